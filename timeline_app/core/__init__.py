@@ -1,0 +1,1 @@
+"""Qt-free core: ingestion, temporal tagging, events, ordering and merging."""

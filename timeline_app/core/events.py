@@ -1,0 +1,179 @@
+"""From temporal expressions to events: what happened, when, according to which article.
+
+A DATE or TIME with a calendar interval places an event; "now", generic references, sets and
+plain durations do not. The event is the clause around the date: its title is that clause
+without the date phrase, its snippet the sentence. Two dates joined as a range in one sentence
+("from 2001 to 2009") make one period, not two points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline_app.core.tagger import Timex
+from timeline_app.core.timeml import display_granularity
+
+TITLE_LIMIT = 90
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s)+",
+                   re.IGNORECASE)
+_DANGLING_PREP = re.compile(
+    r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
+    r"around|about|between|as of|as early as|as late as)\s*$", re.IGNORECASE)
+_APPROX_MODS = frozenset({"APPROX", "START", "MID", "END", "LESS_THAN", "MORE_THAN",
+                          "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER"})
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened: an inclusive interval with its precision and provenance."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+    earliest: date
+    latest: date
+    granularity: str
+    approximate: bool
+    mod: str | None = None
+    anchor: str = "absolute"
+
+    def as_json(self) -> dict[str, object]:
+        """The ``date`` object of the public schema."""
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
+                "earliest": self.earliest.isoformat(), "latest": self.latest.isoformat(),
+                "granularity": self.granularity, "approximate": self.approximate,
+                "mod": self.mod, "anchor": self.anchor}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated happening reported by one article."""
+
+    title: str
+    snippet: str
+    start: int  # sentence span in the article text
+    end: int
+    date: EventDate
+    article: str  # the article's path
+
+    def as_json(self) -> dict[str, object]:
+        """The ``events`` entry of ``timeline-app extract``."""
+        return {"title": self.title, "snippet": self.snippet, "start": self.start,
+                "end": self.end, "date": self.date.as_json()}
+
+
+def narrow(first: date, last: date, mod: str | None) -> tuple[date, date]:
+    """The part of an interval a START/MID/END mod points at (thirds of it)."""
+    if mod not in ("START", "MID", "END"):
+        return first, last
+    days = (last - first).days + 1
+    third = max(days // 3, 1)
+    if mod == "START":
+        return first, first + timedelta(days=third - 1)
+    if mod == "END":
+        return last - timedelta(days=third - 1), last
+    return first + timedelta(days=third), last - timedelta(days=third)
+
+
+def event_date(timex: Timex, *, inferred_reference: bool = False,
+               until: Timex | None = None) -> EventDate | None:
+    """The dated interval of a DATE/TIME timex (or of a range ``timex``..``until``)."""
+    if timex.type not in ("DATE", "TIME") or timex.time is None:
+        return None
+    first, last = narrow(*timex.time.interval(), timex.mod)
+    approximate = timex.mod in _APPROX_MODS or (inferred_reference and timex.anchor != "absolute")
+    text, end, value = timex.text, timex.end, timex.value
+    if until is not None and until.time is not None:
+        last = max(last, narrow(*until.time.interval(), until.mod)[1])
+        end = until.end
+        value = f"{timex.value}/{until.value}"
+    return EventDate(text=text, start=timex.start, end=end, value=value, earliest=first,
+                     latest=last, granularity=display_granularity(timex.time.granularity),
+                     approximate=approximate, mod=timex.mod, anchor=timex.anchor)
+
+
+def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets of ``text`` from ``start`` on, whitespace trimmed."""
+    spans = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
+    """A short readable clause from ``sentence`` without its date phrase (offsets relative)."""
+    before, after = sentence[:date_start], sentence[date_end:]
+    before = _DANGLING_PREP.sub("", before.rstrip(" ,;:")).rstrip(" ,;:")
+    # Keep the clause the date belongs to: cut at clause boundaries far from the date.
+    if len(before) > limit * 0.6:
+        cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" – "))
+        if cut > 0 and len(before) - cut > 20:
+            before = before[cut + 2:]
+    text = f"{before} {after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
+    text = " ".join(text.split())
+    text = _LEAD.sub("", text).strip(" ,;:-–—")
+    if not text:
+        text = " ".join(sentence.split())
+    if len(text) > limit:
+        clause_end = [m.start() for m in re.finditer(r"[,;:–—]\s", text) if 30 <= m.start() <= limit]
+        if clause_end:
+            text = text[:clause_end[-1]]
+        else:
+            text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    text = text.rstrip(" .,;:")
+    return text[0].upper() + text[1:] if text else text
+
+
+def _is_range(text: str, first: Timex, second: Timex) -> bool:
+    if not _RANGE_JOIN.match(text[first.end:second.start]):
+        return False
+    joiner = text[first.end:second.start].strip().lower()
+    if joiner in ("-", "–", "—", "through", "until", "till"):
+        return True
+    return bool(_RANGE_OPEN.search(text[max(0, first.start - 10):first.start]))
+
+
+def build_events(article_path: str, text: str, timexes: list[Timex], *, body_start: int = 0,
+                 inferred_reference: bool = False) -> list[Event]:
+    """One event per dated expression in the article body (ranges make one period)."""
+    sentences = sentence_spans(text, body_start)
+    dated = [t for t in timexes if t.start >= body_start and t.type in ("DATE", "TIME")
+             and t.time is not None]
+    events: list[Event] = []
+    skip: set[int] = set()
+    for i, timex in enumerate(dated):
+        if i in skip:
+            continue
+        until = None
+        if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):
+            until = dated[i + 1]
+            skip.add(i + 1)
+        when = event_date(timex, inferred_reference=inferred_reference, until=until)
+        if when is None:
+            continue
+        s, e = next(((s, e) for s, e in sentences if s <= timex.start < e),
+                    (timex.start, timex.end))
+        sentence = text[s:e]
+        title = make_title(sentence, timex.start - s, when.end - s)
+        events.append(Event(title=title, snippet=sentence, start=s, end=e,
+                            date=when, article=article_path))
+    return events

@@ -1,0 +1,82 @@
+"""The extraction pipeline for one article: reference date, temporal expressions, events.
+
+The reference date relative expressions resolve against is, in order: the date the user gave
+(``--dct`` or the UI), the article's publication date, or, when the article states none, a
+date inferred from the text: the latest explicit calendar date it mentions (events resolved
+against an inferred reference are marked approximate).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline_app.core.events import Event, build_events
+from timeline_app.core.ingest import Article
+from timeline_app.core.tagger import Tagger, Timex, default_tagger
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The date relative expressions were resolved against, and where it came from."""
+
+    date: date | None
+    source: str | None  # header|html|front-matter|json|filename|dct-option|user|inferred
+    how: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {"date": self.date.isoformat() if self.date else None, "source": self.source}
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything extracted from one article."""
+
+    article: Article
+    reference: Reference
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        """One object of ``timeline-app extract`` output."""
+        a = self.article
+        return {"path": a.path, "title": a.title,
+                "published": a.published.isoformat() if a.published else None,
+                "source": a.source, "reference": self.reference.as_json(),
+                "timexes": [t.as_json() for t in self.timexes],
+                "events": [e.as_json() for e in self.events]}
+
+
+def infer_reference(timexes: list[Timex]) -> tuple[date, str] | None:
+    """The end of the latest explicit (absolute) date the text mentions, with an explanation."""
+    best: Timex | None = None
+    for timex in timexes:
+        if timex.anchor != "absolute" or timex.time is None or timex.type not in ("DATE", "TIME"):
+            continue
+        if best is None or best.time is None or timex.time.interval()[1] > best.time.interval()[1]:
+            best = timex
+    if best is None or best.time is None:
+        return None
+    return best.time.interval()[1], f"latest date the text mentions: '{best.text}'"
+
+
+def extract(article: Article, *, tagger: Tagger | None = None,
+            reference: date | None = None, reference_source: str = "dct-option") -> DocumentResult:
+    """Tag one article and build its events."""
+    tagger = tagger or default_tagger()
+    text = article.text
+    if reference is not None:
+        ref = Reference(reference, reference_source, "given")
+    elif article.published is not None:
+        ref = Reference(article.published, article.published_source, "stated by the article")
+    else:
+        ref = Reference(None, None, "none stated, none inferred")
+    timexes = [t for t in tagger.tag(text, ref.date) if t.start >= article.body_start]
+    if ref.date is None:
+        inferred = infer_reference(timexes)
+        if inferred is not None:
+            ref = Reference(inferred[0], "inferred", inferred[1])
+            timexes = [t for t in tagger.tag(text, ref.date) if t.start >= article.body_start]
+    events = build_events(article.path, text, timexes, body_start=article.body_start,
+                          inferred_reference=ref.source == "inferred")
+    return DocumentResult(article, ref, timexes, events)

@@ -1,0 +1,363 @@
+"""Read article files into :class:`Article` objects: text, title, source and publication date.
+
+Formats: plain text (an optional header line such as ``Author: X date 2021-02-05``), Markdown
+with YAML front matter, HTML (main text and metadata through trafilatura) and JSON (an article
+object, a list of them, or JSON Lines). The publication date comes, in this order, from a header
+line, HTML metadata, front matter, JSON fields, or a date in the file name; never from the file's
+modification time. Files that cannot be read raise :class:`ArticleError` with a reason a person
+can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json",
+                 ".jsonl", ".ndjson"}
+MAX_BYTES = 20 * 1024 * 1024
+
+_HEADER = re.compile(
+    r"\A\s*(?:(?:author|by|source)\s*:\s*(?P<author>[^\n]*?)\s+)?"
+    r"(?:date|published|dated)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?[ \t]*\n?",
+    re.IGNORECASE,
+)
+_HEADER_LINE = re.compile(
+    r"^(?P<key>title|author|by|source|date|published|url)\s*:\s*(?P<value>.+)$", re.IGNORECASE
+)
+_FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
+_FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>0[1-9]|1[0-2])[-_.]?"
+                            r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+_ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_JSON_TEXT = ("text", "body", "content", "article", "maintext", "description", "summary")
+_JSON_TITLE = ("title", "headline", "name")
+_JSON_DATE = ("date", "published", "publishedAt", "published_at", "pubDate", "datePublished",
+              "date_published", "publication_date", "created_at", "time")
+_JSON_SOURCE = ("source", "outlet", "site", "site_name", "publisher", "author", "byline")
+
+
+class ArticleError(Exception):
+    """A file that cannot be read as an article; ``str()`` says why."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its decoded text and what we know about it.
+
+    Offsets elsewhere index ``text``. ``body_start`` is where the article proper begins (after
+    a header line or front matter); ``published_source`` says where ``published`` came from.
+    """
+
+    path: str
+    text: str
+    title: str
+    published: date | None = None
+    published_source: str | None = None
+    source: str | None = None
+    url: str | None = None
+    body_start: int = 0
+    index: int = 0  # position in a multi-article JSON file
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from a metadata field (ISO prefix first, dateparser for the rest)."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    m = _ISO_PREFIX.match(text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if not text or len(text) > 60:
+        return None
+    from timeline_app.core import dateparsing
+
+    parsed = dateparsing.parse(text, None)
+    return parsed[0] if parsed else None
+
+
+def decode(data: bytes, name: str = "") -> str:
+    """Bytes to text: UTF-8 (with or without BOM), else charset-normalizer's best guess.
+
+    Line endings are normalised to ``\\n`` so offsets agree with what the UI shows.
+    """
+    if not data.strip():
+        raise ArticleError("empty file")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError("binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise ArticleError("undecodable bytes: no text encoding fits") from None
+        text = str(best)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if _looks_binary(text):
+        raise ArticleError("binary file (mostly control characters), not text")
+    if not text.strip():
+        raise ArticleError("empty file (only whitespace)")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
+    return controls > max(8, len(sample) // 20)
+
+
+def _first_line_title(body: str, limit: int = 140) -> str:
+    for line in body.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            if len(line) <= limit:
+                return line.rstrip(".…")
+            sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
+            if len(sentence) <= limit:
+                return sentence.rstrip(".")
+            return line[:limit].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def _filename_date(path: Path) -> date | None:
+    m = _FILENAME_DATE.search(path.stem)
+    if not m:
+        return None
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def _plain(path: Path, text: str) -> Article:
+    title = source = None
+    published = None
+    pub_source = None
+    body_start = 0
+    m = _HEADER.match(text)
+    if m:
+        published = parse_date(m["date"])
+        pub_source = "header" if published else None
+        source = (m["author"] or "").strip() or None
+        body_start = m.end()
+    else:
+        pos = 0
+        for line in text.splitlines(keepends=True)[:8]:
+            hm = _HEADER_LINE.match(line.strip())
+            if not hm:
+                break
+            key, value = hm["key"].lower(), hm["value"].strip()
+            if key == "title":
+                title = value
+            elif key in ("author", "by", "source"):
+                source = value
+            elif key in ("date", "published") and published is None:
+                published = parse_date(value)
+                pub_source = "header" if published else None
+            pos += len(line)
+        body_start = pos if (published or title or source) else 0
+    while body_start < len(text) and text[body_start] in " \t\n":
+        body_start += 1
+    if published is None and (fn := _filename_date(path)):
+        published, pub_source = fn, "filename"
+    return Article(str(path), text, title or _first_line_title(text[body_start:]) or path.stem,
+                   published, pub_source, source, None, body_start)
+
+
+def _markdown(path: Path, text: str) -> Article:
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return _plain(path, text)
+    try:
+        meta = yaml.safe_load(m["yaml"]) or {}
+    except yaml.YAMLError:
+        meta = {}
+    if not isinstance(meta, dict):
+        meta = {}
+    body_start = m.end()
+    published = parse_date(_pick(meta, _JSON_DATE))
+    pub_source = "front-matter" if published else None
+    if published is None and (fn := _filename_date(path)):
+        published, pub_source = fn, "filename"
+    title = str(_pick(meta, _JSON_TITLE) or _first_line_title(text[body_start:]) or path.stem)
+    source = _pick(meta, _JSON_SOURCE)
+    return Article(str(path), text, title, published, pub_source,
+                   str(source) if source else None, _str_or_none(meta.get("url")), body_start)
+
+
+def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    lowered = {str(k).lower(): v for k, v in obj.items()}
+    for key in keys:
+        value = lowered.get(key.lower())
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("title")
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _str_or_none(value: Any) -> str | None:
+    return str(value) if value else None
+
+
+def _html(path: Path, raw: str) -> Article:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                          favor_precision=True)
+    except Exception as exc:  # trafilatura raises on some malformed markup
+        raise ArticleError(f"malformed HTML: {exc}") from exc
+    if doc is None:
+        raise ArticleError("HTML without readable article text")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = (data.get("text") or "").strip()
+    if not body:
+        raise ArticleError("HTML without readable article text")
+    title = str(data.get("title") or _first_line_title(body) or path.stem)
+    published = parse_date(data.get("date"))
+    pub_source = "html" if published else None
+    if published is None and (fn := _filename_date(path)):
+        published, pub_source = fn, "filename"
+    source = data.get("sitename") or data.get("hostname") or data.get("author")
+    return Article(str(path), body, title, published, pub_source, _str_or_none(source),
+                   _str_or_none(data.get("url")), 0)
+
+
+def _json_objects(text: str) -> list[Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        items = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    items.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ArticleError(f"malformed JSON (line {number}: {exc.msg})") from None
+        return items
+    if isinstance(data, dict):
+        for key in ("articles", "items", "results", "data", "docs"):
+            if isinstance(data.get(key), list):
+                return list(data[key])
+        return [data]
+    if isinstance(data, list):
+        return data
+    raise ArticleError("JSON holds no article object")
+
+
+def _json(path: Path, text: str) -> Iterator[Article]:
+    objects = _json_objects(text)
+    found = 0
+    for index, obj in enumerate(objects):
+        if not isinstance(obj, dict):
+            continue
+        body = _pick(obj, _JSON_TEXT)
+        if not isinstance(body, str) or not body.strip():
+            continue
+        title = _pick(obj, _JSON_TITLE)
+        body_text = body.replace("\r\n", "\n")
+        published = parse_date(_pick(obj, _JSON_DATE))
+        pub_source = "json" if published else None
+        if published is None and (fn := _filename_date(path)):
+            published, pub_source = fn, "filename"
+        source = _pick(obj, _JSON_SOURCE)
+        name = f"{path}#{index}" if len(objects) > 1 else str(path)
+        found += 1
+        yield Article(name, body_text, str(title or _first_line_title(body_text) or path.stem),
+                      published, pub_source, _str_or_none(source), _str_or_none(obj.get("url")),
+                      0, index)
+    if not found:
+        raise ArticleError("JSON holds no article with a text/body/content field")
+
+
+def read_articles(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
+    """The articles in one file (a JSON file may hold several). Raises ArticleError."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from exc
+    if size > max_bytes:
+        raise ArticleError(f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from exc
+    text = decode(data, path.name)
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml") or (suffix == ".txt" and _is_html(text)):
+        return [_html(path, text)]
+    if suffix in (".json", ".jsonl", ".ndjson"):
+        return list(_json(path, text))
+    if suffix in (".md", ".markdown"):
+        return [_markdown(path, text)]
+    if _FRONT_MATTER.match(text):
+        return [_markdown(path, text)]
+    return [_plain(path, text)]
+
+
+def _is_html(text: str) -> bool:
+    head = text[:512].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str | None]]:
+    """Article files under ``paths`` (folders recursively, sorted), with a problem if any.
+
+    Hidden files and folders are skipped; links are followed once (a loop is reported, not
+    followed); a path that does not exist is reported.
+    """
+    seen: set[Path] = set()
+    for root in paths:
+        if not root.exists() and not root.is_symlink():
+            yield root, "no such file or folder"
+            continue
+        if root.is_file() or (root.is_symlink() and not root.exists()):
+            if root.is_symlink() and not root.exists():
+                yield root, "broken link"
+            else:
+                yield root, None
+            continue
+        yield from _walk(root, seen)
+
+
+def _walk(folder: Path, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
+    try:
+        real = folder.resolve()
+    except (OSError, RuntimeError):
+        yield folder, "link loop"
+        return
+    if real in seen:
+        yield folder, "link loop (folder already visited)"
+        return
+    seen.add(real)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        yield folder, f"cannot list folder: {exc.strerror or exc}"
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "~")) or entry.name in ("Thumbs.db", "desktop.ini"):
+            continue
+        try:
+            if entry.is_symlink() and not entry.exists():
+                yield entry, "broken link"
+            elif entry.is_dir():
+                yield from _walk(entry, seen)
+            elif entry.is_file():
+                if entry.suffix.lower() in TEXT_SUFFIXES or entry.suffix == "":
+                    yield entry, None
+        except OSError as exc:
+            yield entry, f"cannot read: {exc.strerror or exc}"

@@ -1,0 +1,611 @@
+"""Normalisers: turn the named groups of a rule's match into a TimeML value.
+
+Each rule in ``rules.yaml`` names one of the functions in :data:`NORMALISERS`. A normaliser gets
+the match's groups, the rule's arguments and a :class:`Context` (reference date, story anchor,
+tense of the clause) and returns a :class:`Resolution`, or None to reject the candidate.
+
+Anchors, as HeidelTime's news and narrative modes: ``absolute`` values need no anchor;
+``reference`` ones are resolved against the article's reference (publication) date;
+``story`` ones against the last date the text mentioned before them (falling back to the
+reference date when the text has none yet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from dateutil.easter import easter
+
+from timeline_app.core import dateparsing
+from timeline_app.core.rules import RuleSet
+from timeline_app.core.timeml import UNIT_GRANULARITY, TimeValue, coarser, rank
+
+Groups = Mapping[str, str | None]
+ABSOLUTE, REFERENCE, STORY, NONE = "absolute", "reference", "story", "none"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a normaliser found: the value, its calendar period if any, mod and anchor."""
+
+    value: str
+    time: TimeValue | None = None
+    mod: str | None = None
+    anchor: str = ABSOLUTE
+    type: str | None = None  # overrides the rule's type when set
+
+
+class Context(Protocol):
+    """What normalisers may ask about the text around a match."""
+
+    rules: RuleSet
+
+    def reference(self) -> date | None: ...
+
+    def story_anchor(self, finest: str) -> TimeValue | None: ...
+
+    def tense(self) -> str | None: ...
+
+
+Normaliser = Callable[[Groups, Mapping[str, Any], Context], Resolution | None]
+
+
+# ---------------------------------------------------------------------- helpers
+def _lookup(ctx: Context, table: str, word: str | None) -> Any:
+    if word is None:
+        return None
+    key = " ".join(word.lower().split()).rstrip(".")
+    return ctx.rules.table(table).get(key)
+
+
+def _unit(word: str | None, ctx: Context) -> str | None:
+    if not word:
+        return None
+    return _lookup(ctx, "unit", word) or _lookup(ctx, "unit", word.lower().rstrip("s"))
+
+
+def _count(groups: Groups, args: Mapping[str, Any], ctx: Context) -> float | str | None:
+    if groups.get("count_digits"):
+        return float(groups["count_digits"] or 0)
+    if groups.get("count"):
+        return _lookup(ctx, "number", groups["count"])  # type: ignore[no-any-return]
+    if groups.get("count_word"):
+        return "X"
+    if "count" in args:
+        return float(args["count"])
+    return None
+
+
+def _mod(groups: Groups, ctx: Context) -> str | None:
+    for name, table in (("date_mod", "date_mod"), ("quantity_mod", "quantity_mod")):
+        if groups.get(name):
+            return _lookup(ctx, table, groups[name])  # type: ignore[no-any-return]
+    return None
+
+
+def _year(groups: Groups) -> int | None:
+    text = groups.get("year")
+    if not text:
+        return None
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) == 2:
+        value = int(digits)
+        return 1900 + value if value >= 30 else 2000 + value
+    return int(digits)
+
+
+def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, str]:
+    """Year for a month (and day) given without one: the reference year, moved by tense."""
+    ref = ctx.reference()
+    if ref is None:
+        return None, NONE
+    tense = ctx.tense()
+    year = ref.year
+    if tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 1:
+        year += 1
+    elif tense != "future" and (month, day) > (ref.month, ref.day) and month - ref.month > 2:
+        year -= 1
+    return year, REFERENCE
+
+
+# ---------------------------------------------------------------------- normalisers
+def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """Explicit calendar dates: any of year, month, day, season, quarter, half, clock time."""
+    mod = _mod(groups, ctx)
+    year = _year(groups)
+    anchor = ABSOLUTE
+    month = _lookup(ctx, "month", groups.get("month")) if groups.get("month") else None
+    if groups.get("month") and month is None:
+        month = int(groups["month"] or 0)
+    if groups.get("year_end") and year is not None:
+        end = groups["year_end"] or ""
+        end_year = int(end) if len(end) == 4 else year // 100 * 100 + int(end)
+        if not year < end_year <= year + 20:
+            return None
+    season = _lookup(ctx, "season", groups.get("season"))
+    quarter = _lookup(ctx, "ordinal", groups.get("quarter")) if groups.get("quarter") else None
+    if groups.get("quarter") and quarter is None:
+        quarter = int(groups["quarter"] or 0)
+    half = groups.get("half")
+    if groups.get("year2") and year is None:
+        year = 2000 + int(groups["year2"] or 0)
+        year = year if year <= date.today().year + 10 else year - 100
+    day_text = groups.get("day")
+    day = int("".join(ch for ch in day_text if ch.isdigit())) if day_text else None
+    if year is None:
+        ref = ctx.reference()
+        if month is not None:
+            year, anchor = _nearest_year(month, ctx, day or 1)
+        elif quarter is not None and ref is not None:
+            year, anchor = ref.year, REFERENCE
+            q_now = (ref.month - 1) // 3 + 1
+            if quarter > q_now and ctx.tense() != "future":
+                year -= 1
+        elif (season or half) and ref is not None:
+            year, anchor = ref.year, REFERENCE
+        elif ref is not None:
+            year, anchor = ref.year, REFERENCE
+    known = year is not None
+    y = year if year is not None else 2000
+    try:
+        if day is not None and month is not None:
+            tv = TimeValue("day", date(y, month, day), year_known=known)
+            if groups.get("hour"):
+                tv = TimeValue("minute", tv.start, hour=int(groups["hour"] or 0),
+                               minute=int(groups.get("minute") or 0), year_known=known)
+        elif month is not None:
+            tv = TimeValue("month", date(y, month, 1), year_known=known)
+        elif season:
+            from timeline_app.core.timeml import SEASON_START_MONTH
+            tv = TimeValue("season", date(y, SEASON_START_MONTH[season], 1), year_known=known)
+        elif quarter is not None:
+            if not 1 <= int(quarter) <= 4:
+                return None
+            tv = TimeValue("quarter", date(y, (int(quarter) - 1) * 3 + 1, 1), year_known=known)
+        elif half:
+            first = half.lower() in ("first", "1st")
+            tv = TimeValue("half", date(y, 1 if first else 7, 1), year_known=known)
+        elif year is not None:
+            tv = TimeValue("year", date(year, 1, 1))
+        else:
+            return None
+    except ValueError:
+        return None
+    return Resolution(tv.value, tv if known else None, mod, anchor)
+
+
+def decade(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the 1990s', "the '80s", 'the sixties' -> 199, 198, 196."""
+    text = (groups.get("decade") or "").strip("'’")
+    word = groups.get("decade_word")
+    if word:
+        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                "nineties"].index(word.lower()) + 2
+        start = 1900 + tens * 10
+    elif len(text) == 4:
+        start = int(text)
+    else:
+        two = int(text[-2:])
+        ref = ctx.reference()
+        century = (ref.year // 100 * 100) if ref else 1900
+        start = century + two if century + two <= (ref.year if ref else 2100) else century - 100 + two
+        if not ref:
+            start = 1900 + two if two >= 30 else 2000 + two
+    tv = TimeValue("decade", date(start, 1, 1))
+    return Resolution(tv.value, tv, _mod(groups, ctx))
+
+
+def century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the 20th century' -> 19."""
+    text = (groups.get("century") or "").lower()
+    number = _lookup(ctx, "ordinal", text)
+    if number is None:
+        number = int("".join(ch for ch in text if ch.isdigit()) or 0)
+    if not 1 <= int(number) <= 21:
+        return None
+    tv = TimeValue("century", date(max((int(number) - 1) * 100, 1), 1, 1))
+    return Resolution(tv.value, tv, _mod(groups, ctx))
+
+
+def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
+    key = " ".join(name.lower().replace("’", "'").split())
+    fixed = ctx.rules.table("holiday_fixed").get(key)
+    if fixed:
+        month, day = (int(x) for x in str(fixed).split("-"))
+        return date(year, month, day)
+    nth = ctx.rules.table("holiday_nth_weekday").get(key)
+    if nth:
+        month, weekday, n = (int(x) for x in nth)
+        first = date(year, month, 1)
+        if n > 0:
+            offset = (weekday - first.weekday()) % 7
+            return first + timedelta(days=offset + 7 * (n - 1))
+        last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    shift = ctx.rules.table("holiday_easter").get(key)
+    if shift is not None:
+        return easter(year) + timedelta(days=int(shift))
+    return None
+
+
+def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """Named days: fixed (Christmas), nth weekday (Thanksgiving) or Easter-based."""
+    name = groups.get("holiday") or ""
+    year = _year(groups)
+    anchor = ABSOLUTE
+    if year is None:
+        ref = ctx.reference()
+        if ref is None:
+            return Resolution("XXXX-XX-XX", None, None, NONE)
+        shift = _lookup(ctx, "shift", groups.get("shift")) or 0
+        this_year = _holiday_date(name, ref.year, ctx)
+        if this_year is None:
+            return None
+        year, anchor = ref.year, REFERENCE
+        future = ctx.tense() == "future"
+        soon = timedelta(0) < this_year - ref <= timedelta(days=45)
+        if shift < 0 or (shift == 0 and not future and this_year > ref and not soon):
+            year -= this_year >= ref
+        elif shift > 0 or (future and this_year < ref):
+            year += this_year <= ref
+    day = _holiday_date(name, year, ctx)
+    if day is None:
+        return None
+    tv = TimeValue("day", day)
+    return Resolution(tv.value, tv, None, anchor)
+
+
+def _weekday_date(ref: date, weekday: int, shift: str | None, tense: str | None) -> date:
+    delta = weekday - ref.weekday()
+    if shift in ("last", "past", "this past"):
+        return ref - timedelta(days=(-delta) % 7 or 7)
+    if shift in ("next", "coming", "this coming"):
+        return ref + timedelta(days=delta % 7 or 7)
+    if delta == 0:
+        return ref
+    if shift == "this":
+        return ref + timedelta(days=delta)
+    if tense == "future":
+        return ref + timedelta(days=delta % 7)
+    return ref - timedelta(days=(-delta) % 7)
+
+
+def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'Friday', 'last Monday', 'Wednesday night': the nearest such day, by tense."""
+    number = _lookup(ctx, "weekday", groups.get("weekday"))
+    if number is None:
+        return None
+    ref = ctx.reference()
+    part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
+    shift = (groups.get("shift") or "").lower() or None
+    mod = {"early": "START", "late": "END"}.get(shift or "")
+    if ref is None:
+        return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
+    day = _weekday_date(ref, int(number), shift, ctx.tense())
+    tv = (TimeValue("partofday", day, part=part) if part else TimeValue("day", day))
+    return Resolution(tv.value, tv, mod, REFERENCE)
+
+
+def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'yesterday', 'today', 'tomorrow', 'tonight', 'this morning', 'last night'."""
+    word = (groups.get("deictic") or "").lower()
+    shift = (groups.get("shift") or "").lower()
+    part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
+    offsets = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
+               "tomorrow": 1, "the day after tomorrow": 2}
+    offset = offsets.get(" ".join(word.split()), 0)
+    if word == "tonight":
+        part = "NI"
+    if shift.endswith("last"):
+        offset = -1 if part == "NI" else -1
+    ref = ctx.reference()
+    mod = _mod(groups, ctx)
+    if ref is None:
+        return Resolution("PRESENT_REF" if offset == 0 and not part else "XXXX-XX-XX", None,
+                          mod, NONE)
+    day = ref + timedelta(days=offset)
+    tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
+    return Resolution(tv.value, tv, mod, REFERENCE)
+
+
+def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'9 a.m. EST Tuesday', '10:30 p.m.', 'noon': a minute on the reference day."""
+    word = (groups.get("clockword") or "").lower()
+    if word:
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    else:
+        hour = int(groups.get("hour") or 0)
+        minute = int(groups.get("minute") or 0)
+        ampm = (groups.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    ref = ctx.reference()
+    if ref is None:
+        return Resolution(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, _mod(groups, ctx), NONE)
+    day = ref
+    wd = _lookup(ctx, "weekday", groups.get("weekday"))
+    if wd is not None:
+        day = _weekday_date(ref, int(wd), None, ctx.tense())
+    tv = TimeValue("minute", day, hour=hour, minute=minute)
+    return Resolution(tv.value, tv, _mod(groups, ctx), REFERENCE)
+
+
+def _shifted(anchor: TimeValue, unit: str, count: int) -> TimeValue:
+    """``anchor`` moved by ``count`` units at the coarser of both granularities.
+
+    A quarter or half moved by years stays a quarter ("a year earlier" after "the third quarter"
+    is the year-earlier quarter), as financial news means it.
+    """
+    unit_gran = UNIT_GRANULARITY.get(unit, "day")
+    if unit == "Y" and anchor.granularity in ("quarter", "half"):
+        return anchor.plus(unit, count)
+    gran = coarser(anchor.granularity, unit_gran)
+    return anchor.at(gran).plus(unit, count)
+
+
+def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'two years ago' (reference) and 'about a month later' (story): a shifted period."""
+    unit = _unit(groups.get("unit"), ctx)
+    count = _count(groups, args, ctx)
+    direction = (groups.get("direction") or "").strip().lower()
+    if unit is None or count is None:
+        return None
+    mod = _mod(groups, ctx)
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    story = direction not in ("ago", "from now", "hence")
+    unit_gran = UNIT_GRANULARITY.get(unit, "day")
+    if unit in ("HOUR", "MIN", "S"):
+        return None if story else Resolution("PRESENT_REF", None, mod, REFERENCE)
+    anchor_kind = REFERENCE
+    anchor: TimeValue | None = None
+    if story:
+        anchor = ctx.story_anchor(unit_gran)
+        anchor_kind = STORY
+    if anchor is None:
+        ref = ctx.reference()
+        anchor = TimeValue("day", ref) if ref else None
+        anchor_kind = REFERENCE
+    if count == "X" or anchor is None:
+        ref_value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Resolution(ref_value, None, mod, anchor_kind if anchor else NONE)
+    whole = int(float(count))
+    if whole != float(count) or whole == 0:
+        return Resolution("PAST_REF" if sign < 0 else "FUTURE_REF", None, mod, anchor_kind)
+    if not story and anchor.granularity != "day":
+        anchor = anchor.at("day")
+    tv = _shifted(anchor, unit, sign * whole)
+    if mod and mod not in ("START", "MID", "END"):
+        mod = "APPROX"
+    return Resolution(tv.value, tv, mod, anchor_kind)
+
+
+def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the next day', 'that year', 'the following spring', 'the year-earlier period'."""
+    anaphor = (groups.get("anaphor") or args.get("anaphor") or "").lower()
+    word = (groups.get("unit") or "period").lower()
+    season = _lookup(ctx, "season", word)
+    part = _lookup(ctx, "part_of_day", word)
+    unit = "SEA" if season else ("D" if part else _unit(word, ctx))
+    if word == "period":
+        unit = "Q"
+    if anaphor in ("year-earlier", "the year-earlier", "the year-ago"):
+        anchor = ctx.story_anchor("quarter") if word in ("quarter", "period") else None
+        anchor = anchor or ctx.story_anchor("year")
+        ref = ctx.reference()
+        if anchor is None and ref is None:
+            return None
+        base = anchor or TimeValue.of("year", ref)  # type: ignore[arg-type]
+        tv = base.plus("Y", -1)
+        return Resolution(tv.value, tv, None, STORY if anchor else REFERENCE)
+    if unit is None:
+        return None
+    gran = UNIT_GRANULARITY.get(unit, "day")
+    anchor = ctx.story_anchor(gran)
+    kind = STORY
+    if anchor is None:
+        ref = ctx.reference()
+        if ref is None:
+            return None
+        anchor, kind = TimeValue("day", ref), REFERENCE
+    shift = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
+             "the prior": -1}.get(anaphor, 0)
+    if season:
+        from timeline_app.core.timeml import SEASON_START_MONTH
+        target = TimeValue("season", date(anchor.start.year, SEASON_START_MONTH[season], 1))
+        if shift > 0 and target.start <= anchor.start:
+            target = target.plus("Y", 1)
+        elif shift < 0 and target.start >= anchor.start:
+            target = target.plus("Y", -1)
+        return Resolution(target.value, target, None, kind)
+    if rank(anchor.granularity) < rank(gran):
+        if shift == 0:
+            return None  # "that day" after "1998": no day to point at
+        anchor = anchor.at(gran)
+    tv = anchor.at(gran).plus(unit, shift)
+    if part:
+        tv = TimeValue("partofday", tv.start, part=part)
+    return Resolution(tv.value, tv, None, kind)
+
+
+def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'last year', 'this month', 'next week', 'earlier this month', 'this weekend'."""
+    word = groups.get("unit")
+    unit = args.get("unit") or _unit(word, ctx)
+    shift_word = " ".join((groups.get("shift") or "").lower().split())
+    shift = _lookup(ctx, "shift", shift_word)
+    if shift_word.startswith("this past"):
+        shift = -1
+    if shift_word in ("same", "year-earlier", "year-ago") or shift is None:
+        shift = {"year-earlier": -4, "year-ago": -4}.get(shift_word, 0)
+    if unit is None:
+        return None
+    mod = _mod(groups, ctx)
+    position = (groups.get("position") or "").lower()
+    ref = ctx.reference()
+    if ref is None:
+        return Resolution({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}.get(
+            max(-1, min(1, int(shift))), "PRESENT_REF"), None, mod, NONE)
+    gran = UNIT_GRANULARITY.get(unit, "day")
+    if unit == "SEA":
+        gran = "season"
+    tv = TimeValue.of(gran, ref).plus(unit if unit != "WE" else "W", int(shift))
+    if gran == "weekend" and shift == 0 and ref.weekday() < 5 and ctx.tense() == "past":
+        tv = tv.plus("W", -1)
+    if position == "earlier" and not mod:
+        mod = None
+    return Resolution(tv.value, tv, mod, REFERENCE)
+
+
+def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'last November', 'this summer', 'next spring': a named month or season near the reference."""
+    shift_word = " ".join((groups.get("shift") or "").lower().split())
+    shift = -1 if shift_word in ("last", "this past", "past") else (
+        1 if shift_word in ("next", "this coming", "coming") else 0)
+    month = _lookup(ctx, "month", groups.get("month"))
+    season = _lookup(ctx, "season", groups.get("season"))
+    mod = _mod(groups, ctx)
+    ref = ctx.reference()
+    if ref is None:
+        value = f"XXXX-{month:02d}" if month else f"XXXX-{season}"
+        return Resolution(value, None, mod, NONE)
+    from timeline_app.core.timeml import SEASON_START_MONTH
+    if month:
+        target = TimeValue("month", date(ref.year, int(month), 1))
+        current = TimeValue.of("month", ref)
+        step = "Y"
+    else:
+        target = TimeValue("season", date(ref.year, SEASON_START_MONTH[season], 1))
+        current = TimeValue.of("season", ref)
+        step = "Y"
+    if shift < 0:
+        while target.start >= current.start:
+            target = target.plus(step, -1)
+    elif shift > 0:
+        while target.start <= current.start:
+            target = target.plus(step, 1)
+    elif season == "WI" and ref.month <= 2:
+        target = target.plus("Y", -1)
+    return Resolution(target.value, target, mod, REFERENCE)
+
+
+def reference(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'now', 'recently', 'the future', 'recent years', 'coming months'."""
+    word = " ".join((groups.get("ref") or "").lower().split())
+    table = ctx.rules.table("reference")
+    if groups.get("unit"):
+        unit = _unit(groups.get("unit"), ctx) or "Y"
+        if word == "coming":
+            return Resolution(f"P{'T' if unit in ('HOUR', 'MIN') else ''}X{_letter(unit)}",
+                              None, None, NONE, type="DURATION")
+        return Resolution("PAST_REF" if word in ("recent", "past") else "FUTURE_REF")
+    value = table.get(word) or table.get(word.removeprefix("in ")) or "PRESENT_REF"
+    return Resolution(str(value), None, None, NONE)
+
+
+def _letter(unit: str) -> str:
+    return {"HOUR": "H", "MIN": "M", "SEA": "M", "WE": "D"}.get(unit, unit)
+
+
+def duration(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'20 weeks', 'the past three months', 'two-year', 'several days' -> P20W, P3M, P2Y, PXD."""
+    unit = _unit(groups.get("unit"), ctx)
+    count = _count(groups, args, ctx)
+    if unit is None:
+        return None
+    if count is None:
+        count = "X"
+    mod = _mod(groups, ctx)
+    if unit == "CE":
+        count, unit = (count * 100 if count != "X" else "X"), "Y"  # type: ignore[operator]
+    elif unit == "DE":
+        count, unit = (count * 10 if count != "X" else "X"), "Y"  # type: ignore[operator]
+    elif unit == "WE":
+        count, unit = (count * 2 if count != "X" else "X"), "D"  # type: ignore[operator]
+    elif unit == "SEA":
+        count, unit = (count * 3 if count != "X" else "X"), "M"  # type: ignore[operator]
+    if count != "X":
+        number = float(count)
+        if number == 0.5:
+            conversion = {"Y": (6, "M"), "M": (2, "W"), "D": (12, "HOUR"), "HOUR": (30, "MIN")}
+            if unit in conversion:
+                number, unit = conversion[unit]
+        text = f"{number:g}"
+        if "e" in text:
+            return None
+    else:
+        text = "X"
+    time_part = unit in ("HOUR", "MIN", "S")
+    value = f"P{'T' if time_part else ''}{text}{_letter(unit) if unit != 'S' else 'S'}"
+    return Resolution(value, None, mod, NONE)
+
+
+def set_(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'every year', 'each Monday', 'daily', 'twice a week' -> P1Y, XXXX-WXX-1, P1D, P1W."""
+    adverb = " ".join((groups.get("adverb") or "").lower().split())
+    if adverb:
+        values = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                  "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D",
+                  "biweekly": "P2W", "semiannually": "P6M", "twice a year": "P1Y",
+                  "twice a month": "P1M", "twice a week": "P1W", "once a year": "P1Y",
+                  "once a month": "P1M", "once a week": "P1W", "twice daily": "P1D"}
+        return Resolution(values.get(adverb, "P1D"))
+    if groups.get("weekday"):
+        number = _lookup(ctx, "weekday", groups.get("weekday"))
+        return Resolution(f"XXXX-WXX-{int(number) + 1}")
+    if groups.get("month"):
+        return Resolution(f"XXXX-{int(_lookup(ctx, 'month', groups.get('month'))):02d}")
+    if groups.get("season"):
+        return Resolution(f"XXXX-{_lookup(ctx, 'season', groups.get('season'))}")
+    word = (groups.get("unit") or "").lower()
+    part = _lookup(ctx, "part_of_day", word)
+    if part:
+        return Resolution(f"XXXX-XX-XXT{part}")
+    unit = _unit(word, ctx)
+    if unit is None:
+        return None
+    count = _count(groups, args, ctx)
+    number = "X" if count == "X" else f"{float(count or 1):g}"
+    if unit == "CE":
+        unit, number = "Y", "100"
+    elif unit == "DE":
+        unit, number = "Y", "10"
+    elif unit == "WE":
+        return Resolution("XXXX-WXX-WE")
+    time_part = unit in ("HOUR", "MIN")
+    return Resolution(f"P{'T' if time_part else ''}{number}{_letter(unit)}")
+
+
+def via_dateparser(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """Phrases handed to dateparser whole (numeric dates): its date and period."""
+    text = groups.get("0") or ""
+    parsed = dateparsing.parse(text, ctx.reference())
+    if parsed is None:
+        return None
+    day, period = parsed
+    gran = {"year": "year", "month": "month", "week": "week"}.get(period, "day")
+    tv = TimeValue.of(gran, day)
+    return Resolution(tv.value, tv, None, ABSOLUTE)
+
+
+NORMALISERS: dict[str, Normaliser] = {
+    "calendar": calendar,
+    "decade": decade,
+    "century": century,
+    "holiday": holiday,
+    "weekday": weekday,
+    "deictic": deictic,
+    "clock": clock,
+    "offset": offset,
+    "anaphoric": anaphoric,
+    "relative_unit": relative_unit,
+    "relative_named": relative_named,
+    "reference": reference,
+    "duration": duration,
+    "set": set_,
+    "dateparser": via_dateparser,
+}

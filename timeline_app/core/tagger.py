@@ -1,0 +1,215 @@
+"""The temporal tagger: find temporal expressions in one pass and normalise them.
+
+``Tagger.tag(text, reference)`` scans the text once with the compiled rule set, drops
+candidates that the filters reject (ages, money, percentages), and asks each rule's normaliser
+for a TimeML value. Expressions are normalised left to right so that story-anchored ones
+("a month later") can refer to the dates the text mentioned before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from timeline_app.core.normalizers import NORMALISERS, REFERENCE, STORY, Resolution
+from timeline_app.core.rules import FLAGS, Rule, RuleSet, default_rules
+from timeline_app.core.timeml import TimeValue, rank
+
+_SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression: its span, TimeML type, value and mod, and how it was resolved."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str = "absolute"
+    rule: str = ""
+    time: TimeValue | None = None
+
+    def as_json(self) -> dict[str, object]:
+        """The public ``timexes`` entry of ``timeline-app extract``."""
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
+                "value": self.value, "mod": self.mod, "anchor": self.anchor}
+
+
+def _compile_words(words: tuple[str, ...]) -> regex.Pattern[str]:
+    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", FLAGS)
+
+
+class _Filters:
+    """Contexts around a candidate that make it no date (rule data: vocabulary ``reject_*``)."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        table = rules.tables
+        self.before = [regex.compile(f"(?:{p})$", FLAGS) for p in table.get("reject_before", [])]
+        self.after = [regex.compile(f"^(?:{p})", FLAGS) for p in table.get("reject_after", [])]
+        self.before_year = [regex.compile(f"(?:{p})$", FLAGS)
+                            for p in table.get("reject_before_number", [])]
+        self.after_year = [regex.compile(f"^(?:{p})", FLAGS)
+                           for p in table.get("reject_after_number", [])]
+        self.capitalised = frozenset(w.lower() for w in table.get("capitalised_only", []))
+        self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
+
+    def rejects(self, text: str, start: int, end: int, rule: Rule) -> bool:
+        before = text[max(0, start - 24):start]
+        after = text[end:end + 24]
+        if any(p.search(before) for p in self.before) or any(p.search(after) for p in self.after):
+            return True
+        phrase = " ".join(text[start:end].lower().split())
+        if phrase in self.phrases:
+            return True
+        if rule.id in ("year", "decade", "fiscal_year") or rule.norm == "duration":
+            if any(p.search(before) for p in self.before_year):
+                return True
+            if any(p.search(after) for p in self.after_year):
+                return True
+        return False
+
+
+class _Context:
+    """Per-document state the normalisers read: reference date, story anchors, tense."""
+
+    def __init__(self, tagger: Tagger, text: str, reference: date | None) -> None:
+        self.rules = tagger.rules
+        self._tagger = tagger
+        self._text = text
+        self._reference = reference
+        self._anchors: list[TimeValue] = []
+        self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.span = (0, 0)
+
+    def reference(self) -> date | None:
+        return self._reference
+
+    def story_anchor(self, finest: str) -> TimeValue | None:
+        """The last date mentioned that is at least as fine as ``finest``."""
+        for anchor in reversed(self._anchors):
+            if rank(anchor.granularity) >= rank(finest):
+                return anchor
+        return None
+
+    def remember(self, resolution: Resolution) -> None:
+        """Keep a resolved date as a story anchor unless it names the reporting time itself."""
+        time = resolution.time
+        if time is None or not time.year_known:
+            return
+        if resolution.anchor == REFERENCE and self._reference is not None:
+            first, last = time.interval()
+            if first <= self._reference <= last:
+                return
+        self._anchors.append(time)
+
+    def _sentence(self) -> tuple[int, int]:
+        start, _ = self.span
+        i = bisect.bisect_right(self._sentence_starts, start) - 1
+        s = self._sentence_starts[i]
+        e = self._sentence_starts[i + 1] if i + 1 < len(self._sentence_starts) else len(self._text)
+        return s, e
+
+    def tense(self) -> str | None:
+        """'future' or 'past' by the tense marker nearest the expression in its sentence."""
+        s, e = self._sentence()
+        start, end = self.span
+        best: tuple[int, str] | None = None
+        for kind, pattern in (("future", self._tagger.future), ("past", self._tagger.past)):
+            for m in pattern.finditer(self._text, s, e):
+                if start <= m.start() < end:
+                    continue
+                distance = start - m.end() if m.end() <= start else m.start() - end
+                if best is None or distance < best[0]:
+                    best = (distance, kind)
+        return best[1] if best else None
+
+
+class Tagger:
+    """Finds and normalises temporal expressions; create once, call ``tag`` per document."""
+
+    def __init__(self, rules: RuleSet | None = None) -> None:
+        self.rules = rules or default_rules()
+        self.filters = _Filters(self.rules)
+        self.future = _compile_words(self.rules.words("tense_future"))
+        past = "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+                        for w in self.rules.words("tense_past"))
+        self.past = regex.compile(rf"(?<!\w)(?:{past}|\w{{3,}}ed)(?!\w)", FLAGS)
+
+    def candidates(self, text: str) -> list[tuple[int, int, Rule]]:
+        """Spans the rules match, before filtering and normalisation (one pass)."""
+        found = []
+        for m in self.rules.scanner.finditer(text):
+            group = m.lastgroup
+            if group is None:
+                continue
+            found.append((m.start(), m.end(), self.rules.group_to_rule[group]))
+        return found
+
+    def tag(self, text: str, reference: date | None) -> list[Timex]:
+        """All temporal expressions of ``text``, resolved against ``reference`` where relative."""
+        ctx = _Context(self, text, reference)
+        out: list[Timex] = []
+        for start, end, rule in self.candidates(text):
+            timex = self._normalise(text, start, end, rule, ctx)
+            if timex is not None:
+                out.append(timex)
+        return out
+
+    def _normalise(self, text: str, start: int, end: int, rule: Rule,
+                   ctx: _Context) -> Timex | None:
+        if self.filters.rejects(text, start, end, rule):
+            return None
+        m = rule.regex.fullmatch(text, start, end)
+        if m is None:  # lookbehind needing more context than the span: match it in place
+            m = rule.regex.match(text, start)
+            if m is None or m.end() != end:
+                return None
+        groups = {k: v for k, v in m.groupdict().items()}
+        groups["0"] = m.group(0)
+        if rule.case_sensitive_first and not self._capitalised_ok(groups):
+            return None
+        if rule.lowercase_midsentence and text[start].isupper() and not _sentence_initial(text, start):
+            return None  # "the Daily Mail": a capitalised word inside a sentence is a name
+        ctx.span = (start, end)
+        normaliser = NORMALISERS[rule.norm]
+        resolution = normaliser(groups, rule.args, ctx)
+        if resolution is None:
+            return None
+        timex_type = resolution.type or rule.type
+        if timex_type in ("DATE", "TIME") and resolution.time is not None:
+            ctx.remember(resolution)
+        return Timex(start, end, text[start:end], timex_type, resolution.value, resolution.mod,
+                     resolution.anchor, rule.id, resolution.time)
+
+    def _capitalised_ok(self, groups: dict[str, str | None]) -> bool:
+        for name in ("month", "weekday", "holiday"):
+            word = groups.get(name)
+            if word and word.lower() in self.filters.capitalised and not word[0].isupper():
+                return False
+        return True
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+_DEFAULT: Tagger | None = None
+
+
+def default_tagger() -> Tagger:
+    """A process-wide tagger over the English rules."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Tagger()
+    return _DEFAULT
+
+
+__all__ = ["STORY", "Tagger", "Timex", "default_tagger"]
