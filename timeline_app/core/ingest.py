@@ -32,6 +32,7 @@ _HEADER = re.compile(
 _HEADER_LINE = re.compile(
     r"^(?P<key>title|author|by|source|date|published|url)\s*:\s*(?P<value>.+)$", re.IGNORECASE
 )
+_TRAILER = re.compile(r"\n\s*(?:author|by|source)\s*:\s*(?P<author>[^\n]{1,80})\s*\Z", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
 _FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>0[1-9]|1[0-2])[-_.]?"
                             r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
@@ -172,6 +173,8 @@ def _plain(path: Path, text: str) -> Article:
         body_start += 1
     if published is None and (fn := _filename_date(path)):
         published, pub_source = fn, "filename"
+    if source is None and (trailer := _TRAILER.search(text[-300:])):
+        source = trailer["author"].strip()
     return Article(str(path), text, title or _first_line_title(text[body_start:]) or path.stem,
                    published, pub_source, source, None, body_start)
 

@@ -64,14 +64,16 @@ def _lookup(ctx: Context, table: str, word: str | None) -> Any:
 def _unit(word: str | None, ctx: Context) -> str | None:
     if not word:
         return None
-    return _lookup(ctx, "unit", word) or _lookup(ctx, "unit", word.lower().rstrip("s"))
+    unit = _lookup(ctx, "unit", word) or _lookup(ctx, "unit", word.lower().rstrip("s"))
+    return str(unit) if unit else None
 
 
 def _count(groups: Groups, args: Mapping[str, Any], ctx: Context) -> float | str | None:
     if groups.get("count_digits"):
         return float(groups["count_digits"] or 0)
     if groups.get("count"):
-        return _lookup(ctx, "number", groups["count"])  # type: ignore[no-any-return]
+        value = _lookup(ctx, "number", groups["count"])
+        return value if value in (None, "X") else float(value)
     if groups.get("count_word"):
         return "X"
     if "count" in args:
@@ -144,9 +146,7 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
             q_now = (ref.month - 1) // 3 + 1
             if quarter > q_now and ctx.tense() != "future":
                 year -= 1
-        elif (season or half) and ref is not None:
-            year, anchor = ref.year, REFERENCE
-        elif ref is not None:
+        elif ((season or half) and ref is not None) or ref is not None:
             year, anchor = ref.year, REFERENCE
     known = year is not None
     y = year if year is not None else 2000
@@ -227,7 +227,8 @@ def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
         return last - timedelta(days=(last.weekday() - weekday) % 7)
     shift = ctx.rules.table("holiday_easter").get(key)
     if shift is not None:
-        return easter(year) + timedelta(days=int(shift))
+        sunday: date = easter(year)
+        return sunday + timedelta(days=int(shift))
     return None
 
 
@@ -300,7 +301,7 @@ def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     if word == "tonight":
         part = "NI"
     if shift.endswith("last"):
-        offset = -1 if part == "NI" else -1
+        offset = -1
     ref = ctx.reference()
     mod = _mod(groups, ctx)
     if ref is None:
@@ -521,13 +522,13 @@ def duration(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         count = "X"
     mod = _mod(groups, ctx)
     if unit == "CE":
-        count, unit = (count * 100 if count != "X" else "X"), "Y"  # type: ignore[operator]
+        count, unit = (count * 100 if isinstance(count, float) else "X"), "Y"
     elif unit == "DE":
-        count, unit = (count * 10 if count != "X" else "X"), "Y"  # type: ignore[operator]
+        count, unit = (count * 10 if isinstance(count, float) else "X"), "Y"
     elif unit == "WE":
-        count, unit = (count * 2 if count != "X" else "X"), "D"  # type: ignore[operator]
+        count, unit = (count * 2 if isinstance(count, float) else "X"), "D"
     elif unit == "SEA":
-        count, unit = (count * 3 if count != "X" else "X"), "M"  # type: ignore[operator]
+        count, unit = (count * 3 if isinstance(count, float) else "X"), "M"
     if count != "X":
         number = float(count)
         if number == 0.5:

@@ -25,9 +25,10 @@ from timeline_app.core.ordering import sort_key
 
 SIMILAR = 62.0  # token-set similarity (0-100) for two reports to be one event
 CONFLICT_SIMILAR = 85.0  # reports this alike with disjoint dates are one event in conflict
-_STOP = frozenset("the a an of in on at to and or but for with by from as is was were be been "
-                  "has have had that this it its he she they we i you his her their our said "
-                  "says will would not no".split())
+_STOP = frozenset(
+    "the a an of in on at to and or but for with by from as is was were be been has have had "
+    "that this it its he she they we i you his her their our said says will would not no".split()
+)
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
 

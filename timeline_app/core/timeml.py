@@ -96,9 +96,7 @@ class TimeValue:
             start = _safe_year(start, count)
         elif unit == "H":
             start = add_months(start, 6 * count)
-        elif unit in ("Q",):
-            start = add_months(start, 3 * count)
-        elif unit == "SEA":
+        elif unit in ("Q",) or unit == "SEA":
             start = add_months(start, 3 * count)
         elif unit == "M":
             start = add_months(start, count)

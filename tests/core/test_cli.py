@@ -1,0 +1,65 @@
+"""The headless commands, run as a user would."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from timeline_app import cli
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = cli.main(list(args), out=out)
+    return code, out.getvalue()
+
+
+def test_extract_jsonl_one_line_per_document(seeds: Path) -> None:
+    code, out = run("extract", str(seeds), "--format", "jsonl")
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(docs) == 2
+    for doc in docs:
+        assert set(doc) >= {"path", "title", "published", "reference", "timexes", "events"}
+        text = Path(doc["path"]).read_text(encoding="utf-8")
+        for t in doc["timexes"]:
+            assert text[t["start"]:t["end"]] == t["text"]
+
+
+def test_extract_json_with_dct(seeds: Path) -> None:
+    code, out = run("extract", "--dct", "2020-10-28", "--format", "json",
+                    str(seeds / "000_ec34dd9c0ad227e2.txt"))
+    [doc] = json.loads(out)
+    assert doc["reference"] == {"date": "2020-10-28", "source": "dct-option"}
+    assert doc["published"] is None
+
+
+def test_timeline_json(seeds: Path) -> None:
+    code, out = run("timeline", str(seeds), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and len(data["articles"]) == 2
+    starts = [e["date"]["earliest"] for e in data["events"]]
+    assert starts == sorted(starts)
+    for event in data["events"]:
+        assert event["sources"] and event["id"]
+
+
+def test_bad_file_reported_others_processed(tmp_path: Path, seeds: Path,
+                                            capsys: object) -> None:
+    (tmp_path / "good.txt").write_text((seeds / "003_0db983b70f3f1a4d.txt").read_text())
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\xff" * 100)
+    result = subprocess.run([sys.executable, "-m", "timeline_app", "extract", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert "empty.txt: empty file" in result.stderr
+    assert "bin.txt: binary" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_path_is_an_error() -> None:
+    code, out = run("extract", "/no/such/folder")
+    assert code == 1 and out == ""

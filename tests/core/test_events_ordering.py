@@ -1,0 +1,105 @@
+"""Events from timexes, titles, ranges, the ordering rule, and merging across articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from timeline_app.core.events import make_title, narrow
+from timeline_app.core.extract import extract
+from timeline_app.core.ingest import Article, read_articles
+from timeline_app.core.ordering import in_timeline_order
+from timeline_app.core.timeline import build_timeline
+
+
+@dataclass
+class Item:
+    name: str
+    earliest: date | None
+    latest: date | None
+    order: tuple[int, int] = (0, 0)
+
+
+def test_order_container_before_contained() -> None:
+    items = [Item("day", date(2020, 9, 30), date(2020, 9, 30)),
+             Item("year", date(2020, 1, 1), date(2020, 12, 31)),
+             Item("month", date(2020, 9, 1), date(2020, 9, 30)),
+             Item("jan", date(2020, 1, 1), date(2020, 1, 31))]
+    assert [i.name for i in in_timeline_order(items)] == ["year", "jan", "month", "day"]
+
+
+def test_order_ties_by_reporting_order_and_undated_last() -> None:
+    items = [Item("undated", None, None, (0, 0)),
+             Item("b", date(2020, 1, 1), date(2020, 1, 1), (1, 5)),
+             Item("a", date(2020, 1, 1), date(2020, 1, 1), (0, 9))]
+    assert [i.name for i in in_timeline_order(items)] == ["a", "b", "undated"]
+
+
+def test_narrow_late_month_is_last_third() -> None:
+    assert narrow(date(2020, 9, 1), date(2020, 9, 30), "END") == (date(2020, 9, 21),
+                                                                  date(2020, 9, 30))
+
+
+def test_title_drops_date_phrase_and_preposition() -> None:
+    sentence = "The company filed for bankruptcy in late September 2020."
+    start = sentence.index("in late")
+    title = make_title(sentence, start + 3, start + 22)
+    assert title == "The company filed for bankruptcy"
+
+
+def test_seed_events(seeds: Path) -> None:
+    [article] = read_articles(seeds / "003_0db983b70f3f1a4d.txt")
+    result = extract(article)
+    by_phrase = {e.date.text: e for e in result.events}
+    loss = by_phrase["late September 2020"]
+    assert (loss.date.earliest, loss.date.latest) == (date(2020, 9, 21), date(2020, 9, 30))
+    assert loss.date.approximate and loss.date.granularity == "month"
+    assert "pregnancy loss" in loss.snippet
+    assert "now" not in by_phrase  # references to the present are not events
+    assert by_phrase["About a month later"].date.anchor == "story"
+
+
+def test_undated_article_gets_inferred_reference(seeds: Path) -> None:
+    [article] = read_articles(seeds / "000_ec34dd9c0ad227e2.txt")
+    result = extract(article)
+    assert result.reference.source == "inferred"
+    assert result.reference.date == date(2020, 9, 30)
+    relative = [e for e in result.events if e.date.anchor == "reference"]
+    assert relative and all(e.date.approximate for e in relative)
+
+
+def test_dct_overrides_reference(seeds: Path) -> None:
+    [article] = read_articles(seeds / "000_ec34dd9c0ad227e2.txt")
+    result = extract(article, reference=date(2020, 10, 28))
+    assert result.reference.source == "dct-option"
+    assert any(e.date.text == "earlier this month" and e.date.earliest == date(2020, 10, 1)
+               for e in result.events)
+
+
+def test_range_is_one_period() -> None:
+    text = "He led the company from 2001 to 2009 before retiring."
+    result = extract(Article("x.txt", text, "x", date(2020, 1, 1)))
+    assert len(result.events) == 1
+    event = result.events[0]
+    assert (event.date.earliest, event.date.latest) == (date(2001, 1, 1), date(2009, 12, 31))
+
+
+def _article(path: str, text: str, published: date) -> Article:
+    return Article(path, text, path, published, "header")
+
+
+def test_same_event_in_two_articles_merges_and_distinct_ones_stay_apart() -> None:
+    a = _article("a.txt", "The bridge over the Elm river was closed to traffic on Tuesday after "
+                 "engineers found cracks. The mayor opened a new library on May 2.",
+                 date(2023, 5, 11))
+    b = _article("b.txt", "Engineers closed the Elm river bridge to traffic on May 9 after "
+                 "discovering cracks in its supports.", date(2023, 5, 12))
+    timeline = build_timeline([extract(a), extract(b)])
+    bridge = [e for e in timeline.events if "bridge" in e.title.lower()]
+    assert len(bridge) == 1
+    assert {s.article.path for s in bridge[0].sources} == {"a.txt", "b.txt"}
+    assert bridge[0].why_merged and not bridge[0].conflict
+    assert any("library" in e.title.lower() and len(e.sources) == 1 for e in timeline.events)
+    days = [e.earliest for e in timeline.events]
+    assert days == sorted(days)

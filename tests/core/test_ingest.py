@@ -1,0 +1,108 @@
+"""Reading articles: header lines, front matter, JSON, HTML, file-name dates, bad files."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.ingest import ArticleError, iter_files, read_articles
+
+
+def test_seed_header_line_is_the_publication_date(seeds: Path) -> None:
+    [article] = read_articles(seeds / "003_0db983b70f3f1a4d.txt")
+    assert article.published == date(2021, 2, 5)
+    assert article.published_source == "header"
+    assert article.text[article.body_start:].startswith("Chrissy Teigen says")
+
+
+def test_seed_without_date_says_so(seeds: Path) -> None:
+    [article] = read_articles(seeds / "000_ec34dd9c0ad227e2.txt")
+    assert article.published is None
+    assert article.title.startswith("Chrissy Teigen wanted John Legend")
+    assert article.source == "BANG Showbiz"  # the "Author:" line at its end
+
+
+def test_front_matter(tmp_path: Path) -> None:
+    f = tmp_path / "a.md"
+    f.write_text("---\ntitle: Flood hits town\ndate: 2020-05-09\nsource: Daily Post\n---\n"
+                 "The river burst its banks on Tuesday.\n")
+    [a] = read_articles(f)
+    assert (a.title, a.published, a.published_source, a.source) == (
+        "Flood hits town", date(2020, 5, 9), "front-matter", "Daily Post")
+    assert a.text[a.body_start:].startswith("The river")
+
+
+def test_filename_date(tmp_path: Path) -> None:
+    f = tmp_path / "2021-02-05-storm.txt"
+    f.write_text("A storm hit the coast on Tuesday.")
+    [a] = read_articles(f)
+    assert (a.published, a.published_source) == (date(2021, 2, 5), "filename")
+
+
+def test_json_list(tmp_path: Path) -> None:
+    f = tmp_path / "dump.json"
+    f.write_text(json.dumps([
+        {"headline": "One", "body": "It rained on Monday.", "publishedAt": "2020-05-12T10:00Z"},
+        {"title": "Two", "content": "It snowed last week.", "date": "2020-05-13"},
+    ]))
+    articles = read_articles(f)
+    assert [a.title for a in articles] == ["One", "Two"]
+    assert articles[0].published == date(2020, 5, 12)
+    assert articles[1].published_source == "json"
+
+
+def test_html_uses_metadata(tmp_path: Path) -> None:
+    body = " ".join(["The council approved the new budget on Tuesday after a long debate."] * 8)
+    f = tmp_path / "page.html"
+    f.write_text(f"<html><head><title>Budget approved</title>"
+                 f"<meta property='article:published_time' content='2020-03-04'></head>"
+                 f"<body><nav>Home | News</nav><article><h1>Budget approved</h1><p>{body}</p>"
+                 f"<script>alert(1)</script></article></body></html>")
+    [a] = read_articles(f)
+    assert a.published == date(2020, 3, 4)
+    assert "alert(1)" not in a.text and "council approved" in a.text
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"   \n\n", "empty"),
+    ("bin.txt", b"\x00\x01\x02binary\x00" * 50, "binary"),
+    ("bad.json", b"{not json", "malformed JSON"),
+    ("nobody.json", b'{"title": "x"}', "no article"),
+])
+def test_bad_files_are_reported(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    f = tmp_path / name
+    f.write_bytes(data)
+    with pytest.raises(ArticleError, match=reason):
+        read_articles(f)
+
+
+def test_too_large(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_text("word " * 1000)
+    with pytest.raises(ArticleError, match="too large"):
+        read_articles(f, max_bytes=100)
+
+
+def test_latin1_is_decoded(tmp_path: Path) -> None:
+    f = tmp_path / "latin.txt"
+    f.write_bytes("Le café a ouvert en janvier 2020, à Zürich, près de la gare.".encode("latin-1"))
+    [a] = read_articles(f)
+    assert "café" in a.text
+
+
+def test_iter_files_skips_hidden_and_reports_broken_links(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("x")
+    (tmp_path / "dead").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)
+    found = {p.name: problem for p, problem in iter_files([tmp_path])}
+    assert found["a.txt"] is None and found["b.md"] is None
+    assert ".hidden.txt" not in found
+    assert found["dead"] == "broken link"
+    assert "loop" in (found["loop"] or "")

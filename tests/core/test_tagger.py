@@ -1,0 +1,124 @@
+"""Behaviour of the tagger on phrases in context: precision, tense, story anchors."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline_app.core.tagger import Tagger
+
+TAGGER = Tagger()
+REF = date(2021, 2, 5)  # a Friday
+
+CASES = [
+    # (text, phrase, value, reference)
+    ("She lost the baby in late September 2020.", "late September 2020", "2020-09", REF),
+    ("He was elected last year.", "last year", "2020", REF),
+    ("The vote is next week.", "next week", "2021-W06", REF),
+    ("It happened on Sept. 27, 2020, at dawn.", "Sept. 27, 2020", "2020-09-27", None),
+    ("Profits fell in the third quarter.", "the third quarter", "2020-Q3", REF),
+    ("He died two years ago.", "two years ago", "2019", REF),
+    ("Prices rose in the 1990s.", "the 1990s", "199", REF),
+    ("The law was passed in the '80s.", "the '80s", "198", REF),
+    ("The meeting was held on Tuesday.", "Tuesday", "2021-02-02", REF),
+    ("The meeting will be held on Tuesday.", "Tuesday", "2021-02-09", REF),
+    ("They married on Friday.", "Friday", "2021-02-05", REF),
+    ("Shares closed higher yesterday.", "yesterday", "2021-02-04", REF),
+    ("The plant has been closed since 2019.", "2019", "2019", REF),
+    ("She was born in the 20th century.", "the 20th century", "19", REF),
+    ("Sales were flat in fiscal 1989.", "fiscal 1989", "1989", REF),
+    ("Polls open on Christmas Eve.", "Christmas Eve", "2020-12-24", REF),
+    ("The deal closed on 2021-01-15.", "2021-01-15", "2021-01-15", REF),
+    ("The company reports results every quarter.", "every quarter", "P1Q", REF),
+    ("The strike lasted three weeks.", "three weeks", "P3W", REF),
+    ("Sales rose over the past three months.", "the past three months", "P3M", REF),
+    ("He is now in charge.", "now", "PRESENT_REF", REF),
+]
+
+NOT_DATES = [
+    ("The 34-year-old model lost her son.", "34-year-old"),
+    ("She has Luna, four, and Miles, two.", "Luna, four"),
+    ("The house sold for $23.95 million (around R351m!).", "$23.95 million"),
+    ("The firm earned $2020 last quarter.", "2020"),
+    ("Unemployment reached 1998 people in the town.", "1998"),
+    ("You may go now that it is over.", "may"),
+    ("Teigen, 35, shared photos.", "35"),
+    ("She was 10 weeks along.", "10 weeks along"),
+    ("Subscribe to our Free Daily Newsletter.", "Daily"),
+    ("The score was 21-14 at half time.", "21-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "ref"), CASES)
+def test_phrase_in_context(text: str, phrase: str, value: str, ref: date | None) -> None:
+    found = {t.text: t.value for t in TAGGER.tag(text, ref)}
+    assert found.get(phrase) == value, found
+
+
+@pytest.mark.parametrize(("text", "phrase"), NOT_DATES)
+def test_not_a_date(text: str, phrase: str) -> None:
+    start = text.index(phrase)
+    span = (start, start + len(phrase))
+    bad = [t for t in TAGGER.tag(text, REF) if t.type in ("DATE", "TIME")
+           and t.start < span[1] and span[0] < t.end]
+    assert bad == []
+
+
+def test_story_anchor_uses_last_date_fine_enough() -> None:
+    text = ("The couple lost their son in late September 2020. She revealed her pregnancy "
+            "last year. This month is hard. About a month later, she wrote an essay.")
+    found = {t.text: t for t in TAGGER.tag(text, REF)}
+    later = found["About a month later"]
+    assert later.value == "2020-10"
+    assert later.anchor == "story"
+    assert found["This month"].value == "2021-02"
+
+
+def test_without_reference_relative_dates_stay_unresolved() -> None:
+    found = {t.text: t for t in TAGGER.tag("It rained last year and on Friday.", None)}
+    assert found["last year"].value == "PAST_REF"
+    assert found["Friday"].value.startswith("XXXX")
+
+
+def test_spans_do_not_overlap_and_match_text() -> None:
+    text = "From March 3, 2001 to 2009, and again last week, every day at 9 a.m. Friday."
+    timexes = TAGGER.tag(text, REF)
+    for a, b in zip(timexes, timexes[1:], strict=False):
+        assert a.end <= b.start
+    for t in timexes:
+        assert text[t.start:t.end] == t.text
+
+
+_VALUE = re.compile(
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,4}|[\dX]{4}(?:-(?:[HQ][1-4X]|SP|SU|FA|WI|W[\dX]{1,2}"
+    r"(?:-WE|-\d)?|[\dX]{2}(?:-[\dX]{2}(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?)?))?"
+    r"|P(?:T?[\dX.]+[YMWDHSQ]|X[YMWDQ]|T?[\dX.]+(?:DE|CE)))$")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_input_is_safe(text: str) -> None:
+    timexes = TAGGER.tag(text, REF)
+    last_end = 0
+    for t in timexes:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.start >= last_end
+        assert text[t.start:t.end] == t.text
+        assert _VALUE.match(t.value), t.value
+        last_end = t.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["in", "May", "3", "1998", "last", "year", "the", "1990s", "ago",
+                                 "two", "weeks", "Friday", "-", ",", "later", "every", "$",
+                                 "Sept.", "27", "quarter", "third", "early", "now", "."]),
+                max_size=30))
+def test_date_like_soup_is_safe(words: list[str]) -> None:
+    text = " ".join(words)
+    for t in TAGGER.tag(text, REF):
+        assert text[t.start:t.end] == t.text
+        assert _VALUE.match(t.value), (t.text, t.value)

@@ -1,0 +1,99 @@
+"""The real window on the seeds: click an event, read its source; list and timeline in sync."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+
+from timeline_app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, seeds: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 820)
+    win.show()
+    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+        win.open_paths([seeds])
+    qtbot.waitUntil(lambda: win.model.rowCount() > 0)
+    return win
+
+
+def _row_of(win: MainWindow, phrase: str) -> int:
+    for row, event in enumerate(win.model.events()):
+        if event.primary.event.date.text == phrase:
+            return row
+    raise AssertionError(phrase)
+
+
+def test_seeds_load_into_list_and_timeline(window: MainWindow) -> None:
+    assert window.model.rowCount() >= 5
+    assert window.problems.count() == 0
+    assert "events from 2 articles" in window.status_label.text()
+
+
+def test_click_on_timeline_shows_source_with_highlight(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    row = _row_of(window, "late September 2020")
+    center = window.timeline.card_center(row)
+    assert center is not None
+    with qtbot.waitSignal(window.timeline.event_selected):
+        qtbot.mouseClick(window.timeline.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(int(center.x()) + 5, int(center.y())))
+    panel = window.source
+    assert panel.highlighted_text() == "late September 2020"
+    assert "pregnancy loss" in panel.snippet.toPlainText()
+    assert "2021-02-05" in panel.meta.text()
+    cursor = panel.article.textCursor()
+    event = window.model.event_at(row)
+    assert event is not None
+    assert cursor.position() == event.primary.event.date.start
+    assert window.list.currentIndex().row() == window.proxy.mapFromSource(
+        window.model.index(row, 0)).row()
+
+
+def test_list_selection_moves_timeline_selection(window: MainWindow) -> None:
+    row = _row_of(window, "September 2020")
+    index = window.proxy.mapFromSource(window.model.index(row, 1))
+    window.list.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert window.timeline.selected_row() == row
+    assert "date unknown" in window.source.meta.text()
+    assert window.source.highlighted_text() == "September 2020"
+
+
+def test_right_arrow_selects_next_event_in_time_order(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert window.timeline.selected_row() == 1
+    first, second = window.model.event_at(0), window.model.event_at(1)
+    assert first is not None and second is not None
+    assert first.earliest <= second.earliest
+
+
+def test_zoom_keeps_date_under_cursor(window: MainWindow) -> None:
+    view = window.timeline
+    before = view.scale().day(300.0)
+    view.zoom(2.0, 300.0)
+    assert abs(view.scale().day(300.0) - before) < 1e-6
+
+
+def test_search_filters_list_and_timeline(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search, "Beverly")
+    assert window.proxy.rowCount() == 1
+    assert len(window.timeline._cards) == 1
+
+
+def test_problems_panel_lists_bad_files(qtbot, tmp_path: Path, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "ok.txt").write_text((seeds / "003_0db983b70f3f1a4d.txt").read_text())
+    win = MainWindow()
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+        win.open_paths([tmp_path])
+    assert win.problems.count() == 1
+    assert "empty file" in win.problems.item(0).text()
+    assert win.model.rowCount() >= 3

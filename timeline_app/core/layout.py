@@ -1,0 +1,138 @@
+"""Pure geometry for the timeline view: time scale, axis ticks and lane packing (no Qt).
+
+Time is measured in days as floats (``date.toordinal()``). A :class:`Scale` maps days to
+pixels; :func:`ticks` chooses tick marks for a visible range so labels never overlap;
+:func:`pack_lanes` puts cards into the first lane where they fit (O(n log n) with a heap of
+lane ends, n the number of cards).
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from datetime import date
+
+from timeline_app.core.timeml import add_months
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Linear map from days to pixels: ``x = (day - origin) * px_per_day``."""
+
+    origin: float
+    px_per_day: float
+
+    def x(self, day: float) -> float:
+        return (day - self.origin) * self.px_per_day
+
+    def day(self, x: float) -> float:
+        return self.origin + x / self.px_per_day
+
+    def zoomed(self, factor: float, anchor_x: float) -> Scale:
+        """Zoomed by ``factor`` keeping the day under ``anchor_x`` fixed."""
+        anchor_day = self.day(anchor_x)
+        ppd = min(max(self.px_per_day * factor, 1e-4), 2000.0)
+        return Scale(anchor_day - anchor_x / ppd, ppd)
+
+
+@dataclass(frozen=True)
+class Tick:
+    """One tick: its day, its label, and whether it is a major (context) tick."""
+
+    day: float
+    label: str
+    major: bool = False
+
+
+# (step kind, step size, approximate days per step, minor label format)
+_STEPS: tuple[tuple[str, int, float], ...] = (
+    ("day", 1, 1), ("day", 2, 2), ("day", 7, 7), ("month", 1, 30.4), ("month", 3, 91.3),
+    ("month", 6, 182.6), ("year", 1, 365.25), ("year", 2, 730.5), ("year", 5, 1826),
+    ("year", 10, 3652), ("year", 25, 9131), ("year", 50, 18262), ("year", 100, 36525),
+)
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _label(kind: str, day: date) -> str:
+    if kind == "day":
+        return str(day.day)
+    if kind == "month":
+        return _MONTHS[day.month - 1]
+    return str(day.year)
+
+
+def _first_step(kind: str, size: int, start: date) -> date:
+    if kind == "day":
+        return start
+    if kind == "month":
+        month0 = (start.month - 1) // size * size
+        return date(start.year, month0 + 1, 1)
+    return date(max(start.year // size * size, 1), 1, 1)
+
+
+def _advance(kind: str, size: int, day: date) -> date:
+    if kind == "day":
+        return date.fromordinal(day.toordinal() + size)
+    if kind == "month":
+        return add_months(day, size)
+    return date(min(day.year + size, 9999), 1, 1)
+
+
+def ticks(first_day: float, last_day: float, width_px: float,
+          min_label_px: float = 64.0) -> tuple[list[Tick], list[Tick]]:
+    """Minor ticks (days, months or years) and major context ticks (months or years).
+
+    The step is the smallest whose labels are at least ``min_label_px`` apart.
+    """
+    if width_px <= 0 or last_day <= first_day:
+        return [], []
+    px_per_day = width_px / (last_day - first_day)
+    kind, size = "year", 100
+    for k, s, days in _STEPS:
+        if days * px_per_day >= min_label_px:
+            kind, size = k, s
+            break
+    lo = date.fromordinal(max(int(first_day) - 1, 1))
+    hi_ord = min(int(last_day) + 2, date.max.toordinal())
+    minor: list[Tick] = []
+    day = _first_step(kind, size, lo)
+    while day.toordinal() <= hi_ord and len(minor) < 2000:
+        if day.toordinal() >= first_day - 1:
+            minor.append(Tick(float(day.toordinal()), _label(kind, day)))
+        if day.year >= 9999:
+            break
+        day = _advance(kind, size, day)
+    major: list[Tick] = []
+    if kind in ("day", "month"):
+        major_kind = "month" if kind == "day" else "year"
+        day = _first_step(major_kind, 1, lo)
+        while day.toordinal() <= hi_ord and len(major) < 500:
+            label = f"{_MONTHS[day.month - 1]} {day.year}" if major_kind == "month" else str(day.year)
+            major.append(Tick(float(day.toordinal()), label, True))
+            day = _advance(major_kind, 1, day)
+    return minor, major
+
+
+def pack_lanes(spans: list[tuple[float, float]], gap: float = 6.0) -> list[int]:
+    """Lane index for each (x0, x1) span so spans in one lane never overlap.
+
+    Spans are placed in order of x0; each goes to the lowest free lane (a heap of lane ends).
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], i))
+    lanes: list[int] = [0] * len(spans)
+    free: list[tuple[int, float]] = []  # (lane, end) of lanes that end before the next start
+    busy: list[tuple[float, int]] = []  # heap of (end, lane)
+    lane_count = 0
+    for i in order:
+        x0, x1 = spans[i]
+        while busy and busy[0][0] + gap <= x0:
+            end, lane = heapq.heappop(busy)
+            heapq.heappush(free, (lane, end))
+        if free:
+            lane, _ = heapq.heappop(free)
+        else:
+            lane = lane_count
+            lane_count += 1
+        lanes[i] = lane
+        heapq.heappush(busy, (x1, lane))
+    return lanes

@@ -1,0 +1,136 @@
+"""Qt item models over the core :class:`~timeline_app.core.timeline.Timeline`.
+
+:class:`EventTableModel` lists merged events (date, title, article) in timeline order; the view
+and the list share it, so selection is one thing. :class:`EventFilterModel` filters by text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from timeline_app.core.timeline import Timeline, TimelineEvent
+
+EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def date_label(event: TimelineEvent) -> str:
+    """A compact human label of an event's date: '2020-09', 'late Sep 2020', '≈ Oct 2020'."""
+    d = event.primary.event.date
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    e = d.earliest
+    if d.granularity == "year":
+        text = str(e.year)
+    elif d.granularity in ("month",):
+        text = f"{months[e.month - 1]} {e.year}"
+        if d.mod == "START":
+            text = "early " + text
+        elif d.mod == "MID":
+            text = "mid " + text
+        elif d.mod == "END":
+            text = "late " + text
+    elif d.granularity == "day":
+        text = f"{e.day} {months[e.month - 1]} {e.year}"
+    elif d.granularity == "decade":
+        text = f"{e.year}s"
+    elif d.granularity == "century":
+        text = f"{e.year // 100 + 1}th century"
+    else:
+        text = f"{e.isoformat()} – {d.latest.isoformat()}"
+    if d.earliest != d.latest and d.value.count("/") == 1:
+        text = f"{e.isoformat()} – {d.latest.isoformat()}"
+    return ("≈ " if d.approximate and d.mod not in ("START", "MID", "END") else "") + text
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows are timeline events in timeline order; columns: date, title, article."""
+
+    HEADERS = ("Date", "Event", "Article")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._events: list[TimelineEvent] = []
+        self.timeline = Timeline()
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Replace the model's contents."""
+        self.beginResetModel()
+        self.timeline = timeline
+        self._events = list(timeline.events)
+        self.endResetModel()
+
+    def event_at(self, row: int) -> TimelineEvent | None:
+        return self._events[row] if 0 <= row < len(self._events) else None
+
+    def events(self) -> list[TimelineEvent]:
+        return list(self._events)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        event = self.event_at(index.row()) if index.isValid() else None
+        if event is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return date_label(event)
+            if column == 1:
+                return event.title + (" ⚠" if event.conflict else "")
+            names = [s.article.title for s in event.sources]
+            return names[0] + (f" (+{len(names) - 1})" if len(names) > 1 else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            d = event.primary.event.date
+            sources = "\n".join(f"• {s.article.title}" for s in event.sources)
+            return f"“{d.text}” → {d.earliest} … {d.latest}\n{event.title}\n{sources}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{date_label(event)}: {event.title}"
+        if role == EVENT_ROLE:
+            return event
+        return None
+
+
+class EventFilterModel(QSortFilterProxyModel):
+    """Case-insensitive text filter over title, snippets and article titles."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
+            self.beginFilterChange()
+            self._needle = text.strip().lower()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = text.strip().lower()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        event = model.event_at(row) if isinstance(model, EventTableModel) else None
+        if event is None:
+            return False
+        hay = " ".join([event.title] + [s.event.snippet + " " + s.article.title
+                                        for s in event.sources]).lower()
+        return self._needle in hay

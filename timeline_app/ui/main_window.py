@@ -1,0 +1,273 @@
+"""The main window: timeline on top, event list and source panel below, problems in a dock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.core.extract import DocumentResult
+from timeline_app.core.timeline import build_timeline
+from timeline_app.ui.event_model import EVENT_ROLE, EventFilterModel, EventTableModel
+from timeline_app.ui.loader import Loader
+from timeline_app.ui.source_panel import SourcePanel
+from timeline_app.ui.timeline_view import TimelineView
+
+
+class MainWindow(QMainWindow):
+    """Loads folders in the background and keeps timeline, list and source panel in sync."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Timeline — news articles")
+        self.resize(1280, 820)
+        self.results: list[DocumentResult] = []
+        self.folders: list[Path] = []
+        self.model = EventTableModel(self)
+        self.proxy = EventFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.timeline = TimelineView()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search events (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search events")
+        self.list = QTableView()
+        self.list.setModel(self.proxy)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAlternatingRowColors(True)
+        self.list.verticalHeader().setVisible(False)
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.setAccessibleName("Event list")
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 220)
+        self.source = SourcePanel()
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("Problems")
+        self._build_layout()
+        self._build_menus()
+        self._build_status()
+        self.loader = Loader(self)
+        self.loader.result.connect(self._on_result)
+        self.loader.problem.connect(self._on_problem)
+        self.loader.progress.connect(self._on_progress)
+        self.loader.finished.connect(self._on_finished)
+        self._rebuild = QTimer(self)
+        self._rebuild.setSingleShot(True)
+        self._rebuild.setInterval(150)
+        self._rebuild.timeout.connect(self._refresh_model)
+        self.timeline.event_selected.connect(self._on_timeline_selected)
+        self.list.selectionModel().currentRowChanged.connect(self._on_list_current)
+        self.search.textChanged.connect(self._on_search)
+
+    # ------------------------------------------------------------------ construction
+    def _build_layout(self) -> None:
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 4)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.list)
+        lower.addWidget(left)
+        lower.addWidget(self.source)
+        lower.setSizes([560, 720])
+        main = QSplitter(Qt.Orientation.Vertical)
+        main.addWidget(self.timeline)
+        main.addWidget(lower)
+        main.setSizes([360, 460])
+        main.setChildrenCollapsible(False)
+        self.setCentralWidget(main)
+        dock = QDockWidget("Problems", self)
+        dock.setObjectName("problemsDock")
+        dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        self.problems_dock = dock
+        self.setTabOrder(self.timeline, self.search)
+        self.setTabOrder(self.search, self.list)
+        self.setTabOrder(self.list, self.source.article)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        open_action = QAction("&Open Folder…", self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.choose_folder)
+        file_menu.addAction(open_action)
+        reload_action = QAction("&Reload", self)
+        reload_action.setShortcut(QKeySequence("F5"))
+        reload_action.triggered.connect(lambda: self.open_paths(self.folders))
+        file_menu.addAction(reload_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for text, shortcut, slot in (
+            ("Zoom &In", "+", lambda: self.timeline.zoom(1.5)),
+            ("Zoom &Out", "-", lambda: self.timeline.zoom(1 / 1.5)),
+            ("&Fit All", "Ctrl+0", self.timeline.fit_all),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            view_menu.addAction(action)
+        view_menu.addAction(self.problems_dock.toggleViewAction())
+        find = QAction("Find", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel("")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat("%v / %m files")
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(lambda: self.loader.cancel())
+        bar = self.statusBar()
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    # ------------------------------------------------------------------ loading
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles")
+        if folder:
+            self.open_paths([Path(folder)])
+
+    def open_paths(self, paths: list[Path]) -> None:
+        """Replace the timeline with the articles under ``paths`` (loaded in the background)."""
+        self.folders = list(paths)
+        self.results = []
+        self.problems.clear()
+        self.problems_dock.hide()
+        self.model.set_timeline(build_timeline([]))
+        self.timeline.set_events([])
+        self.source.show_event(None)
+        names = ", ".join(p.name or str(p) for p in paths)
+        self.setWindowTitle(f"Timeline — {names}")
+        self.status_label.setText(f"Loading {names}…")
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.loader.start(self.folders)
+
+    def _on_result(self, result: DocumentResult) -> None:
+        self.results.append(result)
+        if not self._rebuild.isActive():
+            self._rebuild.start()
+
+    def _on_problem(self, path: str, reason: str) -> None:
+        self.problems.addItem(f"{path}: {reason}")
+        self.problems_dock.show()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_finished(self, completed: bool) -> None:
+        self._rebuild.stop()
+        self._refresh_model()
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        count = self.model.rowCount()
+        articles = len(self.results)
+        state = "" if completed else " (cancelled)"
+        problems = self.problems.count()
+        self.status_label.setText(
+            f"{count} events from {articles} articles{state}"
+            + (f" · {problems} problem{'s' * (problems != 1)}" if problems else ""))
+
+    def is_loading(self) -> bool:
+        return self.loader.is_running()
+
+    def _refresh_model(self) -> None:
+        selected = self._selected_event_id()
+        self.model.set_timeline(build_timeline(self.results))
+        self._sync_timeline_events()
+        if selected is not None:
+            for row, event in enumerate(self.model.events()):
+                if event.id == selected:
+                    self.select_row(row)
+                    break
+
+    def _selected_event_id(self) -> str | None:
+        row = self.timeline.selected_row()
+        event = self.model.event_at(row) if row is not None else None
+        return event.id if event else None
+
+    def _sync_timeline_events(self) -> None:
+        rows = []
+        for proxy_row in range(self.proxy.rowCount()):
+            source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
+            event = self.model.event_at(source_row)
+            if event is not None:
+                rows.append((source_row, event))
+        self.timeline.set_events(rows)
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._sync_timeline_events()
+
+    # ------------------------------------------------------------------ selection
+    def select_row(self, row: int) -> None:
+        """Select model ``row`` in all three views."""
+        event = self.model.event_at(row)
+        if event is None:
+            return
+        self.timeline.select_row(row)
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if proxy_index.isValid():
+            selection = self.list.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(
+                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            selection.blockSignals(False)
+            self.list.viewport().update()
+            self.list.scrollTo(proxy_index)
+        self.source.show_event(event)
+
+    def _on_timeline_selected(self, row: int) -> None:
+        self.select_row(row)
+
+    def _on_list_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        event = current.data(EVENT_ROLE)
+        source_row = self.proxy.mapToSource(current).row()
+        if event is not None:
+            self.timeline.select_row(source_row)
+            self.source.show_event(event)
+
+    def closeEvent(self, event: object) -> None:
+        self.loader.cancel(wait=True)
+        super().closeEvent(event)  # type: ignore[arg-type]

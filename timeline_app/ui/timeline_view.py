@@ -1,0 +1,360 @@
+"""The horizontal, zoomable, scrollable timeline canvas.
+
+It paints the events of an :class:`EventTableModel` (through its filter proxy) as labelled cards
+in lanes above a time axis; an event with a month- or year-wide date shows a faint band of its
+interval. Ctrl+wheel, ``+``/``-`` zoom at the cursor; drag, wheel and the scroll bar pan;
+Left/Right select the previous/next event. Geometry comes from :mod:`timeline_app.core.layout`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
+
+from timeline_app.core.layout import Scale, pack_lanes, ticks
+from timeline_app.core.timeline import TimelineEvent
+from timeline_app.ui.event_model import date_label
+
+CARD_H = 40
+LANE_GAP = 8
+AXIS_H = 46
+CARD_MAX_W = 260
+PALETTE = ("#3b7dd8", "#d8643b", "#3ba55c", "#9b59b6", "#c9a227", "#1abc9c", "#e84393")
+
+
+@dataclass
+class _Card:
+    row: int
+    event: TimelineEvent
+    day0: float
+    day1: float
+    lane: int = 0
+    rect: QRectF | None = None
+
+
+class TimelineView(QAbstractScrollArea):
+    """Custom-painted timeline. Signals: ``event_selected(row)`` with the model row."""
+
+    event_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Timeline")
+        self.setAccessibleDescription("Events on a time axis; Left/Right move between events")
+        self.viewport().setMouseTracking(True)
+        self._cards: list[_Card] = []
+        self._colors: dict[str, QColor] = {}
+        self._selected: int | None = None
+        self._scale = Scale(0.0, 1.0)
+        self._bounds = (0.0, 1.0)
+        self._drag_x: float | None = None
+        self._dragged = False
+        self._layout_dirty = True
+        self.horizontalScrollBar().valueChanged.connect(self._on_scroll)
+
+    # ------------------------------------------------------------------ data
+    def set_events(self, events: list[tuple[int, TimelineEvent]]) -> None:
+        """Show these (model row, event) pairs; fits them all into view."""
+        self._cards = []
+        self._colors = {}
+        for row, event in events:
+            d0 = float(event.earliest.toordinal())
+            d1 = float(event.latest.toordinal() + 1)
+            self._cards.append(_Card(row, event, d0, d1))
+            path = event.sources[0].article.path
+            if path not in self._colors:
+                self._colors[path] = QColor(PALETTE[len(self._colors) % len(PALETTE)])
+        if self._selected is not None and all(c.row != self._selected for c in self._cards):
+            self._selected = None
+        self.fit_all()
+
+    def article_colors(self) -> dict[str, QColor]:
+        """Colour of each article (for a legend)."""
+        return dict(self._colors)
+
+    # ------------------------------------------------------------------ scale
+    def fit_all(self) -> None:
+        """Zoom so that every event is visible."""
+        if self._cards:
+            lo = min(c.day0 for c in self._cards)
+            hi = max(c.day1 for c in self._cards)
+        else:
+            from datetime import date
+
+            lo = float(date.today().toordinal() - 365)
+            hi = float(date.today().toordinal())
+        span = max(hi - lo, 30.0)
+        pad = span * 0.08
+        self._bounds = (lo - pad - span, hi + pad + span)
+        width = max(self.viewport().width() - 2 * 40, 100)
+        ppd = width / (span + 2 * pad)
+        self._scale = Scale(lo - pad - 40 / ppd, ppd)
+        self._relayout()
+
+    def scale(self) -> Scale:
+        return self._scale
+
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom by ``factor`` keeping the date under ``anchor_x`` (default: centre) fixed."""
+        if anchor_x is None:
+            anchor_x = self.viewport().width() / 2
+        self._scale = self._scale.zoomed(factor, anchor_x)
+        self._relayout()
+
+    def pan(self, dx_px: float) -> None:
+        """Move the view by ``dx_px`` pixels (positive: later dates)."""
+        self._scale = Scale(self._scale.origin + dx_px / self._scale.px_per_day,
+                            self._scale.px_per_day)
+        self._sync_scrollbar()
+        self.viewport().update()
+
+    def _sync_scrollbar(self) -> None:
+        bar = self.horizontalScrollBar()
+        lo, hi = self._bounds
+        lo = min(lo, self._scale.origin)
+        hi = max(hi, self._scale.day(self.viewport().width()))
+        self._bounds = (lo, hi)
+        ppd = self._scale.px_per_day
+        bar.blockSignals(True)
+        bar.setRange(0, max(0, int((hi - lo) * ppd - self.viewport().width())))
+        bar.setPageStep(self.viewport().width())
+        bar.setSingleStep(40)
+        bar.setValue(int((self._scale.origin - lo) * ppd))
+        bar.blockSignals(False)
+
+    def _on_scroll(self, value: int) -> None:
+        self._scale = Scale(self._bounds[0] + value / self._scale.px_per_day,
+                            self._scale.px_per_day)
+        self.viewport().update()
+
+    # ------------------------------------------------------------------ layout
+    def _relayout(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        spans = []
+        ppd = self._scale.px_per_day
+        for card in self._cards:
+            x0 = card.day0 * ppd
+            text_w = min(metrics.horizontalAdvance(card.event.title) + 20, CARD_MAX_W)
+            spans.append((x0, x0 + max(text_w, (card.day1 - card.day0) * ppd)))
+        lanes = pack_lanes(spans)
+        for card, lane in zip(self._cards, lanes, strict=True):
+            card.lane = lane
+        self._sync_scrollbar()
+        self.viewport().update()
+
+    def card_rect(self, card: _Card) -> QRectF:
+        metrics = QFontMetricsF(self.font())
+        x0 = self._scale.x(card.day0)
+        width = min(metrics.horizontalAdvance(card.event.title) + 20, CARD_MAX_W)
+        axis_y = self.viewport().height() - AXIS_H
+        y = axis_y - 14 - (card.lane + 1) * (CARD_H + LANE_GAP)
+        return QRectF(x0, y, width, CARD_H)
+
+    # ------------------------------------------------------------------ selection
+    def select_row(self, row: int | None, *, emit: bool = False) -> None:
+        """Select the event of model ``row`` and scroll it into view."""
+        self._selected = row
+        card = next((c for c in self._cards if c.row == row), None)
+        if card is not None:
+            x = self._scale.x(card.day0)
+            width = self.viewport().width()
+            if x < 20 or x > width - 120:
+                self.pan(x - width / 3)
+        self.viewport().update()
+        if emit and row is not None:
+            self.event_selected.emit(row)
+
+    def selected_row(self) -> int | None:
+        return self._selected
+
+    def row_at(self, pos: QPointF) -> int | None:
+        """Model row of the card under ``pos`` (viewport coordinates)."""
+        for card in reversed(self._cards):
+            if self.card_rect(card).contains(pos):
+                return card.row
+        return None
+
+    def card_center(self, row: int) -> QPointF | None:
+        """Centre of a card in viewport coordinates (for tests and tooltips)."""
+        card = next((c for c in self._cards if c.row == row), None)
+        return self.card_rect(card).center() if card else None
+
+    def _step(self, delta: int) -> None:
+        if not self._cards:
+            return
+        rows = [c.row for c in self._cards]
+        if self._selected not in rows:
+            target = rows[0] if delta > 0 else rows[-1]
+        else:
+            i = rows.index(self._selected) + delta
+            target = rows[max(0, min(i, len(rows) - 1))]
+        self.select_row(target, emit=True)
+
+    # ------------------------------------------------------------------ events
+    def sizeHint(self) -> QSize:
+        return QSize(900, 320)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() <= 0 and self._cards:
+            self.fit_all()
+        else:
+            self._sync_scrollbar()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1.0015 ** delta.y(), event.position().x())
+        else:
+            step = delta.x() if delta.x() else delta.y()
+            self.pan(-step)
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag_x = event.position().x()
+            self._dragged = False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_x is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            dx = event.position().x() - self._drag_x
+            if abs(dx) > 3 or self._dragged:
+                self._dragged = True
+                self._drag_x = event.position().x()
+                self.pan(-dx)
+            return
+        row = self.row_at(event.position())
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if row is not None
+                                  else Qt.CursorShape.OpenHandCursor)
+        self.viewport().setToolTip(self._tooltip(row) if row is not None else "")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not self._dragged:
+            row = self.row_at(event.position())
+            if row is not None:
+                self.select_row(row, emit=True)
+        self._drag_x = None
+        self._dragged = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Right:
+            self._step(1)
+        elif key == Qt.Key.Key_Left:
+            self._step(-1)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.5)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1 / 1.5)
+        elif key == Qt.Key.Key_Home and self._cards:
+            self.select_row(self._cards[0].row, emit=True)
+        elif key == Qt.Key.Key_End and self._cards:
+            self.select_row(self._cards[-1].row, emit=True)
+        else:
+            super().keyPressEvent(event)
+
+    def _tooltip(self, row: int) -> str:
+        card = next(c for c in self._cards if c.row == row)
+        d = card.event.primary.event.date
+        sources = "\n".join(f"• {s.article.title}" for s in card.event.sources)
+        return f"{date_label(card.event)} (“{d.text}”)\n{card.event.title}\n{sources}"
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        width, height = self.viewport().width(), self.viewport().height()
+        base = pal.base().color()
+        text_color = pal.text().color()
+        painter.fillRect(0, 0, width, height, base)
+        axis_y = height - AXIS_H
+        first, last = self._scale.day(0), self._scale.day(width)
+        minor, major = ticks(first, last, width)
+        grid = QColor(text_color)
+        grid.setAlpha(28)
+        painter.setPen(QPen(grid, 1))
+        for tick in minor:
+            x = self._scale.x(tick.day)
+            painter.drawLine(QPointF(x, 0), QPointF(x, axis_y))
+        self._paint_cards(painter, axis_y, width, text_color)
+        # axis
+        painter.fillRect(QRectF(0, axis_y, width, AXIS_H), pal.window().color())
+        painter.setPen(QPen(text_color, 1))
+        painter.drawLine(QPointF(0, axis_y), QPointF(width, axis_y))
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() - 1, 7))
+        painter.setFont(small)
+        for tick in minor:
+            x = self._scale.x(tick.day)
+            painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 5))
+            painter.drawText(QRectF(x + 3, axis_y + 4, 80, 16), Qt.AlignmentFlag.AlignLeft,
+                             tick.label)
+        bold = QFont(small)
+        bold.setBold(True)
+        painter.setFont(bold)
+        metrics = QFontMetricsF(bold)
+        last_end = -1e9
+        for tick in major:
+            x = max(self._scale.x(tick.day), 0.0)
+            if x < last_end:
+                continue
+            painter.drawText(QRectF(x + 3, axis_y + 22, 160, 18), Qt.AlignmentFlag.AlignLeft,
+                             tick.label)
+            last_end = x + metrics.horizontalAdvance(tick.label) + 12
+        painter.end()
+
+    def _paint_cards(self, painter: QPainter, axis_y: float, width: float,
+                     text_color: QColor) -> None:
+        painter.setFont(self.font())
+        metrics = QFontMetricsF(self.font())
+        for card in self._cards:
+            rect = self.card_rect(card)
+            band_x1 = self._scale.x(card.day1)
+            if band_x1 < 0 or rect.left() > width:
+                continue
+            color = self._colors.get(card.event.sources[0].article.path, QColor(PALETTE[0]))
+            # interval band on the axis: how uncertain the date is
+            band = QColor(color)
+            band.setAlpha(60)
+            band_w = max(band_x1 - rect.left(), 3.0)
+            painter.fillRect(QRectF(rect.left(), axis_y - 10, band_w, 8), band)
+            # stem from card to axis
+            painter.setPen(QPen(color, 1))
+            painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.left(), axis_y - 2))
+            selected = card.row == self._selected
+            fill = QColor(color)
+            fill.setAlpha(235 if selected else 40)
+            painter.setBrush(fill)
+            painter.setPen(QPen(color.darker(130) if selected else color, 2 if selected else 1))
+            painter.drawRoundedRect(rect, 5, 5)
+            painter.setPen(QColor("white") if selected else text_color)
+            inner = rect.adjusted(8, 3, -6, -3)
+            title = metrics.elidedText(card.event.title, Qt.TextElideMode.ElideRight,
+                                       inner.width())
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
+            sub = date_label(card.event)
+            if len(card.event.sources) > 1:
+                sub += f" · {len(card.event.sources)} sources"
+            faded = QColor("white") if selected else QColor(text_color)
+            faded.setAlpha(220 if selected else 150)
+            painter.setPen(faded)
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, sub)
