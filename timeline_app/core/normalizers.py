@@ -406,6 +406,15 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     if unit is None:
         return None
     gran = UNIT_GRANULARITY.get(unit, "day")
+    if anaphor == "the":  # "the quarter": the quarter the story is about, else the last one
+        story = ctx.story_anchor(gran)
+        if story is not None and story.granularity == gran:
+            return Resolution(story.value, story, None, STORY)
+        ref = ctx.reference()
+        if ref is None:
+            return None
+        last = TimeValue.of(gran, ref).plus(unit, -1)
+        return Resolution(last.value, last, None, REFERENCE)
     anchor = ctx.story_anchor(gran)
     kind = STORY
     if anchor is None:
