@@ -104,7 +104,7 @@ class TimelineView(QAbstractScrollArea):
         span = max(hi - lo, 30.0)
         pad = span * 0.08
         self._bounds = (lo - pad - span, hi + pad + span)
-        width = max(self.viewport().width() - 2 * 40, 100)
+        width = max(self.viewport().width() - 40 - CARD_MAX_W, 100)  # room for the last card
         ppd = width / (span + 2 * pad)
         self._scale = Scale(lo - pad - 40 / ppd, ppd)
         self._relayout()
