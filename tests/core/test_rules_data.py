@@ -31,21 +31,21 @@ def test_rule_example(rule_id: str, example: tuple[str, ...]) -> None:
     assert [t.value for t in found] == [expected], TAGGER.tag(text, reference)
 
 
-def test_bad_rule_names_file_and_rule(tmp_path: Path) -> None:
-    source = default_rules  # the real data is valid; write a broken copy
-    del source
+def _write_rules(folder: Path, rules_yaml: str) -> None:
+    """A rule folder with empty tables and fragments and the given rules.yaml."""
     for name in ("vocabulary.yaml", "patterns.yaml"):
-        (tmp_path / name).write_text("{}\n")
-    (tmp_path / "rules.yaml").write_text(
-        "rules:\n  - id: broken\n    type: DATE\n    pattern: '{nosuch}'\n    norm: calendar\n")
+        (folder / name).write_text("{}\n")
+    (folder / "rules.yaml").write_text(rules_yaml)
+
+
+def test_bad_rule_names_file_and_rule(tmp_path: Path) -> None:
+    _write_rules(tmp_path, "rules:\n  - id: broken\n    type: DATE\n    pattern: '{nosuch}'\n"
+                           "    norm: calendar\n")
     with pytest.raises(RuleError, match="rules.yaml: rule 'broken': unknown fragment"):
         load_rules(tmp_path)
 
 
 def test_bad_type_is_rejected(tmp_path: Path) -> None:
-    for name in ("vocabulary.yaml", "patterns.yaml"):
-        (tmp_path / name).write_text("{}\n")
-    (tmp_path / "rules.yaml").write_text(
-        "rules:\n  - id: x\n    type: WHEN\n    pattern: 'x'\n    norm: calendar\n")
+    _write_rules(tmp_path, "rules:\n  - id: x\n    type: WHEN\n    pattern: 'x'\n    norm: calendar\n")
     with pytest.raises(RuleError, match="type must be one of"):
         load_rules(tmp_path)
