@@ -4,7 +4,8 @@ The data has three files: ``vocabulary.yaml`` (word tables, e.g. month name -> n
 ``patterns.yaml`` (named regex fragments) and ``rules.yaml`` (ordered rules). A rule's pattern
 refers to a fragment or table as ``{name}`` (captured as group ``name``) or ``{name@group}``.
 A literal space in a pattern, outside a character class, matches any run of whitespace.
-All rules are compiled into one scanner so the text is read in a single pass.
+All rules form one scanner so the text is read in a single pass (see ``scanner.py``: at each
+position only the rules that can start with the next two characters are tried).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import regex
 import yaml
 
+from timeline_app.core.scanner import DispatchScanner
 from timeline_app.resources import rules_dir
 
 _MACRO = re.compile(r"\{([a-z_][a-z_0-9]*)(?:@([a-z_][a-z_0-9]*))?\}")
@@ -27,6 +29,7 @@ KNOWN_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 FLAGS = regex.IGNORECASE | regex.VERSION0
 # A candidate never starts inside a word or a number, nor right after a currency sign.
 _LEFT_EDGE = r"(?<![\w$€£¥#@&+\-/.,:]|[\w][.,:'’])"
+_LEFT_EDGE_FIXED = r"(?<![\w$€£¥#@&+\-/.,:])(?<![\w][.,:'’])"  # the same, for ``re``
 _RIGHT_EDGE = r"(?![\w]|[.,:/][0-9]|-[a-z0-9])"
 
 
@@ -61,8 +64,12 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     tables: Mapping[str, Any]
-    scanner: regex.Pattern[str]
-    group_to_rule: Mapping[str, Rule]
+    scanner: DispatchScanner
+
+    def full_scanner(self) -> regex.Pattern[str]:
+        """All rules as one alternation (group ``r<index>``): what the dispatch scanner must equal."""
+        body = "|".join(f"(?P<r{i}>{_scanner_body(r)})" for i, r in enumerate(self.rules))
+        return regex.compile(f"{_LEFT_EDGE}(?:{body}){_RIGHT_EDGE}", FLAGS)
 
     def table(self, name: str) -> Mapping[str, Any]:
         """A vocabulary table, keys lower-cased."""
@@ -85,9 +92,32 @@ def _load_yaml(path: Path) -> Any:
 
 
 def _alternation(keys: list[str]) -> str:
-    """Regex alternation of literal keys, longest first, spaces as whitespace runs."""
-    parts = sorted({k for k in keys}, key=lambda k: (-len(k), k))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    """Regex for a set of literal keys, as a trie (fast to reject), longer keys tried first.
+
+    "sep", "sept", "september" becomes ``sep(?:t(?:ember)?)?``: the engine rejects a word on
+    its first differing character instead of trying every key. Spaces match whitespace runs.
+    """
+    trie: dict[str, Any] = {}
+    for key in {k.lower() for k in keys if k}:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends_here = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return f"(?:{body})?"
+    return body
 
 
 def _spaces_to_whitespace(pattern: str) -> str:
@@ -165,7 +195,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         expanded = _expand(str(raw["pattern"]), fragments, "rules.yaml", rule_id)
         flags = FLAGS & ~regex.IGNORECASE if raw.get("case_sensitive") else FLAGS
         try:
-            compiled = regex.compile(expanded, flags)
+            compiled = regex.compile(f"(?:{expanded}){_RIGHT_EDGE}", flags)
         except regex.error as exc:
             raise RuleError("rules.yaml", rule_id, f"bad pattern: {exc}") from exc
         examples = tuple(tuple(str(x) for x in ex) for ex in raw.get("examples", []))
@@ -185,17 +215,13 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         )
     if not rules:
         raise RuleError("rules.yaml", None, "no rules")
-    alternatives = []
-    group_to_rule: dict[str, Rule] = {}
-    for index, rule in enumerate(rules):
-        group = f"r{index}"
-        group_to_rule[group] = rule
-        body = _NAMED_GROUP.sub("(?:", rule.pattern)
-        if rule.case_sensitive:
-            body = f"(?-i:{body})"
-        alternatives.append(f"(?P<{group}>{body})")
-    scanner = regex.compile(f"{_LEFT_EDGE}(?:{'|'.join(alternatives)}){_RIGHT_EDGE}", FLAGS)
-    return RuleSet(rules=tuple(rules), tables=tables, scanner=scanner, group_to_rule=group_to_rule)
+    scanner = DispatchScanner([rule.regex for rule in rules], _LEFT_EDGE_FIXED)
+    return RuleSet(rules=tuple(rules), tables=tables, scanner=scanner)
+
+
+def _scanner_body(rule: Rule) -> str:
+    body = _NAMED_GROUP.sub("(?:", rule.pattern)
+    return f"(?-i:{body})" if rule.case_sensitive else body
 
 
 @functools.cache

@@ -142,36 +142,26 @@ class Tagger:
                         for w in self.rules.words("tense_past"))
         self.past = regex.compile(rf"(?<!\w)(?:{past}|\w{{3,}}ed)(?!\w)", FLAGS)
 
-    def candidates(self, text: str) -> list[tuple[int, int, Rule]]:
-        """Spans the rules match, before filtering and normalisation (one pass)."""
-        found = []
-        for m in self.rules.scanner.finditer(text):
-            group = m.lastgroup
-            if group is None:
-                continue
-            found.append((m.start(), m.end(), self.rules.group_to_rule[group]))
-        return found
+    def candidates(self, text: str) -> list[tuple[Rule, regex.Match[str]]]:
+        """Rule matches in text order, before filtering and normalisation (one pass)."""
+        rules = self.rules.rules
+        return [(rules[index], match) for index, match in self.rules.scanner.finditer(text)]
 
     def tag(self, text: str, reference: date | None) -> list[Timex]:
         """All temporal expressions of ``text``, resolved against ``reference`` where relative."""
         ctx = _Context(self, text, reference)
         out: list[Timex] = []
-        for start, end, rule in self.candidates(text):
-            timex = self._normalise(text, start, end, rule, ctx)
+        for rule, match in self.candidates(text):
+            timex = self._normalise(text, match, rule, ctx)
             if timex is not None:
                 out.append(timex)
         return out
 
-    def _normalise(self, text: str, start: int, end: int, rule: Rule,
-                   ctx: _Context) -> Timex | None:
+    def _normalise(self, text: str, m: regex.Match[str], rule: Rule, ctx: _Context) -> Timex | None:
+        start, end = m.span()
         if self.filters.rejects(text, start, end, rule):
             return None
-        m = rule.regex.fullmatch(text, start, end)
-        if m is None:  # lookbehind needing more context than the span: match it in place
-            m = rule.regex.match(text, start)
-            if m is None or m.end() != end:
-                return None
-        groups = {k: v for k, v in m.groupdict().items()}
+        groups = m.groupdict()
         groups["0"] = m.group(0)
         if rule.case_sensitive_first and not self._capitalised_ok(groups):
             return None
