@@ -49,6 +49,8 @@ class Context(Protocol):
 
     def tense(self) -> str | None: ...
 
+    def reporting_quarter(self) -> TimeValue | None: ...
+
 
 Normaliser = Callable[[Groups, Mapping[str, Any], Context], Resolution | None]
 
@@ -175,6 +177,39 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
     except ValueError:
         return None
     return Resolution(tv.value, tv if known else None, mod, anchor)
+
+
+def _spelled_number(words: str, ctx: Context) -> int:
+    total = 0
+    for word in words.replace("-", " ").split():
+        value = _lookup(ctx, "number", word)
+        if isinstance(value, int | float):
+            total += int(value)
+    return total
+
+
+def spelled_year(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'nineteen ninety-six', 'nineteen oh-five', 'the year two thousand', 'January nineteen ninety-seven'."""
+    if groups.get("century"):
+        century = _spelled_number(groups["century"] or "", ctx)
+        tail = groups.get("tail") or ""
+        year = century * 100 + (0 if tail.lower() == "hundred" else _spelled_number(tail, ctx))
+    else:
+        year = 2000 + _spelled_number(groups.get("units") or "", ctx)
+    month = _lookup(ctx, "month", groups.get("month"))
+    season_word = (groups.get("season_word") or "").split()
+    try:
+        if month:
+            tv = TimeValue("month", date(year, int(month), 1))
+        elif season_word:
+            from timeline_app.core.timeml import SEASON_START_MONTH
+            season = _lookup(ctx, "season", season_word[1])
+            tv = TimeValue("season", date(year, SEASON_START_MONTH[season], 1))
+        else:
+            tv = TimeValue("year", date(year, 1, 1))
+    except (ValueError, KeyError):
+        return None
+    return Resolution(tv.value, tv)
 
 
 def decade(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -377,6 +412,10 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
     whole = int(float(count))
     if whole != float(count) or whole == 0:
         return Resolution("PAST_REF" if sign < 0 else "FUTURE_REF", None, mod, anchor_kind)
+    reporting = ctx.reporting_quarter()
+    if unit == "Y" and whole == 1 and sign < 0 and reporting is not None:
+        # "from $3 million a year ago": the reported quarter, one year before
+        return Resolution(reporting.plus("Y", -1).value, reporting.plus("Y", -1), mod, STORY)
     if not story and anchor.granularity != "day":
         anchor = anchor.at("day")
     tv = _shifted(anchor, unit, sign * whole)
@@ -395,19 +434,32 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     if word == "period":
         unit = "Q"
     if anaphor in ("year-earlier", "the year-earlier", "the year-ago"):
-        anchor = ctx.story_anchor("quarter") if word in ("quarter", "period") else None
-        anchor = anchor or ctx.story_anchor("year")
+        reporting = ctx.reporting_quarter()
+        if reporting is not None and word not in ("month", "week", "year"):
+            tv = reporting.plus("Y", -1)
+            return Resolution(tv.value, tv, None, STORY)
+        anchor = ctx.story_anchor("year")
         ref = ctx.reference()
         if anchor is None and ref is None:
             return None
-        base = anchor or TimeValue.of("year", ref)  # type: ignore[arg-type]
+        if word == "quarter" and anchor is None and ref is not None:
+            base = TimeValue.of("quarter", ref).plus("Q", -1)
+        else:
+            base = (anchor or TimeValue.of("year", ref)).at("year")  # type: ignore[arg-type]
         tv = base.plus("Y", -1)
         return Resolution(tv.value, tv, None, STORY if anchor else REFERENCE)
     if unit is None:
         return None
     gran = UNIT_GRANULARITY.get(unit, "day")
-    if anaphor == "the":  # "the quarter": the quarter the story is about, else the last one
-        story = ctx.story_anchor(gran)
+    if anaphor == "the" and gran == "year":  # "for the year": the year being reported on
+        reporting = ctx.reporting_quarter()
+        ref = ctx.reference()
+        if reporting is None and ref is None:
+            return None
+        tv = reporting.at("year") if reporting else TimeValue.of("year", ref)  # type: ignore[arg-type]
+        return Resolution(tv.value, tv, None, STORY if reporting else REFERENCE)
+    if anaphor == "the":  # "the quarter": the quarter the story reports on, else the last one
+        story = ctx.reporting_quarter() if gran == "quarter" else ctx.story_anchor(gran)
         if story is not None and story.granularity == gran:
             return Resolution(story.value, story, None, STORY)
         ref = ctx.reference()
@@ -442,6 +494,23 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     return Resolution(tv.value, tv, None, kind)
 
 
+def period_ending(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the quarter ended Sept. 30': the quarter holding the month it ends in."""
+    month = _lookup(ctx, "month", groups.get("month"))
+    if month is None:
+        return None
+    year = _year(groups)
+    anchor = ABSOLUTE
+    if year is None:
+        ref = ctx.reference()
+        if ref is None:
+            return Resolution(f"XXXX-Q{(int(month) - 1) // 3 + 1}", None, None, NONE)
+        year = ref.year - (int(month) > ref.month)
+        anchor = REFERENCE
+    tv = TimeValue("quarter", date(year, (int(month) - 1) // 3 * 3 + 1, 1))
+    return Resolution(tv.value, tv, None, anchor)
+
+
 def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'last year', 'this month', 'next week', 'earlier this month', 'this weekend'."""
     word = groups.get("unit")
@@ -454,7 +523,7 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
         shift = {"year-earlier": -4, "year-ago": -4}.get(shift_word, 0)
     if unit is None:
         return None
-    mod = _mod(groups, ctx)
+    mod = _mod(groups, ctx) or args.get("mod")
     position = (groups.get("position") or "").lower()
     ref = ctx.reference()
     if ref is None:
@@ -605,6 +674,7 @@ def via_dateparser(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
 NORMALISERS: dict[str, Normaliser] = {
     "calendar": calendar,
     "decade": decade,
+    "spelled_year": spelled_year,
     "century": century,
     "holiday": holiday,
     "weekday": weekday,
@@ -613,6 +683,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "offset": offset,
     "anaphoric": anaphoric,
     "relative_unit": relative_unit,
+    "period_ending": period_ending,
     "relative_named": relative_named,
     "reference": reference,
     "duration": duration,

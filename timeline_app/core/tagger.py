@@ -21,6 +21,9 @@ from timeline_app.core.timeml import TimeValue, rank
 _SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 
 
+_PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Timex:
     """One temporal expression: its span, TimeML type, value and mod, and how it was resolved."""
@@ -85,6 +88,7 @@ class _Context:
         self._text = text
         self._reference = reference
         self._anchors: list[TimeValue] = []
+        self._reporting: TimeValue | None = None
         self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.span = (0, 0)
 
@@ -97,6 +101,19 @@ class _Context:
             if rank(anchor.granularity) >= rank(finest):
                 return anchor
         return None
+
+    def reporting_quarter(self) -> TimeValue | None:
+        """The quarter the text last named explicitly ("third-quarter profit"), if any.
+
+        Business news compares a reporting period with the same period a year before: in
+        "profit rose to $5 million from $3 million a year ago", "a year ago" is that quarter
+        of the previous year, and "the quarter" is the quarter being reported.
+        """
+        return self._reporting
+
+    def remember_reporting_period(self, time: TimeValue) -> None:
+        if time.granularity == "quarter" and time.year_known:
+            self._reporting = time
 
     def remember(self, resolution: Resolution) -> None:
         """Keep a resolved date as a story anchor unless it names the reporting time itself."""
@@ -125,7 +142,10 @@ class _Context:
             for m in pattern.finditer(self._text, s, e):
                 if start <= m.start() < end:
                     continue
-                distance = start - m.end() if m.end() <= start else m.start() - end
+                if kind == "past" and _PASSIVE_BE.search(self._text, max(0, m.start() - 4), m.start()):
+                    continue  # "will be named": a participle after "be" carries no tense
+                # the verb governing a date usually precedes it: markers after it count double
+                distance = start - m.end() if m.end() <= start else 2 * (m.start() - end)
                 if best is None or distance < best[0]:
                     best = (distance, kind)
         return best[1] if best else None
@@ -140,7 +160,11 @@ class Tagger:
         self.future = _compile_words(self.rules.words("tense_future"))
         past = "|".join(regex.escape(w).replace(r"\ ", r"\s+")
                         for w in self.rules.words("tense_past"))
-        self.past = regex.compile(rf"(?<!\w)(?:{past}|\w{{3,}}ed)(?!\w)", FLAGS)
+        not_past = "|".join(regex.escape(w) for w in self.rules.words("not_past_participles"))
+        # a listed past word, or a lower-case word in -ed ("United" is a name, "need" no verb)
+        self.past = regex.compile(
+            rf"(?<!\w)(?:(?i:{past})|(?!(?i:{not_past})(?!\w))[a-z]\w{{2,}}ed)(?!\w)",
+            FLAGS & ~regex.IGNORECASE)
 
     def candidates(self, text: str) -> list[tuple[Rule, regex.Match[str]]]:
         """Rule matches in text order, before filtering and normalisation (one pass)."""
@@ -175,6 +199,8 @@ class Tagger:
         timex_type = resolution.type or rule.type
         if timex_type in ("DATE", "TIME") and resolution.time is not None:
             ctx.remember(resolution)
+            if rule.args.get("reporting_period"):
+                ctx.remember_reporting_period(resolution.time)
         return Timex(start, end, text[start:end], timex_type, resolution.value, resolution.mod,
                      resolution.anchor, rule.id, resolution.time)
 
