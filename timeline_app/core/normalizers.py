@@ -511,6 +511,19 @@ def period_ending(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
     return Resolution(tv.value, tv, None, anchor)
 
 
+def month_relative_year(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'June last year', 'January this year': a month of the year before, of or after the reference."""
+    month = _lookup(ctx, "month", groups.get("month"))
+    shift = {"last": -1, "this": 0, "next": 1}.get((groups.get("shift") or "").lower(), 0)
+    ref = ctx.reference()
+    if month is None:
+        return None
+    if ref is None:
+        return Resolution(f"XXXX-{int(month):02d}", None, _mod(groups, ctx), NONE)
+    tv = TimeValue("month", date(ref.year + shift, int(month), 1))
+    return Resolution(tv.value, tv, _mod(groups, ctx), REFERENCE)
+
+
 def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'last year', 'this month', 'next week', 'earlier this month', 'this weekend'."""
     word = groups.get("unit")
@@ -684,6 +697,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "anaphoric": anaphoric,
     "relative_unit": relative_unit,
     "period_ending": period_ending,
+    "month_relative_year": month_relative_year,
     "relative_named": relative_named,
     "reference": reference,
     "duration": duration,
