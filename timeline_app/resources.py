@@ -33,6 +33,11 @@ def rules_dir(language: str = "en") -> Path:
     return resources_dir() / "rules" / language
 
 
+def merge_synonyms_path() -> Path:
+    """Word groups that mean one happening, used when merging reports of an event."""
+    return resources_dir() / "merge" / "synonyms.yaml"
+
+
 def style_path(name: str) -> Path:
     """A Qt style sheet fragment under ``resources/styles``."""
     return resources_dir() / "styles" / name

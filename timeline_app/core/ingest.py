@@ -25,10 +25,13 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml",
 MAX_BYTES = 20 * 1024 * 1024
 
 _HEADER = re.compile(
-    r"\A\s*(?:(?:author|by|source)\s*:\s*(?P<author>[^\n]*?)\s+)?"
+    r"\s*(?:(?:author|by|source)\s*:\s*(?P<author>[^\n]*?)\s+)?"
     r"(?:date|published|dated)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?[ \t]*\n?",
     re.IGNORECASE,
-)
+)  # used with .match(): at the start of the text, or right after a title line
+_TITLE_THEN_HEADER = re.compile(
+    r"\A\s*(?P<title>[^\n]{1,200})\n\s*(?=(?:(?:author|by|source)\s*:[^\n]*?\s+)?"
+    r"(?:date|published|dated)\s*:?\s*\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 _HEADER_LINE = re.compile(
     r"^(?P<key>title|author|by|source|date|published|url)\s*:\s*(?P<value>.+)$", re.IGNORECASE
 )
@@ -148,6 +151,10 @@ def _plain(path: Path, text: str) -> Article:
     pub_source = None
     body_start = 0
     m = _HEADER.match(text)
+    titled = _TITLE_THEN_HEADER.match(text)
+    if titled is not None:  # "Headline\ndate 2023-05-10\n": a title line, then the header
+        m = _HEADER.match(text, titled.end())
+        title = titled["title"].strip()
     if m:
         published = parse_date(m["date"])
         pub_source = "header" if published else None

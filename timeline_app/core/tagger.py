@@ -60,6 +60,8 @@ class _Filters:
                             for p in table.get("reject_before_number", [])]
         self.after_year = [regex.compile(f"^(?:{p})", FLAGS)
                            for p in table.get("reject_after_number", [])]
+        self.before_article = [regex.compile(f"(?:{p})$", FLAGS)
+                               for p in table.get("reject_before_article", [])]
         self.capitalised = frozenset(w.lower() for w in table.get("capitalised_only", []))
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
 
@@ -70,6 +72,8 @@ class _Filters:
             return True
         phrase = " ".join(text[start:end].lower().split())
         if phrase in self.phrases:
+            return True
+        if phrase.startswith(("a ", "an ")) and any(p.search(before) for p in self.before_article):
             return True
         if rule.id in ("year", "decade", "fiscal_year") or rule.norm == "duration":
             if any(p.search(before) for p in self.before_year):

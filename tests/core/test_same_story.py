@@ -1,0 +1,80 @@
+"""Several articles tell one story in different words: each happening becomes one event."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.extract import extract
+from timeline_app.core.ingest import read_articles
+from timeline_app.core.timeline import Timeline, TimelineEvent, build_timeline
+
+FOLDER = Path(__file__).resolve().parents[1] / "data" / "same_story"
+
+
+@pytest.fixture(scope="module")
+def timeline() -> Timeline:
+    results = [extract(a) for f in sorted(FOLDER.iterdir()) for a in read_articles(f)]
+    return build_timeline(results)
+
+
+def _event_with(timeline: Timeline, file_prefix: str, date_text: str) -> TimelineEvent:
+    for event in timeline.events:
+        for s in event.sources:
+            if Path(s.article.path).name.startswith(file_prefix) and s.event.date.text == date_text:
+                return event
+    raise AssertionError(f"no event from {file_prefix} dated {date_text!r}")
+
+
+def _files(event: TimelineEvent) -> set[str]:
+    return {Path(s.article.path).name[:10] + Path(s.article.path).name[11:18] for s in event.sources}
+
+
+def test_the_closure_is_one_event_told_four_ways(timeline: Timeline) -> None:
+    closure = _event_with(timeline, "2023-05-10-harbor", "Tuesday")
+    texts = sorted(s.event.date.text for s in closure.sources)
+    assert texts == ["May 9", "May 9", "May 9", "Tuesday"]
+    assert len({s.article.path for s in closure.sources}) == 4
+    assert closure.earliest == closure.latest == date(2023, 5, 9)
+    assert not closure.conflict
+    assert closure.why_merged and "4 articles" in closure.why_merged
+
+
+def test_a_fire_the_same_day_stays_a_separate_event(timeline: Timeline) -> None:
+    fire = _event_with(timeline, "2023-05-10-warehouse", "Tuesday")
+    closure = _event_with(timeline, "2023-05-10-harbor", "Tuesday")
+    assert fire is not closure
+    assert len(fire.sources) == 1
+
+
+def test_next_monday_and_may_15_are_the_same_vote(timeline: Timeline) -> None:
+    vote = _event_with(timeline, "2023-05-10-harbor", "next Monday")
+    texts = sorted(s.event.date.text for s in vote.sources)
+    assert texts == ["May 15", "May 15", "Monday", "next Monday"]
+    assert vote.earliest == date(2023, 5, 15)
+    buses = _event_with(timeline, "2023-05-12-commuters", "Monday")
+    assert buses is not vote  # extra buses from Monday: another happening on the same day
+
+
+def test_planned_start_and_reported_start_merge(timeline: Timeline) -> None:
+    start = _event_with(timeline, "2023-05-16-council", "May 22")
+    assert sorted(s.event.date.text for s in start.sources) == ["May 22", "Monday"]
+
+
+def test_reopening_in_late_june_and_by_the_end_of_june_merge(timeline: Timeline) -> None:
+    reopen = _event_with(timeline, "2023-05-16-council", "late June")
+    assert sorted(s.event.date.text for s in reopen.sources) == ["late June", "the end of June"]
+
+
+def test_no_source_is_lost_and_order_is_by_date(timeline: Timeline) -> None:
+    total = sum(len(r.events) for r in timeline.results)
+    assert sum(len(e.sources) for e in timeline.events) == total
+    starts = [e.earliest for e in timeline.events]
+    assert starts == sorted(starts)
+
+
+def test_a_rate_is_not_a_date(timeline: Timeline) -> None:
+    texts = {s.event.date.text for e in timeline.events for s in e.sources}
+    assert "a day before" not in texts  # "40,000 vehicles a day before it was closed"
