@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,29 @@ def test_problems_panel_lists_bad_files(qtbot, tmp_path: Path, seeds: Path) -> N
     assert win.problems.count() == 1
     assert "empty file" in win.problems.item(0).text()
     assert win.model.rowCount() >= 3
+
+
+def test_setting_an_article_date_resolves_its_relative_dates_again(window: MainWindow) -> None:
+    undated = next(r for r in window.results if r.article.published is None)
+    path = undated.article.path
+    assert undated.reference.source == "inferred"
+    row = next(i for i, e in enumerate(window.model.events()) if e.sources[0].article.path == path)
+    window.select_row(row)
+    assert "inferred" in window.source.meta.text()
+    assert window.source.set_date_button.isVisible()
+    window.set_article_date(path, date(2019, 3, 15))
+    result = next(r for r in window.results if r.article.path == path)
+    assert result.reference.date == date(2019, 3, 15) and result.reference.source == "user"
+    relative = [s.event for e in window.model.events() for s in e.sources
+                if s.article.path == path and s.event.date.anchor != "absolute"]
+    assert relative and all(e.date.earliest.year in (2018, 2019) for e in relative)
+    assert path in window.date_overrides  # kept for a reload
+
+
+def test_article_publications_are_drawn_as_coverage(window: MainWindow) -> None:
+    dated = [r for r in window.results if r.reference.source not in (None, "inferred")]
+    assert dated
+    published = dated[0].reference.date
+    window.timeline.fit_all()
+    x = window.timeline.scale().x(published.toordinal() + 0.5)
+    assert dated[0].article.title in window.timeline.coverage_at(x)

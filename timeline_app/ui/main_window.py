@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.core.extract import DocumentResult
+from timeline_app.core.extract import DocumentResult, extract
 from timeline_app.core.timeline import build_timeline
+from timeline_app.ui.article_date_dialog import ArticleDateDialog
 from timeline_app.ui.event_model import EVENT_ROLE, EventFilterModel, EventTableModel
 from timeline_app.ui.loader import Loader
 from timeline_app.ui.source_panel import SourcePanel
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.results: list[DocumentResult] = []
         self.folders: list[Path] = []
+        self.date_overrides: dict[str, date] = {}  # article path -> publication date set by the user
         self.model = EventTableModel(self)
         self.proxy = EventFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.timeline.event_selected.connect(self._on_timeline_selected)
         self.list.selectionModel().currentRowChanged.connect(self._on_list_current)
         self.search.textChanged.connect(self._on_search)
+        self.source.date_change_requested.connect(self.ask_article_date)
 
     # ------------------------------------------------------------------ construction
     def _build_layout(self) -> None:
@@ -181,6 +185,9 @@ class MainWindow(QMainWindow):
         self.loader.start(self.folders)
 
     def _on_result(self, result: DocumentResult) -> None:
+        override = self.date_overrides.get(result.article.path)
+        if override is not None:
+            result = extract(result.article, reference=override, reference_source="user")
         self.results.append(result)
         if not self._rebuild.isActive():
             self._rebuild.start()
@@ -206,12 +213,35 @@ class MainWindow(QMainWindow):
             f"{count} events from {articles} articles{state}"
             + (f" · {problems} problem{'s' * (problems != 1)}" if problems else ""))
 
+    # ------------------------------------------------------------------ article dates
+    def ask_article_date(self, path: str) -> None:
+        """Ask the user for the publication date of the article at ``path``."""
+        result = next((r for r in self.results if r.article.path == path), None)
+        if result is None:
+            return
+        dialog = ArticleDateDialog(result, self)
+        if dialog.exec():
+            self.set_article_date(path, dialog.chosen())
+
+    def set_article_date(self, path: str, when: date) -> None:
+        """Resolve the article's relative dates again against ``when`` (kept across reloads)."""
+        self.date_overrides[path] = when
+        for i, result in enumerate(self.results):
+            if result.article.path == path:
+                self.results[i] = extract(result.article, reference=when, reference_source="user")
+        self._refresh_model()
+        self.status_label.setText(f"Dates of “{Path(path).name}” resolved against {when}")
+
     def is_loading(self) -> bool:
         return self.loader.is_running()
 
     def _refresh_model(self) -> None:
         selected = self._selected_event_id()
         self.model.set_timeline(build_timeline(self.results))
+        self.timeline.set_coverage([(r.reference.date, r.article.path, r.article.title)
+                                    for r in self.results
+                                    if r.reference.date is not None and r.reference.source != "inferred"])
+        self.source.set_references({r.article.path: r.reference for r in self.results})
         self._sync_timeline_events()
         if selected is not None:
             for row, event in enumerate(self.model.events()):

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from timeline_app.core.extract import Reference
 from timeline_app.core.timeline import Source, TimelineEvent
 from timeline_app.ui.event_model import date_label
 
@@ -22,7 +26,12 @@ HIGHLIGHT = "#ffd54f"
 
 
 class SourcePanel(QWidget):
-    """Shows one event's sources; a selector switches between them."""
+    """Shows one event's sources; a selector switches between them.
+
+    Signal ``date_change_requested(path)``: the user asked to set the shown article's date.
+    """
+
+    date_change_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +42,13 @@ class SourcePanel(QWidget):
         self.meta = QLabel("")
         self.meta.setWordWrap(True)
         self.meta.setObjectName("sourceMeta")
+        self.set_date_button = QPushButton("Set article date…")
+        self.set_date_button.setToolTip("Give this article's publication date; its relative dates "
+                                        "(\u201clast week\u201d, \u201cTuesday\u201d) are resolved again")
+        self.set_date_button.setVisible(False)
+        self.set_date_button.clicked.connect(self._request_date_change)
+        self._references: dict[str, Reference] = {}
+        self._article_path: str | None = None
         self.sources = QComboBox()
         self.sources.setAccessibleName("Sources of this event")
         self.sources.setVisible(False)
@@ -46,7 +62,10 @@ class SourcePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.heading)
-        layout.addWidget(self.meta)
+        meta_row = QHBoxLayout()
+        meta_row.addWidget(self.meta, 1)
+        meta_row.addWidget(self.set_date_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(meta_row)
         layout.addWidget(self.sources)
         layout.addWidget(QLabel("Snippet"))
         layout.addWidget(self.snippet)
@@ -55,6 +74,24 @@ class SourcePanel(QWidget):
         self._event: TimelineEvent | None = None
         self._highlighted = ""
         self.sources.currentIndexChanged.connect(self._show_source_index)
+
+    def set_references(self, references: dict[str, Reference]) -> None:
+        """The reference date each article's relative dates were resolved against, by path."""
+        self._references = references
+
+    def _request_date_change(self) -> None:
+        if self._article_path is not None:
+            self.date_change_requested.emit(self._article_path)
+
+    def _reference_text(self, path: str) -> str:
+        ref = self._references.get(path)
+        if ref is None or ref.date is None:
+            return "relative dates unresolved (no date stated or inferred)"
+        if ref.source == "inferred":
+            return f"relative dates resolved against {ref.date} (inferred from the {ref.how})"
+        if ref.source == "user":
+            return f"relative dates resolved against {ref.date} (set by you)"
+        return f"relative dates resolved against {ref.date} ({ref.source})"
 
     def show_event(self, event: TimelineEvent | None) -> None:
         """Display ``event`` (its first source), or clear the panel for None."""
@@ -69,6 +106,8 @@ class SourcePanel(QWidget):
             self.sources.setVisible(False)
             self.sources.blockSignals(False)
             self._highlighted = ""
+            self._article_path = None
+            self.set_date_button.setVisible(False)
             return
         for source in event.sources:
             self.sources.addItem(source.article.title)
@@ -87,8 +126,11 @@ class SourcePanel(QWidget):
         extra = ""
         if self._event is not None and self._event.conflict:
             extra = "<br><span style='color:#c0392b'>⚠ Sources disagree on the date</span>"
+        self._article_path = article.path
+        self.set_date_button.setVisible(True)
         self.meta.setText(
-            f"Published: {html.escape(published)} · File: {html.escape(article.path)}<br>"
+            f"Published: {html.escape(published)} · {html.escape(self._reference_text(article.path))}"
+            f"<br>File: {html.escape(article.path)}<br>"
             f"When: {html.escape(date_label(self._event) if self._event else '')} "
             f"(“{html.escape(ev.date.text)}”: {ev.date.earliest} … {ev.date.latest}){extra}")
         snippet = article.text[ev.start:ev.end]

@@ -9,6 +9,7 @@ Left/Right select the previous/next event. Geometry comes from :mod:`timeline_ap
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -62,6 +63,7 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().setMouseTracking(True)
         self._cards: list[_Card] = []
         self._colors: dict[str, QColor] = {}
+        self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
         self._selected: int | None = None
         self._scale = Scale(0.0, 1.0)
         self._bounds = (0.0, 1.0)
@@ -74,17 +76,32 @@ class TimelineView(QAbstractScrollArea):
     def set_events(self, events: list[tuple[int, TimelineEvent]]) -> None:
         """Show these (model row, event) pairs; fits them all into view."""
         self._cards = []
-        self._colors = {}
         for row, event in events:
             d0 = float(event.earliest.toordinal())
             d1 = float(event.latest.toordinal() + 1)
             self._cards.append(_Card(row, event, d0, d1))
-            path = event.sources[0].article.path
-            if path not in self._colors:
-                self._colors[path] = QColor(PALETTE[len(self._colors) % len(PALETTE)])
+            self._color_of(event.sources[0].article.path)
         if self._selected is not None and all(c.row != self._selected for c in self._cards):
             self._selected = None
         self.fit_all()
+
+    def set_coverage(self, articles: list[tuple[date, str, str]]) -> None:
+        """Publication dates of the loaded articles ``(date, path, title)``, drawn as coverage
+        marks on the axis (the reporting, not an event of the story)."""
+        self._coverage = sorted((float(d.toordinal()) + 0.5, path, title) for d, path, title in articles)
+        for _, path, _ in self._coverage:
+            self._color_of(path)
+        self.viewport().update()
+
+    def _color_of(self, path: str) -> QColor:
+        if path not in self._colors:
+            self._colors[path] = QColor(PALETTE[len(self._colors) % len(PALETTE)])
+        return self._colors[path]
+
+    def coverage_at(self, x: float, tolerance: float = 5.0) -> list[str]:
+        """Titles of the articles published at view position ``x``."""
+        return [title for day, _, title in self._coverage
+                if abs(self._scale.x(day) - x) <= tolerance]
 
     def article_colors(self) -> dict[str, QColor]:
         """Colour of each article (for a legend)."""
@@ -97,8 +114,6 @@ class TimelineView(QAbstractScrollArea):
             lo = min(c.day0 for c in self._cards)
             hi = max(c.day1 for c in self._cards)
         else:
-            from datetime import date
-
             lo = float(date.today().toordinal() - 365)
             hi = float(date.today().toordinal())
         span = max(hi - lo, 30.0)
@@ -244,7 +259,13 @@ class TimelineView(QAbstractScrollArea):
         row = self.row_at(event.position())
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if row is not None
                                   else Qt.CursorShape.OpenHandCursor)
-        self.viewport().setToolTip(self._tooltip(row) if row is not None else "")
+        tip = self._tooltip(row) if row is not None else ""
+        axis_y = self.viewport().height() - AXIS_H
+        if row is None and abs(event.position().y() - axis_y - 4) <= 8:
+            published = self.coverage_at(event.position().x())
+            if published:
+                tip = "Published:\n" + "\n".join(f"• {t}" for t in published)
+        self.viewport().setToolTip(tip)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self._dragged:
@@ -308,6 +329,7 @@ class TimelineView(QAbstractScrollArea):
             painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 5))
             painter.drawText(QRectF(x + 3, axis_y + 4, 80, 16), Qt.AlignmentFlag.AlignLeft,
                              tick.label)
+        self._paint_coverage(painter, axis_y, width)
         bold = QFont(small)
         bold.setBold(True)
         painter.setFont(bold)
@@ -321,6 +343,18 @@ class TimelineView(QAbstractScrollArea):
                              tick.label)
             last_end = x + metrics.horizontalAdvance(tick.label) + 12
         painter.end()
+
+    def _paint_coverage(self, painter: QPainter, axis_y: float, width: float) -> None:
+        """A small triangle on the axis for each article's publication date."""
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        for day, path, _ in self._coverage:
+            x = self._scale.x(day)
+            if -6 <= x <= width + 6:
+                painter.setBrush(self._colors.get(path, QColor(PALETTE[0])))
+                painter.drawPolygon([QPointF(x - 5, axis_y + 1), QPointF(x + 5, axis_y + 1),
+                                     QPointF(x, axis_y + 8)])
+        painter.restore()
 
     def _paint_cards(self, painter: QPainter, axis_y: float, width: float,
                      text_color: QColor) -> None:
