@@ -124,3 +124,25 @@ def test_article_publications_are_drawn_as_coverage(window: MainWindow) -> None:
     window.timeline.fit_all()
     x = window.timeline.scale().x(published.toordinal() + 0.5)
     assert dated[0].article.title in window.timeline.coverage_at(x)
+
+
+def test_clicking_a_cluster_zooms_into_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    folder = Path(__file__).resolve().parents[1] / "data" / "same_story"
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+        win.open_paths([folder])
+    qtbot.waitUntil(lambda: win.model.rowCount() > 0)
+    view = win.timeline
+    view.fit_all()
+    assert view.clusters(), "fit-all over 1968..2023 must gather the crowded May 2023 events"
+    hidden = view.clusters()[0]
+    before = view.scale().px_per_day
+    centre = view.cluster_rect(0).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
+    assert view.scale().px_per_day > before * 10
+    shown = [row for row in hidden if view.card_center(row) is not None]
+    assert shown  # zooming in expands the cluster: some of its events now have cards
+    assert sum(len(c) for c in view.clusters()) < len(hidden)

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
 
-from timeline_app.core.layout import Scale, pack_lanes, ticks
+from timeline_app.core.layout import Scale, pack_with_clusters, ticks
 from timeline_app.core.timeline import TimelineEvent
 from timeline_app.ui.event_model import date_label
 
@@ -64,6 +64,8 @@ class TimelineView(QAbstractScrollArea):
         self._cards: list[_Card] = []
         self._colors: dict[str, QColor] = {}
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
+        self._clusters: list[tuple[float, float, list[_Card]]] = []  # (day0, day1, cards)
+        self._cluster_lane = 0
         self._selected: int | None = None
         self._scale = Scale(0.0, 1.0)
         self._bounds = (0.0, 1.0)
@@ -169,9 +171,15 @@ class TimelineView(QAbstractScrollArea):
             x0 = card.day0 * ppd
             text_w = min(metrics.horizontalAdvance(card.event.title) + 20, CARD_MAX_W)
             spans.append((x0, x0 + max(text_w, (card.day1 - card.day0) * ppd)))
-        lanes = pack_lanes(spans)
+        max_lanes = max(int((self.viewport().height() - AXIS_H - 14) // (CARD_H + LANE_GAP)), 1)
+        lanes, clusters = pack_with_clusters(spans, max_lanes)
         for card, lane in zip(self._cards, lanes, strict=True):
             card.lane = lane
+        self._cluster_lane = max_lanes - 1
+        self._clusters = []
+        for cluster in clusters:
+            cards = [self._cards[i] for i in cluster.members]
+            self._clusters.append((min(c.day0 for c in cards), max(c.day1 for c in cards), cards))
         self._sync_scrollbar()
         self.viewport().update()
 
@@ -188,6 +196,11 @@ class TimelineView(QAbstractScrollArea):
         """Select the event of model ``row`` and scroll it into view."""
         self._selected = row
         card = next((c for c in self._cards if c.row == row), None)
+        for _ in range(12):  # a card hidden in a cluster: zoom in around it until it shows
+            if card is None or card.lane >= 0:
+                break
+            centre = self._scale.x((card.day0 + card.day1) / 2)
+            self.zoom(2.0, centre)
         if card is not None:
             x = self._scale.x(card.day0)
             width = self.viewport().width()
@@ -203,14 +216,46 @@ class TimelineView(QAbstractScrollArea):
     def row_at(self, pos: QPointF) -> int | None:
         """Model row of the card under ``pos`` (viewport coordinates)."""
         for card in reversed(self._cards):
-            if self.card_rect(card).contains(pos):
+            if card.lane >= 0 and self.card_rect(card).contains(pos):
                 return card.row
         return None
+
+    def cluster_rect(self, index: int) -> QRectF:
+        """Where the ``index``-th cluster marker is drawn (viewport coordinates)."""
+        day0 = self._clusters[index][0]
+        axis_y = self.viewport().height() - AXIS_H
+        y = axis_y - 14 - (self._cluster_lane + 1) * (CARD_H + LANE_GAP)
+        return QRectF(self._scale.x(day0), y, 96, CARD_H)
+
+    def clusters(self) -> list[list[int]]:
+        """Model rows gathered in each cluster marker, left to right."""
+        return [[c.row for c in cards] for _, _, cards in self._clusters]
+
+    def cluster_at(self, pos: QPointF) -> int | None:
+        for index in range(len(self._clusters)):
+            if self.cluster_rect(index).contains(pos):
+                return index
+        return None
+
+    def zoom_to_cluster(self, index: int) -> None:
+        """Zoom so that the cluster's events spread out over the view."""
+        day0, day1, _ = self._clusters[index]
+        self.show_days(day0, day1)
+
+    def show_days(self, day0: float, day1: float) -> None:
+        """Zoom and pan so that days ``day0`` .. ``day1`` fill the view (with room for cards)."""
+        span = max(day1 - day0, 1.0)
+        width = max(self.viewport().width() - 40 - CARD_MAX_W, 100)
+        ppd = width / (span * 1.2)
+        self._scale = Scale(day0 - span * 0.1 - 20 / ppd, ppd)
+        lo, hi = self._bounds
+        self._bounds = (min(lo, day0 - span), max(hi, day1 + span))
+        self._relayout()
 
     def card_center(self, row: int) -> QPointF | None:
         """Centre of a card in viewport coordinates (for tests and tooltips)."""
         card = next((c for c in self._cards if c.row == row), None)
-        return self.card_rect(card).center() if card else None
+        return self.card_rect(card).center() if card and card.lane >= 0 else None
 
     def _step(self, delta: int) -> None:
         if not self._cards:
@@ -231,6 +276,8 @@ class TimelineView(QAbstractScrollArea):
         super().resizeEvent(event)
         if event.oldSize().width() <= 0 and self._cards:
             self.fit_all()
+        elif event.oldSize().height() != event.size().height():
+            self._relayout()  # the number of lanes that fit changed
         else:
             self._sync_scrollbar()
 
@@ -270,8 +317,11 @@ class TimelineView(QAbstractScrollArea):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self._dragged:
             row = self.row_at(event.position())
+            cluster = self.cluster_at(event.position()) if row is None else None
             if row is not None:
                 self.select_row(row, emit=True)
+            elif cluster is not None:
+                self.zoom_to_cluster(cluster)
         self._drag_x = None
         self._dragged = False
 
@@ -356,11 +406,35 @@ class TimelineView(QAbstractScrollArea):
                                      QPointF(x, axis_y + 8)])
         painter.restore()
 
+    def _paint_clusters(self, painter: QPainter, axis_y: float, width: float,
+                        text_color: QColor) -> None:
+        """A "+N events" marker for each group of cards that do not fit; click to zoom in."""
+        painter.save()
+        for index, (_day0, day1, cards) in enumerate(self._clusters):
+            rect = self.cluster_rect(index)
+            if rect.left() > width or self._scale.x(day1) < 0:
+                continue
+            band = QColor(text_color)
+            band.setAlpha(30)
+            painter.fillRect(QRectF(rect.left(), axis_y - 10,
+                                    max(self._scale.x(day1) - rect.left(), 3.0), 8), band)
+            fill = QColor(self.palette().highlight().color())
+            fill.setAlpha(45)
+            painter.setBrush(fill)
+            painter.setPen(QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(rect, CARD_H / 2, CARD_H / 2)
+            painter.setPen(text_color)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{len(cards)} events")
+        painter.restore()
+
     def _paint_cards(self, painter: QPainter, axis_y: float, width: float,
                      text_color: QColor) -> None:
         painter.setFont(self.font())
         metrics = QFontMetricsF(self.font())
+        self._paint_clusters(painter, axis_y, width, text_color)
         for card in self._cards:
+            if card.lane < 0:
+                continue
             rect = self.card_rect(card)
             band_x1 = self._scale.x(card.day1)
             if band_x1 < 0 or rect.left() > width:
