@@ -320,7 +320,10 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     mod = {"early": "START", "late": "END"}.get(shift or "")
     if ref is None:
         return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
-    day = _weekday_date(ref, int(number), shift, ctx.tense())
+    tense = ctx.tense()
+    if groups.get("possessive") and shift is None:
+        tense = "past"  # "Wednesday's ruling": a day whose outcome is known
+    day = _weekday_date(ref, int(number), shift, tense)
     tv = (TimeValue("partofday", day, part=part) if part else TimeValue("day", day))
     return Resolution(tv.value, tv, mod, REFERENCE)
 
@@ -364,11 +367,16 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     if ref is None:
         return Resolution(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, _mod(groups, ctx), NONE)
     day = ref
+    anchor = REFERENCE
     wd = _lookup(ctx, "weekday", groups.get("weekday"))
     if wd is not None:
         day = _weekday_date(ref, int(wd), None, ctx.tense())
+    else:
+        story = ctx.story_anchor("day")
+        if story is not None and story.granularity == "day" and story.start != ref:
+            day, anchor = story.start, STORY  # "shot at 10 p.m.": the day the story is telling
     tv = TimeValue("minute", day, hour=hour, minute=minute)
-    return Resolution(tv.value, tv, _mod(groups, ctx), REFERENCE)
+    return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
 
 
 def _shifted(anchor: TimeValue, unit: str, count: int) -> TimeValue:
