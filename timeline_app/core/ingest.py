@@ -305,6 +305,11 @@ def read_articles(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}") from exc
+    return articles_from_bytes(path, data)
+
+
+def articles_from_bytes(path: Path, data: bytes) -> list[Article]:
+    """The articles in a file's bytes, read by the file's type. Raises ArticleError."""
     text = decode(data, path.name)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml") or (suffix == ".txt" and _is_html(text)):

@@ -189,8 +189,8 @@ def _same_story(a: Article, b: Article) -> bool:
 
 
 def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
-    """Merge the events of all articles and order them."""
-    results = list(results)
+    """Merge the events of all articles and order them (the same for any arrival order)."""
+    results = sorted(results, key=lambda r: r.article.path)
     sources = [Source(event, r.article, (ai, event.date.start))
                for ai, r in enumerate(results) for event in r.events]
     sources.sort(key=lambda s: sort_key(_SourceKey(s)))

@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from timeline_app import __version__
+from timeline_app.core.cache import ExtractionCache, default_cache_path
+from timeline_app.core.pipeline import Pipeline
 from timeline_app.resources import seeds_dir, style_path
 
 
@@ -35,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setStyleSheet(load_style())
     from timeline_app.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(Pipeline(cache=ExtractionCache(default_cache_path())))
+    if window.loader.pipeline.cache and window.loader.pipeline.cache.problem:
+        window.statusBar().showMessage(window.loader.pipeline.cache.problem, 10000)
     window.show()
     window.open_paths(args.folders or [seeds_dir()])
     return app.exec()

@@ -1,64 +1,81 @@
-"""Background loading: extraction runs on a worker thread; results stream to the GUI thread."""
+"""Background loading: the core pipeline runs on a worker thread (and its process pool);
+results stream to the GUI thread in small batches, so the window stays responsive."""
 
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from timeline_app.core.extract import extract
-from timeline_app.core.ingest import ArticleError, iter_files, read_articles
-from timeline_app.core.tagger import default_tagger
+from timeline_app.core.pipeline import Loaded, Pipeline, Problem
+
+BATCH_SECONDS = 0.1  # results are handed to the GUI at most this often
 
 
 class _Worker(QObject):
-    result = Signal(object)  # DocumentResult
+    results = Signal(object)  # list[DocumentResult]
     problem = Signal(str, str)  # path, reason
     progress = Signal(int, int)  # done, total
     done = Signal(bool)  # finished without cancel
 
-    def __init__(self, paths: list[Path], cancel: threading.Event) -> None:
+    def __init__(self, pipeline: Pipeline, paths: list[Path], cancel: threading.Event) -> None:
         super().__init__()
+        self.from_cache = 0
+        self._pipeline = pipeline
         self._paths = paths
         self._cancel = cancel
 
     def run(self) -> None:
-        files = list(iter_files(self._paths))
-        total = len(files)
-        self.progress.emit(0, total)
-        tagger = default_tagger()
-        for number, (path, issue) in enumerate(files, 1):
-            if self._cancel.is_set():
-                self.done.emit(False)
-                return
-            if issue:
-                self.problem.emit(str(path), issue)
-            else:
-                try:
-                    for article in read_articles(path):
-                        self.result.emit(extract(article, tagger=tagger))
-                except ArticleError as exc:
-                    self.problem.emit(str(path), str(exc))
-                except Exception as exc:  # a bug must not take the app down: report it
-                    self.problem.emit(str(path), f"internal error: {type(exc).__name__}: {exc}")
-            self.progress.emit(number, total)
-        self.done.emit(True)
+        total = 0
+
+        def on_total(count: int) -> None:
+            nonlocal total
+            total = count
+            self.progress.emit(0, total)
+
+        batch: list[object] = []
+        last = time.monotonic()
+        done = 0
+        try:
+            for outcome in self._pipeline.load(self._paths, self._cancel, on_total):
+                done += 1
+                if isinstance(outcome, Problem):
+                    self.problem.emit(outcome.path, outcome.reason)
+                elif isinstance(outcome, Loaded):
+                    batch.extend(outcome.results)
+                    self.from_cache += outcome.cached
+                now = time.monotonic()
+                if now - last >= BATCH_SECONDS:
+                    if batch:
+                        self.results.emit(batch)
+                        batch = []
+                    self.progress.emit(done, total)
+                    last = now
+        except Exception as exc:  # never take the app down: say what happened
+            self.problem.emit(", ".join(map(str, self._paths)), f"loading stopped: {exc}")
+        if batch:
+            self.results.emit(batch)
+        self.progress.emit(done, total)
+        self.done.emit(not self._cancel.is_set())
 
 
 class Loader(QObject):
-    """Loads article paths off the GUI thread. Signals mirror the worker's."""
+    """Loads article paths off the GUI thread. ``results`` carries lists of DocumentResult."""
 
-    result = Signal(object)
+    results = Signal(object)
     problem = Signal(str, str)
     progress = Signal(int, int)
     finished = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, pipeline: Pipeline | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.pipeline = pipeline or Pipeline()
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self._cancel = threading.Event()
+        self.from_cache = 0  # files of the last finished load answered by the cache
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
@@ -68,9 +85,9 @@ class Loader(QObject):
         self.cancel(wait=True)
         self._cancel = threading.Event()
         thread = QThread()
-        worker = _Worker(paths, self._cancel)
+        worker = _Worker(self.pipeline, paths, self._cancel)
         worker.moveToThread(thread)
-        worker.result.connect(self.result)
+        worker.results.connect(self.results)
         worker.problem.connect(self.problem)
         worker.progress.connect(self.progress)
         worker.done.connect(self._on_done)
@@ -84,6 +101,7 @@ class Loader(QObject):
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
+        self.from_cache = self._worker.from_cache if self._worker is not None else 0
         self._thread = self._worker = None
         self.finished.emit(completed)
 
@@ -92,5 +110,10 @@ class Loader(QObject):
         self._cancel.set()
         if wait and self._thread is not None:
             self._thread.quit()
-            self._thread.wait(5000)
+            self._thread.wait(10000)
             self._thread = self._worker = None
+
+    def shutdown(self) -> None:
+        """Cancel and release the process pool (on quit)."""
+        self.cancel(wait=True)
+        self.pipeline.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -25,10 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.core.extract import DocumentResult, extract
+from timeline_app.core.pipeline import Pipeline
 from timeline_app.core.timeline import build_timeline
 from timeline_app.ui.article_date_dialog import ArticleDateDialog
 from timeline_app.ui.event_model import EVENT_ROLE, EventFilterModel, EventTableModel
+from timeline_app.ui.folder_watcher import FolderWatcher
 from timeline_app.ui.loader import Loader
+from timeline_app.ui.settings import recent_folders, remember_recent_folders
 from timeline_app.ui.source_panel import SourcePanel
 from timeline_app.ui.timeline_view import TimelineView
 
@@ -36,9 +40,10 @@ from timeline_app.ui.timeline_view import TimelineView
 class MainWindow(QMainWindow):
     """Loads folders in the background and keeps timeline, list and source panel in sync."""
 
-    def __init__(self) -> None:
+    def __init__(self, pipeline: Pipeline | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Timeline — news articles")
+        self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.results: list[DocumentResult] = []
         self.folders: list[Path] = []
@@ -71,8 +76,8 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._build_status()
-        self.loader = Loader(self)
-        self.loader.result.connect(self._on_result)
+        self.loader = Loader(pipeline, self)
+        self.loader.results.connect(self._on_results)
         self.loader.problem.connect(self._on_problem)
         self.loader.progress.connect(self._on_progress)
         self.loader.finished.connect(self._on_finished)
@@ -80,6 +85,10 @@ class MainWindow(QMainWindow):
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(150)
         self._rebuild.timeout.connect(self._refresh_model)
+        self.watcher = FolderWatcher(self)
+        self.watcher.changed.connect(self._on_files_changed)
+        self.watcher.removed.connect(self._on_files_removed)
+        self._queued: list[Path] = []  # changed files waiting for the current load to end
         self.timeline.event_selected.connect(self._on_timeline_selected)
         self.list.selectionModel().currentRowChanged.connect(self._on_list_current)
         self.search.textChanged.connect(self._on_search)
@@ -118,6 +127,12 @@ class MainWindow(QMainWindow):
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.choose_folder)
         file_menu.addAction(open_action)
+        add_action = QAction("&Add Folder…", self)
+        add_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        add_action.triggered.connect(self.choose_folder_to_add)
+        file_menu.addAction(add_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         reload_action = QAction("&Reload", self)
         reload_action.setShortcut(QKeySequence("F5"))
         reload_action.triggered.connect(lambda: self.open_paths(self.folders))
@@ -168,9 +183,55 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_paths([Path(folder)])
 
+    def choose_folder_to_add(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles")
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def add_paths(self, paths: list[Path]) -> None:
+        """Add the articles under ``paths`` to the timeline (loaded in the background)."""
+        new = [p for p in paths if p not in self.folders]
+        if not new:
+            return
+        if self.is_loading():
+            self.open_paths(self.folders + new)  # one load for everything
+            return
+        self.folders.extend(new)
+        self._remember_recent(new)
+        self.watcher.watch(self.folders)
+        self.status_label.setText(f"Adding {', '.join(p.name or str(p) for p in new)}…")
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.loader.start(new)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = recent_folders()
+        if not recent:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+        for folder in recent:
+            action = self.recent_menu.addAction(folder)
+            action.triggered.connect(lambda _=False, f=folder: self.open_paths([Path(f)]))
+
+    def _remember_recent(self, paths: list[Path]) -> None:
+        remember_recent_folders([str(p) for p in paths])
+
+    # drag and drop of folders or files onto the window
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
     def open_paths(self, paths: list[Path]) -> None:
         """Replace the timeline with the articles under ``paths`` (loaded in the background)."""
         self.folders = list(paths)
+        self._remember_recent(self.folders)
+        self.watcher.watch(self.folders)
         self.results = []
         self.problems.clear()
         self.problems_dock.hide()
@@ -184,13 +245,40 @@ class MainWindow(QMainWindow):
         self.cancel_button.setVisible(True)
         self.loader.start(self.folders)
 
-    def _on_result(self, result: DocumentResult) -> None:
-        override = self.date_overrides.get(result.article.path)
-        if override is not None:
-            result = extract(result.article, reference=override, reference_source="user")
-        self.results.append(result)
+    def _on_results(self, batch: list[DocumentResult]) -> None:
+        fresh = {r.article.path for r in batch}
+        if not fresh.isdisjoint(r.article.path for r in self.results):
+            self.results = [r for r in self.results if r.article.path not in fresh]  # reloaded
+        for result in batch:
+            override = self.date_overrides.get(result.article.path)
+            if override is not None:
+                result = extract(result.article, reference=override, reference_source="user")
+            self.results.append(result)
         if not self._rebuild.isActive():
             self._rebuild.start()
+
+    # ------------------------------------------------------------------ watching folders
+    def _on_files_changed(self, paths: list[Path]) -> None:
+        """New or changed article files in a watched folder: extract them again."""
+        if self.is_loading():
+            self._queued.extend(paths)
+            return
+        existing = [p for p in paths if p.exists()]
+        if not existing:
+            return
+        self.status_label.setText(f"Updating {len(existing)} new or changed "
+                                  f"file{'s' * (len(existing) != 1)}…")
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.loader.start(existing)
+
+    def _on_files_removed(self, paths: list[Path]) -> None:
+        gone = {str(p) for p in paths}
+        before = len(self.results)
+        self.results = [r for r in self.results if r.article.path not in gone]
+        if len(self.results) != before:
+            self._refresh_model()
+            self.status_label.setText(f"{before - len(self.results)} article(s) removed from the folder")
 
     def _on_problem(self, path: str, reason: str) -> None:
         self.problems.addItem(f"{path}: {reason}")
@@ -203,6 +291,7 @@ class MainWindow(QMainWindow):
     def _on_finished(self, completed: bool) -> None:
         self._rebuild.stop()
         self._refresh_model()
+        self.watcher.snapshot()
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         count = self.model.rowCount()
@@ -211,7 +300,11 @@ class MainWindow(QMainWindow):
         problems = self.problems.count()
         self.status_label.setText(
             f"{count} events from {articles} articles{state}"
-            + (f" · {problems} problem{'s' * (problems != 1)}" if problems else ""))
+            + (f" · {problems} problem{'s' * (problems != 1)}" if problems else "")
+            + (f" · {self.loader.from_cache} files from cache" if self.loader.from_cache else ""))
+        if self._queued:
+            queued, self._queued = list(dict.fromkeys(self._queued)), []
+            QTimer.singleShot(0, lambda: self._on_files_changed(queued))
 
     # ------------------------------------------------------------------ article dates
     def ask_article_date(self, path: str) -> None:
@@ -236,6 +329,7 @@ class MainWindow(QMainWindow):
         return self.loader.is_running()
 
     def _refresh_model(self) -> None:
+        started = time.perf_counter()
         selected = self._selected_event_id()
         self.model.set_timeline(build_timeline(self.results))
         self.timeline.set_coverage([(r.reference.date, r.article.path, r.article.title)
@@ -248,6 +342,9 @@ class MainWindow(QMainWindow):
                 if event.id == selected:
                     self.select_row(row)
                     break
+        # big timelines refresh less often while loading, so the window stays responsive
+        cost_ms = (time.perf_counter() - started) * 1000
+        self._rebuild.setInterval(int(min(max(150, cost_ms * 6), 3000)))
 
     def _selected_event_id(self) -> str | None:
         row = self.timeline.selected_row()
@@ -299,5 +396,5 @@ class MainWindow(QMainWindow):
             self.source.show_event(event)
 
     def closeEvent(self, event: object) -> None:
-        self.loader.cancel(wait=True)
+        self.loader.shutdown()
         super().closeEvent(event)  # type: ignore[arg-type]

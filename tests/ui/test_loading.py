@@ -1,0 +1,90 @@
+"""Loading in the window: progress and cancel, the cache, watched folders, adding folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline_app.core.cache import ExtractionCache
+from timeline_app.core.pipeline import Pipeline
+from timeline_app.ui.main_window import MainWindow
+
+ARTICLE = "{title}\ndate 2022-06-0{day}\n\nThe {title} was announced on Monday, officials said.\n"
+
+
+def _article(folder: Path, name: str, title: str, day: int = 8) -> Path:
+    path = folder / name
+    path.write_text(ARTICLE.format(title=title, day=day), encoding="utf-8")
+    return path
+
+
+def _window(qtbot, pipeline: Pipeline | None = None) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(pipeline or Pipeline(None, workers=1))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _titles(win: MainWindow) -> set[str]:
+    return {r.article.title for r in win.results}
+
+
+def test_cancel_stops_a_long_load(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for i in range(300):
+        _article(tmp_path, f"{i:03d}.txt", f"plan {i}")
+    win = _window(qtbot)
+    with qtbot.waitSignal(win.loader.finished, timeout=30000) as finished:
+        win.open_paths([tmp_path])
+        assert win.progress.isVisible() and win.cancel_button.isVisible()
+        win.cancel_button.click()
+    assert finished.args == [False]
+    assert "cancelled" in win.status_label.text()
+    assert len(win.results) < 300
+    assert not win.progress.isVisible()
+
+
+def test_reopening_an_unchanged_folder_uses_the_cache(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(3):
+        _article(folder, f"{i}.txt", f"bridge {i}")
+    win = _window(qtbot, Pipeline(ExtractionCache(tmp_path / "cache.sqlite3"), workers=1))
+    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+        win.open_paths([folder])
+    assert win.loader.from_cache == 0
+    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+        win.open_paths([folder])
+    assert win.loader.from_cache == 3
+    assert "3 files from cache" in win.status_label.text()
+    assert len(win.results) == 3
+
+
+def test_a_file_added_to_a_watched_folder_appears_and_a_deleted_one_goes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _article(tmp_path, "first.txt", "first plan")
+    win = _window(qtbot)
+    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+        win.open_paths([tmp_path])
+    assert _titles(win) == {"first plan"}
+    added = _article(tmp_path, "second.txt", "second plan", day=9)
+    qtbot.waitUntil(lambda: "second plan" in _titles(win), timeout=10000)
+    qtbot.waitUntil(lambda: not win.is_loading(), timeout=10000)
+    assert any(s.article.path == str(added) for e in win.model.events() for s in e.sources)
+    added.unlink()
+    qtbot.waitUntil(lambda: _titles(win) == {"first plan"}, timeout=10000)
+
+
+def test_add_folder_keeps_what_is_loaded(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    _article(one, "a.txt", "alpha plan")
+    _article(two, "b.txt", "beta plan")
+    win = _window(qtbot)
+    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+        win.open_paths([one])
+    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+        win.add_paths([two])
+    assert _titles(win) == {"alpha plan", "beta plan"}
+    assert win.folders == [one, two]
+    from timeline_app.ui.settings import recent_folders
+
+    assert recent_folders()[:2] == [str(two), str(one)]

@@ -1,0 +1,123 @@
+"""A cache of extraction results in SQLite, so an unchanged folder reopens without re-tagging.
+
+Entries are keyed by the file's path, the SHA-256 of its bytes and the extractor version (a
+hash of the rule data and of :data:`CODE_VERSION`), so a changed file or new rules miss the
+cache. Values are pickled lists of :class:`DocumentResult` (the cache is a private, local file:
+pickle is fast and keeps the dataclasses exact). sqlite3 is chosen because it is in the standard
+library, atomic and safe for one writer. A corrupt cache file is deleted and rebuilt; a locked or
+unwritable one is skipped (the app then works without a cache). Nothing here is ever fatal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import pickle
+import sqlite3
+import threading
+from pathlib import Path
+
+from timeline_app.core.extract import DocumentResult
+from timeline_app.resources import rules_dir
+
+CODE_VERSION = "2"  # bump when extraction code changes what it produces
+
+
+@functools.cache
+def extractor_version() -> str:
+    """Changes whenever the rules or the extraction code version change."""
+    digest = hashlib.sha256(CODE_VERSION.encode())
+    for path in sorted(rules_dir().glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def default_cache_path() -> Path:
+    """``extraction.sqlite3`` in the user cache folder (platformdirs)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("timeline_app", appauthor=False)) / "extraction.sqlite3"
+
+
+class ExtractionCache:
+    """Get and put extraction results by (path, content hash, extractor version)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.problem: str | None = None  # why the cache is off, if it is
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        if path is not None:
+            self._open(path)
+
+    def _open(self, path: Path, retry: bool = True) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(str(path), timeout=1.0, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS results (path TEXT, hash TEXT, version TEXT, "
+                       "data BLOB, PRIMARY KEY (path, hash, version))")
+            db.execute("SELECT count(*) FROM results").fetchone()
+            self._db = db
+        except sqlite3.DatabaseError as exc:
+            if retry and "locked" not in str(exc).lower() and path.exists():
+                self._discard(path)  # corrupt: start a new cache
+                self._open(path, retry=False)
+            else:
+                self.problem = f"cache unavailable ({exc}); extracting without it"
+        except OSError as exc:
+            self.problem = f"cache unavailable ({exc.strerror or exc}); extracting without it"
+
+    @staticmethod
+    def _discard(path: Path) -> None:
+        for extra in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(str(path) + extra).unlink()
+
+    def get(self, path: str, digest: str) -> list[DocumentResult] | None:
+        if self._db is None:
+            return None
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT data FROM results WHERE path=? AND hash=? AND version=?",
+                    (path, digest, extractor_version())).fetchone()
+            return pickle.loads(row[0]) if row else None  # our own local cache file
+        except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError) as exc:
+            self.problem = f"cache read failed ({exc})"
+            return None
+
+    def put(self, path: str, digest: str, results: list[DocumentResult]) -> None:
+        if self._db is None:
+            return
+        try:
+            blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+            with self._lock:
+                self._db.execute("DELETE FROM results WHERE path=? AND version!=?",
+                                 (path, extractor_version()))
+                self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
+                                 (path, digest, extractor_version(), blob))
+        except (sqlite3.Error, pickle.PickleError) as exc:
+            self.problem = f"cache write failed ({exc})"
+
+    def commit(self) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._lock:
+                self._db.commit()
+        except sqlite3.Error as exc:
+            self.problem = f"cache write failed ({exc})"
+
+    def close(self) -> None:
+        if self._db is not None:
+            self.commit()
+            with self._lock:
+                self._db.close()
+            self._db = None

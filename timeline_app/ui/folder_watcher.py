@@ -1,0 +1,84 @@
+"""Watch loaded folders: report new, changed and deleted article files (debounced).
+
+QFileSystemWatcher tells that a folder changed, not what changed; after a short quiet period the
+watcher compares the folder's files (size and modification time) with its last snapshot and
+emits ``changed`` (new or modified files) and ``removed`` (deleted files).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from timeline_app.core.ingest import iter_files
+
+DEBOUNCE_MS = 400
+MAX_WATCHED_FILES = 4000  # beyond this only folders are watched (file edits are seen on reload)
+
+Stamp = tuple[int, int]  # size, mtime_ns
+
+
+class FolderWatcher(QObject):
+    changed = Signal(object)  # list[Path]
+    removed = Signal(object)  # list[Path]
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._schedule)
+        self._watcher.fileChanged.connect(self._schedule)
+        self._roots: list[Path] = []
+        self._known: dict[Path, Stamp] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._rescan)
+
+    def watch(self, roots: list[Path]) -> None:
+        """Watch these folders (and files) from now on; call :meth:`snapshot` after loading."""
+        self._roots = [r for r in roots if r.exists()]
+        self.snapshot()
+
+    def snapshot(self) -> None:
+        """Remember the current state of the watched folders as the baseline."""
+        self._known = self._scan()
+        old = self._watcher.directories() + self._watcher.files()
+        if old:
+            self._watcher.removePaths(old)
+        folders = {str(r) for r in self._roots if r.is_dir()}
+        for path in self._known:
+            folders.add(str(path.parent))
+        if folders:
+            self._watcher.addPaths(sorted(folders))
+        if len(self._known) <= MAX_WATCHED_FILES and self._known:
+            self._watcher.addPaths(sorted(str(p) for p in self._known))
+
+    def _scan(self) -> dict[Path, Stamp]:
+        found: dict[Path, Stamp] = {}
+        for path, problem in iter_files(self._roots):
+            if problem:
+                continue
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            found[path] = (st.st_size, st.st_mtime_ns)
+        return found
+
+    def _schedule(self, _path: str = "") -> None:
+        self._timer.start()
+
+    def _rescan(self) -> None:
+        now = self._scan()
+        changed = [p for p, stamp in now.items() if self._known.get(p) != stamp]
+        removed = [p for p in self._known if p not in now]
+        self._known = now
+        if changed:
+            for path in changed:
+                if str(path) not in self._watcher.files() and len(now) <= MAX_WATCHED_FILES:
+                    self._watcher.addPath(str(path))
+            self.changed.emit(changed)
+        if removed:
+            self.removed.emit(removed)
