@@ -32,7 +32,7 @@ def test_cancel_stops_a_long_load(qtbot, tmp_path: Path) -> None:  # type: ignor
     for i in range(300):
         _article(tmp_path, f"{i:03d}.txt", f"plan {i}")
     win = _window(qtbot)
-    with qtbot.waitSignal(win.loader.finished, timeout=30000) as finished:
+    with qtbot.waitSignal(win.loaded, timeout=30000) as finished:
         win.open_paths([tmp_path])
         assert win.progress.isVisible() and win.cancel_button.isVisible()
         win.cancel_button.click()
@@ -48,10 +48,10 @@ def test_reopening_an_unchanged_folder_uses_the_cache(qtbot, tmp_path: Path) -> 
     for i in range(3):
         _article(folder, f"{i}.txt", f"bridge {i}")
     win = _window(qtbot, Pipeline(ExtractionCache(tmp_path / "cache.sqlite3"), workers=1))
-    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+    with qtbot.waitSignal(win.loaded, timeout=30000):
         win.open_paths([folder])
     assert win.loader.from_cache == 0
-    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+    with qtbot.waitSignal(win.loaded, timeout=30000):
         win.open_paths([folder])
     assert win.loader.from_cache == 3
     assert "3 files from cache" in win.status_label.text()
@@ -61,7 +61,7 @@ def test_reopening_an_unchanged_folder_uses_the_cache(qtbot, tmp_path: Path) -> 
 def test_a_file_added_to_a_watched_folder_appears_and_a_deleted_one_goes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _article(tmp_path, "first.txt", "first plan")
     win = _window(qtbot)
-    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+    with qtbot.waitSignal(win.loaded, timeout=30000):
         win.open_paths([tmp_path])
     assert _titles(win) == {"first plan"}
     added = _article(tmp_path, "second.txt", "second plan", day=9)
@@ -79,9 +79,9 @@ def test_add_folder_keeps_what_is_loaded(qtbot, tmp_path: Path) -> None:  # type
     _article(one, "a.txt", "alpha plan")
     _article(two, "b.txt", "beta plan")
     win = _window(qtbot)
-    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+    with qtbot.waitSignal(win.loaded, timeout=30000):
         win.open_paths([one])
-    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+    with qtbot.waitSignal(win.loaded, timeout=30000):
         win.add_paths([two])
     assert _titles(win) == {"alpha plan", "beta plan"}
     assert win.folders == [one, two]

@@ -17,7 +17,7 @@ def window(qtbot, seeds: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     qtbot.addWidget(win)
     win.resize(1280, 820)
     win.show()
-    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+    with qtbot.waitSignal(win.loaded, timeout=30000):
         win.open_paths([seeds])
     qtbot.waitUntil(lambda: win.model.rowCount() > 0)
     return win
@@ -93,7 +93,7 @@ def test_problems_panel_lists_bad_files(qtbot, tmp_path: Path, seeds: Path) -> N
     (tmp_path / "ok.txt").write_text((seeds / "003_0db983b70f3f1a4d.txt").read_text())
     win = MainWindow()
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+    with qtbot.waitSignal(win.loaded, timeout=30000):
         win.open_paths([tmp_path])
     assert win.problems.count() == 1
     assert "empty file" in win.problems.item(0).text()
@@ -132,7 +132,7 @@ def test_clicking_a_cluster_zooms_into_it(qtbot) -> None:  # type: ignore[no-unt
     qtbot.addWidget(win)
     win.resize(1200, 700)
     win.show()
-    with qtbot.waitSignal(win.loader.finished, timeout=30000):
+    with qtbot.waitSignal(win.loaded, timeout=30000):
         win.open_paths([folder])
     qtbot.waitUntil(lambda: win.model.rowCount() > 0)
     view = win.timeline

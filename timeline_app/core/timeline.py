@@ -161,31 +161,160 @@ def _window(event: Event, words: int = 8) -> str:
     return event.title
 
 
-def _similarity(a: set[str], b: set[str]) -> tuple[float, int]:
+@dataclass
+class _Terms:
+    """A description's terms, and the same as one sorted string (for rapidfuzz)."""
+
+    words: set[str]
+    text: str
+
+    @classmethod
+    def of(cls, event: Event) -> _Terms:
+        words = _terms(_window(event))
+        return cls(words, " ".join(sorted(words)))
+
+
+def _similarity(a: _Terms, b: _Terms) -> tuple[float, int]:
     """Token-set similarity (0-100) of two term sets, and how many terms they share."""
-    shared = len(a & b)
-    if not a or not b:
+    shared = len(a.words & b.words)
+    if not shared:
         return 0.0, 0
-    return fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))), shared
+    return fuzz.token_set_ratio(a.text, b.text), shared
+
+
+REPRESENTATIVES = 4  # a group is compared through its first few reports' terms
+
+
+@dataclass
+class _Group:
+    """Bookkeeping for one event being merged: its bounds make date checks O(1)."""
+
+    event: TimelineEvent
+    terms: list[_Terms]
+    max_earliest: date
+    min_latest: date
+    max_latest: date
+    min_earliest: date
+    paths: set[str]
+    single_day: bool
+    number: int  # creation order: ties go to the earliest group
+    key: tuple[str, int, int] | None = None  # where the group index files it
+
+    @classmethod
+    def start(cls, source: Source, terms: _Terms, number: int) -> _Group:
+        d = source.event.date
+        return cls(TimelineEvent(id="", sources=[source]), [terms], d.earliest, d.latest, d.latest,
+                   d.earliest, {source.article.path}, d.earliest == d.latest, number)
+
+    def add(self, source: Source, terms: _Terms) -> None:
+        d = source.event.date
+        self.event.sources.append(source)
+        if len(self.terms) < REPRESENTATIVES:
+            self.terms.append(terms)
+        self.max_earliest = max(self.max_earliest, d.earliest)
+        self.min_latest = min(self.min_latest, d.latest)
+        self.max_latest = max(self.max_latest, d.latest)
+        self.min_earliest = min(self.min_earliest, d.earliest)
+        self.paths.add(source.article.path)
+        self.single_day = self.single_day and d.earliest == d.latest == self.min_latest
+
+    def overlaps_all(self, event: Event) -> bool:
+        """The event's interval overlaps every member's (intervals: one min/max test)."""
+        return event.date.earliest <= self.min_latest and event.date.latest >= self.max_earliest
+
+    def near_all(self, event: Event, days: int = 7) -> bool:
+        slack = timedelta(days=days)
+        return (event.date.earliest - slack <= self.min_latest
+                and event.date.latest + slack >= self.max_earliest)
 
 
 def _overlap(a: Event, b: Event) -> bool:
     return a.date.earliest <= b.date.latest and b.date.earliest <= a.date.latest
 
 
-def _near(a: Event, b: Event, days: int = 7) -> bool:
-    slack = timedelta(days=days)
-    return a.date.earliest - slack <= b.date.latest and b.date.earliest - slack <= a.date.latest
+class _GroupIndex:
+    """Finds the groups a report may join without comparing it with every group.
+
+    Groups are filed by the interval of the report that opened them: a one-day date under its
+    day, a date of up to a month under its week, a longer one under its exact interval (a year,
+    a quarter: few distinct ones). Inside each file, groups are listed by term. A report looks
+    only in the files whose dates can meet its own (within a week, for conflicts), under its
+    own terms (a group sharing no term with it is never merged).
+    """
+
+    SHORT_DAYS = 31
+    COMMON = 48  # groups per file and term beyond which the term is not used to find candidates
+
+    def __init__(self) -> None:
+        self.files: dict[tuple[str, int, int], dict[str, list[_Group]]] = {}
+        self.long_keys: set[tuple[str, int, int]] = set()
+        self._keys: dict[tuple[int, int], tuple[int, list[tuple[str, int, int]]]] = {}
+
+    def _key(self, group: _Group) -> tuple[str, int, int]:
+        first, last = group.min_earliest.toordinal(), group.max_latest.toordinal()
+        if first == last:
+            return ("d", first, first)
+        if last - first <= self.SHORT_DAYS:
+            return ("s", first // 7, 0)
+        return ("l", first, last)
+
+    def add(self, group: _Group, words: set[str]) -> None:
+        if group.key is None:
+            group.key = self._key(group)
+        postings = self.files.setdefault(group.key, {})
+        if group.key[0] == "l":
+            self.long_keys.add(group.key)
+        for term in words:
+            postings.setdefault(term, []).append(group)
+
+    def _keys_for(self, low: int, high: int) -> list[tuple[str, int, int]]:
+        keys: list[tuple[str, int, int]] = []
+        if high - low <= 800:
+            keys += [("d", day, day) for day in range(low, high + 1)]
+            keys += [("s", week, 0) for week in range((low - self.SHORT_DAYS) // 7, high // 7 + 1)]
+        else:  # a very long date: look through what is filed rather than every day in it
+            keys += [k for k in self.files if k[0] == "d" and low <= k[1] <= high]
+            keys += [k for k in self.files
+                     if k[0] == "s" and low - self.SHORT_DAYS <= k[1] * 7 <= high]
+        keys += [k for k in self.long_keys if k[1] <= high and k[2] >= low]
+        return [k for k in keys if k in self.files]
+
+    def candidates(self, event: Event, terms: _Terms) -> list[_Group]:
+        """Groups filed near the event's dates that share terms with it, oldest first."""
+        low, high = event.date.earliest.toordinal() - 7, event.date.latest.toordinal() + 7
+        cached = self._keys.get((low, high))
+        if cached is not None and cached[0] == len(self.files):
+            keys = cached[1]
+        else:
+            keys = self._keys_for(low, high)
+            self._keys[(low, high)] = (len(self.files), keys)
+        found: dict[int, _Group] = {}
+        shared: dict[int, int] = {}
+        for key in keys:
+            postings = self.files[key]
+            for term in terms.words:
+                groups = postings.get(term)
+                if not groups or len(groups) > self.COMMON:
+                    continue  # a word this common near these dates tells reports apart poorly
+                for group in groups:
+                    found[group.number] = group
+                    shared[group.number] = shared.get(group.number, 0) + 1
+        one_day = event.date.earliest == event.date.latest
+        return [found[n] for n in sorted(found)
+                if shared[n] >= 2 or (one_day and found[n].single_day)]
 
 
-def _same_day(a: Event, b: Event) -> bool:
-    return a.date.earliest == a.date.latest == b.date.earliest == b.date.latest
+def _story_shared(article: Article, group: _Group, cache: dict[str, set[str]]) -> bool:
+    """The article and one of the group's articles tell one story: their titles share two
+    content words or more."""
+    def title_terms(a: Article) -> set[str]:
+        if a.path not in cache:
+            cache[a.path] = _terms(a.title)
+        return cache[a.path]
 
-
-def _same_story(a: Article, b: Article) -> bool:
-    """Two articles about one story: their titles share most content words."""
-    ta, tb = _terms(a.title), _terms(b.title)
-    return bool(ta and tb) and len(ta & tb) >= 2
+    mine = title_terms(article)
+    return len(mine) >= 2 and any(len(mine & title_terms(s.article)) >= 2
+                                  for s in group.event.sources)
 
 
 def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
@@ -194,52 +323,56 @@ def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
     sources = [Source(event, r.article, (ai, event.date.start))
                for ai, r in enumerate(results) for event in r.events]
     sources.sort(key=lambda s: sort_key(_SourceKey(s)))
-    groups: list[TimelineEvent] = []
-    terms: list[list[set[str]]] = []
-    active: list[int] = []  # groups whose dates can still meet the next report's
+    groups: list[_Group] = []
+    index = _GroupIndex()
+    story_terms: dict[str, set[str]] = {}
     for source in sources:
         event = source.event
-        own = _terms(_window(event))
-        horizon = event.date.earliest - timedelta(days=7)
-        active = [gi for gi in active if max(s.event.date.latest for s in groups[gi].sources) >= horizon]
-        best: tuple[float, int] | None = None
+        own = _Terms.of(event)
+        candidates = index.candidates(event, own)
+        best: tuple[float, _Group] | None = None
         conflict = False
-        for gi in active:
-            group = groups[gi]
-            if any(s.article.path == source.article.path for s in group.sources):
+        for group in candidates:
+            if source.article.path in group.paths:
                 continue
-            members = [s.event for s in group.sources]
-            score, shared = max(_similarity(own, t) for t in terms[gi])
-            compatible = all(_overlap(event, m) for m in members)
+            compatible = group.overlaps_all(event)
+            if not compatible and not group.near_all(event):
+                continue
+            score, shared = max(_similarity(own, t) for t in group.terms)
+            if not shared:
+                continue
             if compatible and score >= SIMILAR and shared >= 2:
                 pass
-            elif (compatible and shared >= 1 and all(_same_day(event, m) for m in members)
-                  and any(_same_story(source.article, s.article) for s in group.sources)):
+            elif (compatible and group.single_day and event.date.earliest == event.date.latest
+                  and _story_shared(source.article, group, story_terms)):
                 score = max(score, SIMILAR)  # same day, same story, a shared key word
-            elif score >= CONFLICT_SIMILAR and shared >= 3 and all(_near(event, m) for m in members):
+            elif score >= CONFLICT_SIMILAR and shared >= 3:
                 conflict = True
             else:
                 continue
             if best is None or score > best[0]:
-                best = (score, gi)
+                best = (score, group)
         if best is None:
-            groups.append(TimelineEvent(id="", sources=[source]))
-            terms.append([own])
-            active.append(len(groups) - 1)
+            group = _Group.start(source, own, len(groups))
+            groups.append(group)
+            index.add(group, own.words)
             continue
-        group = groups[best[1]]
-        group.sources.append(source)
-        terms[best[1]].append(own)
-        group.conflict = group.conflict or (conflict and not all(
-            _overlap(source.event, s.event) for s in group.sources))
-        names = ", ".join(sorted({s.article.title[:40] for s in group.sources}))
-        group.why_merged = (f"{len(group.sources)} articles ({names}) report a similar "
-                            f"description (similarity {best[0]:.0f}/100) with "
-                            + ("disagreeing dates" if group.conflict else "compatible dates"))
-    ordered = sorted(groups, key=sort_key)
-    for number, group in enumerate(ordered, 1):
-        group.id = f"e{number}"
-        group.sources.sort(key=lambda s: s.order)
+        group = best[1]
+        if len(group.terms) < REPRESENTATIVES:
+            index.add(group, own.words - set().union(*(t.words for t in group.terms)))
+        group.add(source, own)
+        merged = group.event
+        merged.conflict = merged.conflict or (conflict and not all(
+            _overlap(source.event, s.event) for s in merged.sources))
+        names = ", ".join(sorted({s.article.title[:40] for s in merged.sources}))
+        merged.why_merged = (f"{len(merged.sources)} articles ({names}) report a similar "
+                             f"description (similarity {best[0]:.0f}/100) with "
+                             + ("disagreeing dates" if merged.conflict else "compatible dates"))
+    events = [g.event for g in groups]
+    ordered = sorted(events, key=sort_key)
+    for number, timeline_event in enumerate(ordered, 1):
+        timeline_event.id = f"e{number}"
+        timeline_event.sources.sort(key=lambda s: s.order)
     return Timeline(results=results, events=ordered)
 
 

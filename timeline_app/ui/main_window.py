@@ -6,7 +6,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,18 +27,24 @@ from PySide6.QtWidgets import (
 
 from timeline_app.core.extract import DocumentResult, extract
 from timeline_app.core.pipeline import Pipeline
-from timeline_app.core.timeline import build_timeline
+from timeline_app.core.timeline import Timeline, build_timeline
 from timeline_app.ui.article_date_dialog import ArticleDateDialog
 from timeline_app.ui.event_model import EVENT_ROLE, EventFilterModel, EventTableModel
 from timeline_app.ui.folder_watcher import FolderWatcher
 from timeline_app.ui.loader import Loader
 from timeline_app.ui.settings import recent_folders, remember_recent_folders
 from timeline_app.ui.source_panel import SourcePanel
+from timeline_app.ui.timeline_builder import TimelineBuilder
 from timeline_app.ui.timeline_view import TimelineView
 
 
 class MainWindow(QMainWindow):
-    """Loads folders in the background and keeps timeline, list and source panel in sync."""
+    """Loads folders in the background and keeps timeline, list and source panel in sync.
+
+    Signal ``loaded(completed)``: a load finished and its whole timeline is shown.
+    """
+
+    loaded = Signal(bool)
 
     def __init__(self, pipeline: Pipeline | None = None) -> None:
         super().__init__()
@@ -84,7 +90,12 @@ class MainWindow(QMainWindow):
         self._rebuild = QTimer(self)
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(150)
-        self._rebuild.timeout.connect(self._refresh_model)
+        self._rebuild.timeout.connect(self._request_build)
+        self.builder = TimelineBuilder(self)
+        self.builder.built.connect(self._on_built)
+        self._finish_generation: int | None = None  # the build that completes a load
+        self._last_build_request = 0.0
+        self._finish_completed = True
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(self._on_files_changed)
         self.watcher.removed.connect(self._on_files_removed)
@@ -290,7 +301,29 @@ class MainWindow(QMainWindow):
 
     def _on_finished(self, completed: bool) -> None:
         self._rebuild.stop()
-        self._refresh_model()
+        self._finish_completed = completed
+        self._finish_generation = self.builder.request(self.results)
+
+    def _request_build(self) -> None:
+        """A preview of the timeline while loading, no more often than merging allows: the
+        builder must not take the processor from the loading itself."""
+        wait = max(1.0, 2 * self.builder.last_seconds)
+        now = time.monotonic()
+        if self.builder.busy() or now - self._last_build_request < wait:
+            self._rebuild.start(int(wait * 1000))
+            return
+        self._last_build_request = now
+        self.builder.request(self.results)
+
+    def _on_built(self, timeline: Timeline, generation: int) -> None:
+        if generation != self.builder.generation:
+            return  # a newer build is on its way
+        self._apply_timeline(timeline)
+        if self._finish_generation is not None and generation >= self._finish_generation:
+            self._finish_generation = None
+            self._show_loaded(self._finish_completed)
+
+    def _show_loaded(self, completed: bool) -> None:
         self.watcher.snapshot()
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
@@ -305,6 +338,7 @@ class MainWindow(QMainWindow):
         if self._queued:
             queued, self._queued = list(dict.fromkeys(self._queued)), []
             QTimer.singleShot(0, lambda: self._on_files_changed(queued))
+        self.loaded.emit(completed)
 
     # ------------------------------------------------------------------ article dates
     def ask_article_date(self, path: str) -> None:
@@ -326,12 +360,16 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"Dates of “{Path(path).name}” resolved against {when}")
 
     def is_loading(self) -> bool:
-        return self.loader.is_running()
+        return self.loader.is_running() or self._finish_generation is not None
 
     def _refresh_model(self) -> None:
+        """Rebuild the timeline now, on this thread (small changes: a date set by hand)."""
+        self._apply_timeline(build_timeline(self.results))
+
+    def _apply_timeline(self, timeline: Timeline) -> None:
         started = time.perf_counter()
         selected = self._selected_event_id()
-        self.model.set_timeline(build_timeline(self.results))
+        self.model.set_timeline(timeline)
         self.timeline.set_coverage([(r.reference.date, r.article.path, r.article.title)
                                     for r in self.results
                                     if r.reference.date is not None and r.reference.source != "inferred"])

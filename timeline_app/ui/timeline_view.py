@@ -44,7 +44,7 @@ class _Card:
     day0: float
     day1: float
     lane: int = 0
-    rect: QRectF | None = None
+    width: float = 0.0  # of the card in pixels (its title's width, capped)
 
 
 class TimelineView(QAbstractScrollArea):
@@ -64,6 +64,7 @@ class TimelineView(QAbstractScrollArea):
         self._cards: list[_Card] = []
         self._colors: dict[str, QColor] = {}
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
+        self._title_widths: dict[str, float] = {}
         self._clusters: list[tuple[float, float, list[_Card]]] = []  # (day0, day1, cards)
         self._cluster_lane = 0
         self._selected: int | None = None
@@ -78,10 +79,16 @@ class TimelineView(QAbstractScrollArea):
     def set_events(self, events: list[tuple[int, TimelineEvent]]) -> None:
         """Show these (model row, event) pairs; fits them all into view."""
         self._cards = []
+        metrics = QFontMetricsF(self.font())
+        widths = self._title_widths
         for row, event in events:
             d0 = float(event.earliest.toordinal())
             d1 = float(event.latest.toordinal() + 1)
-            self._cards.append(_Card(row, event, d0, d1))
+            title = event.title
+            width = widths.get(title)
+            if width is None:
+                width = widths[title] = min(metrics.horizontalAdvance(title) + 20, CARD_MAX_W)
+            self._cards.append(_Card(row, event, d0, d1, width=width))
             self._color_of(event.sources[0].article.path)
         if self._selected is not None and all(c.row != self._selected for c in self._cards):
             self._selected = None
@@ -164,13 +171,11 @@ class TimelineView(QAbstractScrollArea):
 
     # ------------------------------------------------------------------ layout
     def _relayout(self) -> None:
-        metrics = QFontMetricsF(self.font())
         spans = []
         ppd = self._scale.px_per_day
         for card in self._cards:
             x0 = card.day0 * ppd
-            text_w = min(metrics.horizontalAdvance(card.event.title) + 20, CARD_MAX_W)
-            spans.append((x0, x0 + max(text_w, (card.day1 - card.day0) * ppd)))
+            spans.append((x0, x0 + max(card.width, (card.day1 - card.day0) * ppd)))
         max_lanes = max(int((self.viewport().height() - AXIS_H - 14) // (CARD_H + LANE_GAP)), 1)
         lanes, clusters = pack_with_clusters(spans, max_lanes)
         for card, lane in zip(self._cards, lanes, strict=True):
@@ -184,12 +189,10 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().update()
 
     def card_rect(self, card: _Card) -> QRectF:
-        metrics = QFontMetricsF(self.font())
         x0 = self._scale.x(card.day0)
-        width = min(metrics.horizontalAdvance(card.event.title) + 20, CARD_MAX_W)
         axis_y = self.viewport().height() - AXIS_H
         y = axis_y - 14 - (card.lane + 1) * (CARD_H + LANE_GAP)
-        return QRectF(x0, y, width, CARD_H)
+        return QRectF(x0, y, card.width, CARD_H)
 
     # ------------------------------------------------------------------ selection
     def select_row(self, row: int | None, *, emit: bool = False) -> None:

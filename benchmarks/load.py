@@ -1,0 +1,140 @@
+"""Loading benchmark: a folder of N synthetic articles through the real window's loading path.
+
+Generates N articles (benchmarks/generate_articles.py) in a temporary folder, opens them in the
+MainWindow offscreen with an empty cache (cold: extraction on all cores), then again (warm: every
+file answered by the SQLite cache), and prints articles/second, the warm reopen time, the peak
+memory of this process and its workers, and the longest stall of the GUI thread (the largest gap
+between ticks of a 5 ms timer while loading). For comparison it also times the same extraction
+serially in one process (no pool, no cache).
+
+    python benchmarks/load.py --articles 1000 [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024  # Linux reports KiB
+
+
+class StallMeter:
+    """Records the longest gap between ticks of a fast timer on the GUI thread."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        self._last = now
+
+    def start(self) -> None:
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> float:
+        self._timer.stop()
+        return self.longest_ms
+
+
+def _open(app: object, window: object, folder: Path, meter: StallMeter) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    done: list[bool] = []
+    window.loaded.connect(lambda ok: done.append(ok))  # type: ignore[attr-defined]
+    meter.start()
+    t0 = time.perf_counter()
+    window.open_paths([folder])  # type: ignore[attr-defined]
+    while not done:
+        app.processEvents()
+        time.sleep(0.001)
+    elapsed = time.perf_counter() - t0
+    meter.stop()
+    window.loaded.disconnect()  # type: ignore[attr-defined]
+    return elapsed
+
+
+def serial_baseline(folder: Path, limit: int) -> float:
+    """Articles/second extracting the first ``limit`` files in one process, no cache."""
+    from timeline_app.core.pipeline import Loaded, Pipeline
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file())[:limit]
+    t0 = time.perf_counter()
+    count = sum(len(o.results) for o in Pipeline(None, workers=1).load(files) if isinstance(o, Loaded))
+    return count / (time.perf_counter() - t0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
+    ap.add_argument("--keep", type=Path, default=None, help="generate into this folder and keep it")
+    args = ap.parse_args()
+
+    from generate_articles import write_folder
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.core.cache import ExtractionCache
+    from timeline_app.core.pipeline import Pipeline
+    from timeline_app.ui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp) / "articles"
+        t0 = time.perf_counter()
+        kinds = write_folder(folder, args.articles)
+        print(f"generated {args.articles} files in {time.perf_counter() - t0:.1f} s: {kinds}")
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        pipeline = Pipeline(ExtractionCache(Path(tmp) / "cache.sqlite3"))
+        window = MainWindow(pipeline)
+        window.resize(1600, 900)
+        window.show()
+        meter = StallMeter()
+        cold_s = _open(app, window, folder, meter)
+        cold_stall = meter.longest_ms
+        articles = len(window.results)
+        events = window.model.rowCount()
+        print(f"cold load: {articles} articles, {events} timeline events in {cold_s:.2f} s = "
+              f"{articles / cold_s:.0f} articles/s on {pipeline.workers} workers; "
+              f"longest GUI stall {cold_stall:.0f} ms; problems listed: {window.problems.count()}")
+        warm_s = _open(app, window, folder, meter)
+        warm_stall = meter.longest_ms
+        print(f"warm reopen from the cache: {warm_s:.2f} s ({window.loader.from_cache} files from "
+              f"cache); longest GUI stall {warm_stall:.0f} ms")
+        peak = _peak_rss_mb()
+        print(f"peak memory (this process + workers, max RSS each): {peak:.0f} MB")
+        window.loader.shutdown()
+        baseline = serial_baseline(folder, min(args.articles, 300))
+        print(f"baseline: serial extraction in one process, no cache: {baseline:.0f} articles/s")
+        if args.json:
+            print(json.dumps({"articles": args.articles, "cold_articles_per_s": round(articles / cold_s, 1),
+                              "warm_reopen_s": round(warm_s, 3), "peak_rss_mb": round(peak, 1),
+                              "max_gui_stall_ms": round(max(cold_stall, warm_stall), 1)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
