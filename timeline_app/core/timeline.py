@@ -138,7 +138,8 @@ def _stem(word: str) -> str:
     return word
 
 
-def _terms(text: str) -> set[str]:
+@functools.lru_cache(maxsize=200_000)
+def _terms(text: str) -> frozenset[str]:
     """Content words of a description, stemmed and mapped to their canonical synonym."""
     synonyms = _synonyms()
     out = set()
@@ -147,7 +148,7 @@ def _terms(text: str) -> set[str]:
             continue
         stem = _stem(word)
         out.add(synonyms.get(stem, synonyms.get(word, stem)))
-    return out
+    return frozenset(out)
 
 
 def _window(event: Event, words: int = 8) -> str:
@@ -165,7 +166,7 @@ def _window(event: Event, words: int = 8) -> str:
 class _Terms:
     """A description's terms, and the same as one sorted string (for rapidfuzz)."""
 
-    words: set[str]
+    words: frozenset[str]
     text: str
 
     @classmethod
@@ -258,7 +259,7 @@ class _GroupIndex:
             return ("s", first // 7, 0)
         return ("l", first, last)
 
-    def add(self, group: _Group, words: set[str]) -> None:
+    def add(self, group: _Group, words: frozenset[str] | set[str]) -> None:
         if group.key is None:
             group.key = self._key(group)
         postings = self.files.setdefault(group.key, {})
@@ -304,10 +305,10 @@ class _GroupIndex:
                 if shared[n] >= 2 or (one_day and found[n].single_day)]
 
 
-def _story_shared(article: Article, group: _Group, cache: dict[str, set[str]]) -> bool:
+def _story_shared(article: Article, group: _Group, cache: dict[str, frozenset[str]]) -> bool:
     """The article and one of the group's articles tell one story: their titles share two
     content words or more."""
-    def title_terms(a: Article) -> set[str]:
+    def title_terms(a: Article) -> frozenset[str]:
         if a.path not in cache:
             cache[a.path] = _terms(a.title)
         return cache[a.path]
@@ -325,7 +326,7 @@ def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
     sources.sort(key=lambda s: sort_key(_SourceKey(s)))
     groups: list[_Group] = []
     index = _GroupIndex()
-    story_terms: dict[str, set[str]] = {}
+    story_terms: dict[str, frozenset[str]] = {}
     for source in sources:
         event = source.event
         own = _Terms.of(event)
