@@ -8,6 +8,8 @@ Left/Right select the previous/next event. Geometry comes from :mod:`timeline_ap
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,6 +47,7 @@ class _Card:
     day1: float
     lane: int = 0
     width: float = 0.0  # of the card in pixels (its title's width, capped)
+    label: tuple[str, str] | None = None  # elided title and date line, computed when first shown
 
 
 class TimelineView(QAbstractScrollArea):
@@ -65,6 +68,12 @@ class TimelineView(QAbstractScrollArea):
         self._colors: dict[str, QColor] = {}
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
         self._title_widths: dict[str, float] = {}
+        self._by_day0: list[_Card] = []
+        self._day0s: list[float] = []
+        self._long_cards: list[_Card] = []
+        self._long_day1s: list[float] = []
+        self._cluster_day0s: list[float] = []
+        self._cluster_day1s: list[float] = []
         self._clusters: list[tuple[float, float, list[_Card]]] = []  # (day0, day1, cards)
         self._cluster_lane = 0
         self._selected: int | None = None
@@ -185,6 +194,14 @@ class TimelineView(QAbstractScrollArea):
         for cluster in clusters:
             cards = [self._cards[i] for i in cluster.members]
             self._clusters.append((min(c.day0 for c in cards), max(c.day1 for c in cards), cards))
+        self._cluster_day0s = [c[0] for c in self._clusters]
+        self._cluster_day1s = list(itertools.accumulate((c[1] for c in self._clusters), max))
+        # the cards that are drawn, by start day, for culling at paint time
+        self._by_day0 = sorted((c for c in self._cards if c.lane >= 0), key=lambda c: c.day0)
+        self._day0s = [c.day0 for c in self._by_day0]
+        self._long_cards = sorted((c for c in self._by_day0 if c.day1 - c.day0 > 31),
+                                  key=lambda c: c.day1)
+        self._long_day1s = [c.day1 for c in self._long_cards]
         self._sync_scrollbar()
         self.viewport().update()
 
@@ -354,7 +371,8 @@ class TimelineView(QAbstractScrollArea):
     # ------------------------------------------------------------------ painting
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # shapes are axis-aligned: crisp and several times faster without antialiasing
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         pal = self.palette()
         width, height = self.viewport().width(), self.viewport().height()
         base = pal.base().color()
@@ -413,7 +431,10 @@ class TimelineView(QAbstractScrollArea):
                         text_color: QColor) -> None:
         """A "+N events" marker for each group of cards that do not fit; click to zoom in."""
         painter.save()
-        for index, (_day0, day1, cards) in enumerate(self._clusters):
+        first = bisect.bisect_left(self._cluster_day1s, self._scale.day(0))
+        last = bisect.bisect_right(self._cluster_day0s, self._scale.day(width))
+        for index in range(first, last):
+            _day0, day1, cards = self._clusters[index]
             rect = self.cluster_rect(index)
             if rect.left() > width or self._scale.x(day1) < 0:
                 continue
@@ -430,12 +451,30 @@ class TimelineView(QAbstractScrollArea):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{len(cards)} events")
         painter.restore()
 
+    def _visible_cards(self, width: float) -> list[_Card]:
+        """Cards that may show in the view: found by bisection on their start days (plus the
+        few long-span cards), so a frame costs what is on screen, not what is loaded."""
+        ppd = self._scale.px_per_day
+        first = self._scale.day(0) - CARD_MAX_W / ppd - 1
+        last = self._scale.day(width) + 1
+        lo = bisect.bisect_left(self._day0s, first)
+        hi = bisect.bisect_right(self._day0s, last)
+        cards = self._by_day0[lo:hi]
+        if self._long_cards:  # long dates that began left of the view but reach into it
+            start = bisect.bisect_left(self._long_day1s, first)
+            cards += [c for c in self._long_cards[start:] if c.day0 < first]
+        return cards
+
     def _paint_cards(self, painter: QPainter, axis_y: float, width: float,
                      text_color: QColor) -> None:
         painter.setFont(self.font())
         metrics = QFontMetricsF(self.font())
         self._paint_clusters(painter, axis_y, width, text_color)
-        for card in self._cards:
+        top_align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        bottom_align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        faded_text = QColor(text_color)
+        faded_text.setAlpha(150)
+        for card in self._visible_cards(width):
             if card.lane < 0:
                 continue
             rect = self.card_rect(card)
@@ -457,15 +496,21 @@ class TimelineView(QAbstractScrollArea):
             painter.setBrush(fill)
             painter.setPen(QPen(color.darker(130) if selected else color, 2 if selected else 1))
             painter.drawRoundedRect(rect, 5, 5)
-            painter.setPen(QColor("white") if selected else text_color)
             inner = rect.adjusted(8, 3, -6, -3)
-            title = metrics.elidedText(card.event.title, Qt.TextElideMode.ElideRight,
-                                       inner.width())
-            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
-            sub = date_label(card.event)
-            if len(card.event.sources) > 1:
-                sub += f" · {len(card.event.sources)} sources"
-            faded = QColor("white") if selected else QColor(text_color)
-            faded.setAlpha(220 if selected else 150)
+            if card.label is None:
+                title = metrics.elidedText(card.event.title, Qt.TextElideMode.ElideRight,
+                                           inner.width())
+                sub = date_label(card.event)
+                if len(card.event.sources) > 1:
+                    sub += f" · {len(card.event.sources)} sources"
+                card.label = (title, sub)
+            title, sub = card.label
+            painter.setPen(QColor("white") if selected else text_color)
+            painter.drawText(inner, top_align, title)
+            if selected:
+                faded = QColor("white")
+                faded.setAlpha(220)
+            else:
+                faded = faded_text
             painter.setPen(faded)
-            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, sub)
+            painter.drawText(inner, bottom_align, sub)
