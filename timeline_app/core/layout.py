@@ -151,31 +151,39 @@ def pack_with_clusters(spans: list[tuple[float, float]], max_lanes: int,
                        gap: float = 6.0, cluster_gap: float = 40.0) -> tuple[list[int], list[Cluster]]:
     """Lanes for spans in at most ``max_lanes`` rows; what does not fit collapses into clusters.
 
-    Cards take lanes ``0 .. max_lanes - 2``; the top lane holds clusters of the cards left over,
-    each cluster gathering overflowing cards whose starts lie within ``cluster_gap`` pixels of
-    the previous one. Coordinates are absolute (day x pixels-per-day), so panning never moves a
+    Cards take lanes ``0 .. max_lanes - 2`` (all ``max_lanes`` when only one), each going to the
+    lowest lane free at its start; the top lane holds clusters of the cards left over, each
+    cluster gathering overflowing cards whose starts lie within ``cluster_gap`` pixels of the
+    previous one. Coordinates are absolute (day x pixels-per-day), so panning never moves a
     card between lanes or clusters; zooming in spreads cards apart and empties clusters.
-    O(n log n): one lane packing, then one pass over the overflow in x order.
+    O(n log n) for the sort, then O(n x lanes) with a handful of lanes.
     """
-    lanes = pack_lanes(spans, gap)
-    if max_lanes < 1:
-        max_lanes = 1
-    card_lanes = max(max_lanes - 1, 1) if any(lane >= max_lanes for lane in lanes) else max_lanes
-    overflow = sorted((i for i, lane in enumerate(lanes) if lane >= card_lanes),
-                      key=lambda i: (spans[i][0], i))
+    lanes_for_cards = max(max_lanes - 1, 1)
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], i))
+    ends = [float("-inf")] * lanes_for_cards
+    lanes = [-1] * len(spans)
+    overflow: list[int] = []
+    for i in order:
+        x0, x1 = spans[i]
+        for lane in range(lanes_for_cards):
+            if ends[lane] + gap <= x0:
+                ends[lane] = x1
+                lanes[i] = lane
+                break
+        else:
+            overflow.append(i)
     clusters: list[Cluster] = []
     current: list[int] = []
-    x0 = x1 = 0.0
+    first = last = 0.0
     for i in overflow:
         start = spans[i][0]
-        if current and start - x1 > cluster_gap:
-            clusters.append(Cluster(x0, x1, tuple(current)))
+        if current and start - last > cluster_gap:
+            clusters.append(Cluster(first, last, tuple(current)))
             current = []
         if not current:
-            x0 = start
+            first = last = start
         current.append(i)
-        x1 = max(start, x1) if len(current) > 1 else start
-        lanes[i] = -1
+        last = max(last, start)
     if current:
-        clusters.append(Cluster(x0, x1, tuple(current)))
+        clusters.append(Cluster(first, last, tuple(current)))
     return lanes, clusters
