@@ -199,7 +199,7 @@ class _Group:
     paths: set[str]
     single_day: bool
     number: int  # creation order: ties go to the earliest group
-    key: tuple[str, int, int] | None = None  # where the group index files it
+    best_score: float = 100.0  # the lowest similarity at which a report joined
 
     @classmethod
     def start(cls, source: Source, terms: _Terms, number: int) -> _Group:
@@ -236,70 +236,57 @@ def _overlap(a: Event, b: Event) -> bool:
 class _GroupIndex:
     """Finds the groups a report may join without comparing it with every group.
 
-    Groups are filed by the interval of the report that opened them: a one-day date under its
-    day, a date of up to a month under its week, a longer one under its exact interval (a year,
-    a quarter: few distinct ones). Inside each file, groups are listed by term. A report looks
-    only in the files whose dates can meet its own (within a week, for conflicts), under its
-    own terms (a group sharing no term with it is never merged).
+    A group is filed under each of its terms: a group whose dates span at most a month under
+    (term, week of its first day), a longer one under the term alone. A report looks up its
+    own terms in the weeks its dates (give or take a week, for conflicts) can meet, and in the
+    long groups of those terms whose dates overlap. A group that shares no term with a report,
+    or only one term that is common near those dates, is never merged with it.
     """
 
     SHORT_DAYS = 31
-    COMMON = 48  # groups per file and term beyond which the term is not used to find candidates
+    COMMON = 24  # groups per (term, week) beyond which the term is not used to find candidates
 
     def __init__(self) -> None:
-        self.files: dict[tuple[str, int, int], dict[str, list[_Group]]] = {}
-        self.long_keys: set[tuple[str, int, int]] = set()
-        self._keys: dict[tuple[int, int], tuple[int, list[tuple[str, int, int]]]] = {}
-
-    def _key(self, group: _Group) -> tuple[str, int, int]:
-        first, last = group.min_earliest.toordinal(), group.max_latest.toordinal()
-        if first == last:
-            return ("d", first, first)
-        if last - first <= self.SHORT_DAYS:
-            return ("s", first // 7, 0)
-        return ("l", first, last)
+        self.days: dict[tuple[str, int], list[_Group]] = {}
+        self.short: dict[tuple[str, int], list[_Group]] = {}
+        self.long: dict[str, list[_Group]] = {}
 
     def add(self, group: _Group, words: frozenset[str] | set[str]) -> None:
-        if group.key is None:
-            group.key = self._key(group)
-        postings = self.files.setdefault(group.key, {})
-        if group.key[0] == "l":
-            self.long_keys.add(group.key)
-        for term in words:
-            postings.setdefault(term, []).append(group)
-
-    def _keys_for(self, low: int, high: int) -> list[tuple[str, int, int]]:
-        keys: list[tuple[str, int, int]] = []
-        if high - low <= 800:
-            keys += [("d", day, day) for day in range(low, high + 1)]
-            keys += [("s", week, 0) for week in range((low - self.SHORT_DAYS) // 7, high // 7 + 1)]
-        else:  # a very long date: look through what is filed rather than every day in it
-            keys += [k for k in self.files if k[0] == "d" and low <= k[1] <= high]
-            keys += [k for k in self.files
-                     if k[0] == "s" and low - self.SHORT_DAYS <= k[1] * 7 <= high]
-        keys += [k for k in self.long_keys if k[1] <= high and k[2] >= low]
-        return [k for k in keys if k in self.files]
+        first, last = group.min_earliest.toordinal(), group.max_latest.toordinal()
+        if last == first:  # one day: filed by its week, looked up within a week either side
+            for term in words:
+                self.days.setdefault((term, first // 7), []).append(group)
+        elif last - first <= self.SHORT_DAYS:
+            week = first // 7
+            for term in words:
+                self.short.setdefault((term, week), []).append(group)
+        else:
+            for term in words:
+                self.long.setdefault(term, []).append(group)
 
     def candidates(self, event: Event, terms: _Terms) -> list[_Group]:
-        """Groups filed near the event's dates that share terms with it, oldest first."""
-        low, high = event.date.earliest.toordinal() - 7, event.date.latest.toordinal() + 7
-        cached = self._keys.get((low, high))
-        if cached is not None and cached[0] == len(self.files):
-            keys = cached[1]
-        else:
-            keys = self._keys_for(low, high)
-            self._keys[(low, high)] = (len(self.files), keys)
+        """Groups near the event's dates that share terms with it, oldest first."""
+        low, high = event.date.earliest - timedelta(days=7), event.date.latest + timedelta(days=7)
+        day_weeks = range(low.toordinal() // 7, high.toordinal() // 7 + 1)
+        weeks = range((low.toordinal() - self.SHORT_DAYS) // 7, high.toordinal() // 7 + 1)
         found: dict[int, _Group] = {}
         shared: dict[int, int] = {}
-        for key in keys:
-            postings = self.files[key]
-            for term in terms.words:
-                groups = postings.get(term)
-                if not groups or len(groups) > self.COMMON:
-                    continue  # a word this common near these dates tells reports apart poorly
-                for group in groups:
-                    found[group.number] = group
-                    shared[group.number] = shared.get(group.number, 0) + 1
+        long_ = self.long
+        for term in terms.words:
+            for table, spans in ((self.days, day_weeks), (self.short, weeks)):
+                for week in spans:
+                    groups = table.get((term, week))
+                    if not groups or len(groups) > self.COMMON:
+                        continue  # absent, or a word this common near these dates tells little
+                    for group in groups:
+                        number = group.number
+                        found[number] = group
+                        shared[number] = shared.get(number, 0) + 1
+            for group in long_.get(term, ()):
+                if group.min_earliest <= high and group.max_latest >= low:
+                    number = group.number
+                    found[number] = group
+                    shared[number] = shared.get(number, 0) + 1
         one_day = event.date.earliest == event.date.latest
         return [found[n] for n in sorted(found)
                 if shared[n] >= 2 or (one_day and found[n].single_day)]
@@ -365,11 +352,16 @@ def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
         merged = group.event
         merged.conflict = merged.conflict or (conflict and not all(
             _overlap(source.event, s.event) for s in merged.sources))
-        names = ", ".join(sorted({s.article.title[:40] for s in merged.sources}))
-        merged.why_merged = (f"{len(merged.sources)} articles ({names}) report a similar "
-                             f"description (similarity {best[0]:.0f}/100) with "
-                             + ("disagreeing dates" if merged.conflict else "compatible dates"))
+        group.best_score = min(group.best_score, best[0])
     events = [g.event for g in groups]
+    for group in groups:
+        merged = group.event
+        if len(merged.sources) > 1:
+            names = ", ".join(sorted({s.article.title[:40] for s in merged.sources}))
+            merged.why_merged = (f"{len(merged.sources)} articles ({names}) report a similar "
+                                 f"description (similarity at least {group.best_score:.0f}/100) "
+                                 "with " + ("disagreeing dates" if merged.conflict
+                                            else "compatible dates"))
     ordered = sorted(events, key=sort_key)
     for number, timeline_event in enumerate(ordered, 1):
         timeline_event.id = f"e{number}"
