@@ -64,9 +64,11 @@ class TimelineEvent:
     conflict: bool = False
     why_merged: str | None = None
 
-    @property
+    @functools.cached_property
     def primary(self) -> Source:
-        """The source whose date is the most precise (narrowest), earliest reported on ties."""
+        """The source whose date is the most precise (narrowest), earliest reported on ties.
+
+        Computed once: a timeline's events do not change after :func:`build_timeline`."""
         return min(self.sources, key=lambda s: ((s.event.date.latest - s.event.date.earliest).days,
                                                 s.order))
 

@@ -124,6 +124,9 @@ class EventFilterModel(QSortFilterProxyModel):
             self._needle = text.strip().lower()
             self.invalidateFilter()
 
+    def is_filtering(self) -> bool:
+        return bool(self._needle)
+
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
         if not self._needle:
             return True

@@ -390,13 +390,17 @@ class MainWindow(QMainWindow):
         return event.id if event else None
 
     def _sync_timeline_events(self) -> None:
-        rows = []
-        for proxy_row in range(self.proxy.rowCount()):
-            source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
-            event = self.model.event_at(source_row)
-            if event is not None:
-                rows.append((source_row, event))
-        self.timeline.set_events(rows)
+        if self.proxy.is_filtering():
+            rows = []
+            for proxy_row in range(self.proxy.rowCount()):
+                source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
+                event = self.model.event_at(source_row)
+                if event is not None:
+                    rows.append((source_row, event))
+        else:
+            rows = list(enumerate(self.model.events()))
+        # while a load streams in, keep the user's zoom and position
+        self.timeline.set_events(rows, keep_view=self.is_loading())
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_text(text)

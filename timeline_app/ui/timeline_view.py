@@ -85,8 +85,10 @@ class TimelineView(QAbstractScrollArea):
         self.horizontalScrollBar().valueChanged.connect(self._on_scroll)
 
     # ------------------------------------------------------------------ data
-    def set_events(self, events: list[tuple[int, TimelineEvent]]) -> None:
-        """Show these (model row, event) pairs; fits them all into view."""
+    def set_events(self, events: list[tuple[int, TimelineEvent]], *, keep_view: bool = False) -> None:
+        """Show these (model row, event) pairs; fits them all into view unless ``keep_view``
+        (results streaming in while the user looks around) and something was shown already."""
+        had_cards = bool(self._cards)
         self._cards = []
         metrics = QFontMetricsF(self.font())
         widths = self._title_widths
@@ -101,7 +103,16 @@ class TimelineView(QAbstractScrollArea):
             self._color_of(event.sources[0].article.path)
         if self._selected is not None and all(c.row != self._selected for c in self._cards):
             self._selected = None
-        self.fit_all()
+        if keep_view and had_cards:
+            if self._cards:
+                lo, hi = self._bounds
+                first = min(c.day0 for c in self._cards)
+                last = max(c.day1 for c in self._cards)
+                span = max(last - first, 30.0)
+                self._bounds = (min(lo, first - span), max(hi, last + span))
+            self._relayout()
+        else:
+            self.fit_all()
 
     def set_coverage(self, articles: list[tuple[date, str, str]]) -> None:
         """Publication dates of the loaded articles ``(date, path, title)``, drawn as coverage
