@@ -146,3 +146,17 @@ def test_clicking_a_cluster_zooms_into_it(qtbot) -> None:  # type: ignore[no-unt
     shown = [row for row in hidden if view.card_center(row) is not None]
     assert shown  # zooming in expands the cluster: some of its events now have cards
     assert sum(len(c) for c in view.clusters()) < len(hidden)
+
+
+def test_go_to_date_centres_the_day_and_escape_clears_search(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.ui.main_window import parse_go_to
+
+    assert parse_go_to("2020-09") == date(2020, 9, 1) and parse_go_to("soon") is None
+    view = window.timeline
+    window.timeline.go_to(date(2020, 9, 27))
+    centre = view.scale().day(view.viewport().width() / 2)
+    assert abs(centre - date(2020, 9, 27).toordinal()) < 3
+    window.search.setText("Legend")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.search.text() == ""

@@ -38,6 +38,16 @@ from timeline_app.ui.timeline_builder import TimelineBuilder
 from timeline_app.ui.timeline_view import TimelineView
 
 
+def parse_go_to(text: str) -> date | None:
+    """'2021', '2021-02' or '2021-02-05' as the first day it names."""
+    parts = text.replace("/", "-").split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        return date(numbers[0], *(numbers[1:3] + [1] * (3 - len(numbers))))
+    except (ValueError, TypeError, IndexError):
+        return None
+
+
 class MainWindow(QMainWindow):
     """Loads folders in the background and keeps timeline, list and source panel in sync.
 
@@ -104,6 +114,8 @@ class MainWindow(QMainWindow):
         self.list.selectionModel().currentRowChanged.connect(self._on_list_current)
         self.search.textChanged.connect(self._on_search)
         self.source.date_change_requested.connect(self.ask_article_date)
+        self.timeline.open_requested.connect(lambda _row: self.source.article.setFocus())
+        self.timeline.escape_pressed.connect(self._on_escape)
 
     # ------------------------------------------------------------------ construction
     def _build_layout(self) -> None:
@@ -164,11 +176,35 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             view_menu.addAction(action)
+        go_to = QAction("&Go to Date…", self)
+        go_to.setShortcut(QKeySequence("Ctrl+G"))
+        go_to.triggered.connect(self.ask_go_to_date)
+        view_menu.addAction(go_to)
         view_menu.addAction(self.problems_dock.toggleViewAction())
         find = QAction("Find", self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         self.addAction(find)
+
+    def ask_go_to_date(self) -> None:
+        """Ask for a date and centre the timeline on it."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(self, "Go to date", "Date (YYYY-MM-DD, YYYY-MM or YYYY):")
+        if ok and text.strip():
+            when = parse_go_to(text.strip())
+            if when is None:
+                self.status_label.setText(f"Not a date: {text.strip()!r}")
+            else:
+                self.timeline.go_to(when)
+
+    def _on_escape(self) -> None:
+        """Esc: clear the search if there is one, else the selection."""
+        if self.search.text():
+            self.search.clear()
+        else:
+            self.timeline.select_row(None)
+            self.source.show_event(None)
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -54,6 +54,8 @@ class TimelineView(QAbstractScrollArea):
     """Custom-painted timeline. Signals: ``event_selected(row)`` with the model row."""
 
     event_selected = Signal(int)
+    open_requested = Signal(int)  # Enter on the selected event: read its source
+    escape_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,7 @@ class TimelineView(QAbstractScrollArea):
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
         self._title_widths: dict[str, float] = {}
         self._by_day0: list[_Card] = []
+        self._all_day0s: list[float] = []
         self._day0s: list[float] = []
         self._long_cards: list[_Card] = []
         self._long_day1s: list[float] = []
@@ -101,6 +104,7 @@ class TimelineView(QAbstractScrollArea):
                 width = widths[title] = min(metrics.horizontalAdvance(title) + 20, CARD_MAX_W)
             self._cards.append(_Card(row, event, d0, d1, width=width))
             self._color_of(event.sources[0].article.path)
+        self._all_day0s = sorted(c.day0 for c in self._cards)
         if self._selected is not None and all(c.row != self._selected for c in self._cards):
             self._selected = None
         if keep_view and had_cards:
@@ -370,8 +374,22 @@ class TimelineView(QAbstractScrollArea):
             self.select_row(self._cards[0].row, emit=True)
         elif key == Qt.Key.Key_End and self._cards:
             self.select_row(self._cards[-1].row, emit=True)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected is not None:
+            self.open_requested.emit(self._selected)
+        elif key == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
         else:
             super().keyPressEvent(event)
+
+    def go_to(self, day: date) -> None:
+        """Centre the view on ``day`` at day zoom (about three weeks across)."""
+        width = max(self.viewport().width(), 100)
+        ppd = width / 21
+        centre = float(day.toordinal()) + 0.5
+        self._scale = Scale(centre - width / 2 / ppd, ppd)
+        lo, hi = self._bounds
+        self._bounds = (min(lo, centre - 30), max(hi, centre + 30))
+        self._relayout()
 
     def _tooltip(self, row: int) -> str:
         card = next(c for c in self._cards if c.row == row)
@@ -411,6 +429,7 @@ class TimelineView(QAbstractScrollArea):
             painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 5))
             painter.drawText(QRectF(x + 3, axis_y + 4, 80, 16), Qt.AlignmentFlag.AlignLeft,
                              tick.label)
+        self._paint_density(painter, axis_y, width)
         self._paint_coverage(painter, axis_y, width)
         bold = QFont(small)
         bold.setBold(True)
@@ -425,6 +444,25 @@ class TimelineView(QAbstractScrollArea):
                              tick.label)
             last_end = x + metrics.horizontalAdvance(tick.label) + 12
         painter.end()
+
+    def _paint_density(self, painter: QPainter, axis_y: float, width: float) -> None:
+        """A strip just above the axis: how many events each stretch of the view holds, all of
+        them, clustered or not (bisection on sorted start days: cost per column, not per event)."""
+        if not self._all_day0s:
+            return
+        column = 4
+        counts = []
+        for x in range(0, int(width) + column, column):
+            lo = bisect.bisect_left(self._all_day0s, self._scale.day(x))
+            hi = bisect.bisect_left(self._all_day0s, self._scale.day(x + column))
+            counts.append(hi - lo)
+        peak = max(counts) or 1
+        color = QColor(self.palette().highlight().color())
+        for i, count in enumerate(counts):
+            if count:
+                color.setAlphaF(0.25 + 0.75 * count / peak)
+                height = 2 + 4 * count / peak
+                painter.fillRect(QRectF(i * column, axis_y - height, column, height), color)
 
     def _paint_coverage(self, painter: QPainter, axis_y: float, width: float) -> None:
         """A small triangle on the axis for each article's publication date."""
