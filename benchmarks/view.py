@@ -51,8 +51,8 @@ def make_events(count: int, seed: int = 3) -> list[object]:
         last = first if kind < 0.8 else (first + timedelta(days=30) if kind < 0.95
                                          else first + timedelta(days=364))
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 12))).capitalize()
-        when = EventDate("x", 0, 1, first.isoformat(), first, last,
-                         "day" if first == last else "month", False)
+        granularity = "day" if first == last else ("month" if kind < 0.95 else "year")
+        when = EventDate("x", 0, 1, first.isoformat(), first, last, granularity, False)
         event = Event(title, title, 0, 1, when, articles[i % 50].path)
         events.append(TimelineEvent(f"e{i}", [Source(event, articles[i % 50], (i % 50, i))]))
     events.sort(key=lambda e: (e.earliest, e.id))  # type: ignore[attr-defined]

@@ -60,3 +60,15 @@ def test_no_cluster_when_everything_fits_and_far_overflow_splits() -> None:
     # panning shifts every x by the same amount: the same cards stay clustered
     shifted = [(a + 777.0, b + 777.0) for a, b in spans]
     assert pack_with_clusters(shifted, max_lanes=2)[0] == lanes
+
+
+def test_long_periods_take_the_gaps_points_leave() -> None:
+    from timeline_app.core.layout import pack_with_clusters
+
+    period = (0.0, 5000.0)
+    points = [(100.0, 300.0), (400.0, 600.0)]
+    lanes, clusters = pack_with_clusters([period, *points], max_lanes=2, long_after=260)
+    assert lanes[1] == 0 and lanes[2] == 0  # the points keep the lane
+    assert lanes[0] == -1 and clusters[0].members == (0,)  # the period that cannot fit waits
+    lanes, _ = pack_with_clusters([period, *points], max_lanes=3, long_after=260)
+    assert lanes == [1, 0, 0]

@@ -8,6 +8,7 @@ lane ends, n the number of cards).
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from dataclasses import dataclass
 from datetime import date
@@ -147,37 +148,64 @@ class Cluster:
     members: tuple[int, ...]  # indices into the spans
 
 
-def pack_with_clusters(spans: list[tuple[float, float]], max_lanes: int,
-                       gap: float = 6.0, cluster_gap: float = 40.0) -> tuple[list[int], list[Cluster]]:
+def pack_with_clusters(spans: list[tuple[float, float]], max_lanes: int, gap: float = 6.0,
+                       cluster_gap: float = 40.0, long_after: float | None = None,
+                       cluster_width: float = float("inf")) -> tuple[list[int], list[Cluster]]:
     """Lanes for spans in at most ``max_lanes`` rows; what does not fit collapses into clusters.
 
     Cards take lanes ``0 .. max_lanes - 2`` (all ``max_lanes`` when only one), each going to the
-    lowest lane free at its start; the top lane holds clusters of the cards left over, each
+    lowest lane free where it lies; the top lane holds clusters of the cards left over, each
     cluster gathering overflowing cards whose starts lie within ``cluster_gap`` pixels of the
-    previous one. Coordinates are absolute (day x pixels-per-day), so panning never moves a
-    card between lanes or clusters; zooming in spreads cards apart and empties clusters.
-    O(n log n) for the sort, then O(n x lanes) with a handful of lanes.
+    previous one and no further than ``cluster_width`` from its first (so a crowded stretch
+    shows a row of markers, one per region, rather than one). Spans wider than ``long_after``
+    (periods drawn as bars) are placed after the others, in the gaps they leave, so long
+    periods never push every point event into clusters.
+    Coordinates are absolute (day x pixels-per-day): panning never moves a card between lanes
+    or clusters; zooming in spreads cards apart and empties clusters.
+    O(n log n): one sort, a few lanes per card, bisection for the periods.
     """
     lanes_for_cards = max(max_lanes - 1, 1)
+    is_long = [long_after is not None and x1 - x0 > long_after for x0, x1 in spans]
     order = sorted(range(len(spans)), key=lambda i: (spans[i][0], i))
     ends = [float("-inf")] * lanes_for_cards
+    placed: list[list[tuple[float, float]]] = [[] for _ in range(lanes_for_cards)]
     lanes = [-1] * len(spans)
     overflow: list[int] = []
     for i in order:
+        if is_long[i]:
+            continue
         x0, x1 = spans[i]
         for lane in range(lanes_for_cards):
             if ends[lane] + gap <= x0:
                 ends[lane] = x1
                 lanes[i] = lane
+                placed[lane].append((x0, x1))
                 break
         else:
             overflow.append(i)
+    for i in order:
+        if not is_long[i]:
+            continue
+        x0, x1 = spans[i]
+        for lane in range(lanes_for_cards):
+            taken = placed[lane]
+            k = bisect.bisect_left(taken, (x0, float("-inf")))
+            if k > 0 and taken[k - 1][1] + gap > x0:
+                continue
+            if k < len(taken) and taken[k][0] < x1 + gap:
+                continue
+            taken.insert(k, (x0, x1))
+            lanes[i] = lane
+            break
+        else:
+            overflow.append(i)
+    overflow.sort(key=lambda i: (spans[i][0], i))
     clusters: list[Cluster] = []
     current: list[int] = []
     first = last = 0.0
     for i in overflow:
         start = spans[i][0]
-        if current and start - last > cluster_gap:
+        if current and (start - last > cluster_gap or start - first > cluster_width):
             clusters.append(Cluster(first, last, tuple(current)))
             current = []
         if not current:

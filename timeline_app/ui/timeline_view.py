@@ -36,6 +36,7 @@ CARD_H = 40
 LANE_GAP = 8
 AXIS_H = 46
 CARD_MAX_W = 260
+CLUSTER_W = 96
 PALETTE = ("#3b7dd8", "#d8643b", "#3ba55c", "#9b59b6", "#c9a227", "#1abc9c", "#e84393")
 
 
@@ -201,14 +202,17 @@ class TimelineView(QAbstractScrollArea):
             x0 = card.day0 * ppd
             spans.append((x0, x0 + max(card.width, (card.day1 - card.day0) * ppd)))
         max_lanes = max(int((self.viewport().height() - AXIS_H - 14) // (CARD_H + LANE_GAP)), 1)
-        lanes, clusters = pack_with_clusters(spans, max_lanes)
+        # clusters closer than a marker's width would draw over each other: gather them
+        lanes, clusters = pack_with_clusters(spans, max_lanes, cluster_gap=CLUSTER_W + 8,
+                                             long_after=CARD_MAX_W, cluster_width=2 * CLUSTER_W)
         for card, lane in zip(self._cards, lanes, strict=True):
             card.lane = lane
         self._cluster_lane = max_lanes - 1
         self._clusters = []
         for cluster in clusters:
             cards = [self._cards[i] for i in cluster.members]
-            self._clusters.append((min(c.day0 for c in cards), max(c.day1 for c in cards), cards))
+            # the stretch of start days it gathers (not the far ends of long periods in it)
+            self._clusters.append((min(c.day0 for c in cards), max(c.day0 for c in cards) + 1, cards))
         self._cluster_day0s = [c[0] for c in self._clusters]
         self._cluster_day1s = list(itertools.accumulate((c[1] for c in self._clusters), max))
         # the cards that are drawn, by start day, for culling at paint time
@@ -221,10 +225,12 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().update()
 
     def card_rect(self, card: _Card) -> QRectF:
+        """A card at its start; a period wider than its label is a bar over its whole span."""
         x0 = self._scale.x(card.day0)
         axis_y = self.viewport().height() - AXIS_H
         y = axis_y - 14 - (card.lane + 1) * (CARD_H + LANE_GAP)
-        return QRectF(x0, y, card.width, CARD_H)
+        width = max(card.width, (card.day1 - card.day0) * self._scale.px_per_day)
+        return QRectF(x0, y, width, CARD_H)
 
     # ------------------------------------------------------------------ selection
     def select_row(self, row: int | None, *, emit: bool = False) -> None:
@@ -260,7 +266,7 @@ class TimelineView(QAbstractScrollArea):
         day0 = self._clusters[index][0]
         axis_y = self.viewport().height() - AXIS_H
         y = axis_y - 14 - (self._cluster_lane + 1) * (CARD_H + LANE_GAP)
-        return QRectF(self._scale.x(day0), y, 96, CARD_H)
+        return QRectF(self._scale.x(day0), y, CLUSTER_W, CARD_H)
 
     def clusters(self) -> list[list[int]]:
         """Model rows gathered in each cluster marker, left to right."""
@@ -532,10 +538,11 @@ class TimelineView(QAbstractScrollArea):
                 continue
             color = self._colors.get(card.event.sources[0].article.path, QColor(PALETTE[0]))
             # interval band on the axis: how uncertain the date is
-            band = QColor(color)
-            band.setAlpha(60)
-            band_w = max(band_x1 - rect.left(), 3.0)
-            painter.fillRect(QRectF(rect.left(), axis_y - 10, band_w, 8), band)
+            if rect.width() <= card.width + 0.5:  # a period drawn as a bar shows its span itself
+                band = QColor(color)
+                band.setAlpha(60)
+                band_w = max(band_x1 - rect.left(), 3.0)
+                painter.fillRect(QRectF(rect.left(), axis_y - 10, band_w, 8), band)
             # stem from card to axis
             painter.setPen(QPen(color, 1))
             painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.left(), axis_y - 2))
@@ -546,9 +553,12 @@ class TimelineView(QAbstractScrollArea):
             painter.setPen(QPen(color.darker(130) if selected else color, 2 if selected else 1))
             painter.drawRoundedRect(rect, 5, 5)
             inner = rect.adjusted(8, 3, -6, -3)
+            if inner.left() < 8 < inner.right():  # a period begun left of the view: keep its label in sight
+                inner.setLeft(8)
+            inner.setWidth(min(inner.width(), card.width - 14))
             if card.label is None:
                 title = metrics.elidedText(card.event.title, Qt.TextElideMode.ElideRight,
-                                           inner.width())
+                                           card.width - 14)
                 sub = date_label(card.event)
                 if len(card.event.sources) > 1:
                     sub += f" · {len(card.event.sources)} sources"
