@@ -11,16 +11,21 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from timeline_app.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, seeds: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def open_window(qtbot, folder: Path, width: int = 1280, height: int = 820) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A shown window that has loaded ``folder``."""
     win = MainWindow()
     qtbot.addWidget(win)
-    win.resize(1280, 820)
+    win.resize(width, height)
     win.show()
     with qtbot.waitSignal(win.loaded, timeout=30000):
-        win.open_paths([seeds])
+        win.open_paths([folder])
     qtbot.waitUntil(lambda: win.model.rowCount() > 0)
     return win
+
+
+@pytest.fixture
+def window(qtbot, seeds: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    return open_window(qtbot, seeds)
 
 
 def _row_of(win: MainWindow, phrase: str) -> int:
@@ -127,14 +132,7 @@ def test_article_publications_are_drawn_as_coverage(window: MainWindow) -> None:
 
 
 def test_clicking_a_cluster_zooms_into_it(qtbot) -> None:  # type: ignore[no-untyped-def]
-    folder = Path(__file__).resolve().parents[1] / "data" / "same_story"
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1200, 700)
-    win.show()
-    with qtbot.waitSignal(win.loaded, timeout=30000):
-        win.open_paths([folder])
-    qtbot.waitUntil(lambda: win.model.rowCount() > 0)
+    win = open_window(qtbot, Path(__file__).resolve().parents[1] / "data" / "same_story", 1200, 700)
     view = win.timeline
     view.fit_all()
     assert view.clusters(), "fit-all over 1968..2023 must gather the crowded May 2023 events"
