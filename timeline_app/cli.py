@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from timeline_app.core.extract import DocumentResult, extract
-from timeline_app.core.ingest import ArticleError, iter_files, read_articles
+from timeline_app.core.ingest import MAX_BYTES, ArticleError, iter_files, read_articles
 from timeline_app.core.tagger import default_tagger
 from timeline_app.core.timeline import build_timeline
 
@@ -42,10 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="reference date (YYYY-MM-DD) for every input")
         p.add_argument("--format", choices=("json", "jsonl"),
                        default="jsonl" if name == "extract" else "json")
+        p.add_argument("--max-file-mb", type=float, default=MAX_BYTES / 1e6, metavar="MB",
+                       help="skip (and report) files larger than this (default %(default)g; "
+                            "also TIMELINE_MAX_FILE_MB)")
     return parser
 
 
-def iter_results(paths: list[Path], dct: date | None, errors: TextIO) -> Iterator[DocumentResult]:
+def iter_results(paths: list[Path], dct: date | None, errors: TextIO,
+                 max_bytes: int = MAX_BYTES) -> Iterator[DocumentResult]:
     """Extract every article under ``paths``, reporting unreadable files on ``errors``."""
     tagger = default_tagger()
     for path, problem in iter_files(paths):
@@ -54,7 +58,7 @@ def iter_results(paths: list[Path], dct: date | None, errors: TextIO) -> Iterato
             raise_flag.failed = True
             continue
         try:
-            articles = read_articles(path)
+            articles = read_articles(path, max_bytes)
         except ArticleError as exc:
             print(f"timeline-app: {path}: {exc}", file=errors)
             raise_flag.failed = True
@@ -75,7 +79,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
     raise_flag.failed = False
-    results = iter_results(args.paths, args.dct, sys.stderr)
+    results = iter_results(args.paths, args.dct, sys.stderr, int(args.max_file_mb * 1e6))
     try:
         if args.command == "extract":
             if args.format == "jsonl":

@@ -63,3 +63,11 @@ def test_bad_file_reported_others_processed(tmp_path: Path, seeds: Path,
 def test_missing_path_is_an_error() -> None:
     code, out = run("extract", "/no/such/folder")
     assert code == 1 and out == ""
+
+
+def test_the_size_limit_is_configurable(tmp_path: Path) -> None:
+    (tmp_path / "long.txt").write_text("The vote was held on May 3, 2021. " * 100, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "timeline_app", "extract", "--max-file-mb", "0.001",
+                           str(tmp_path)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "too large (0.0 MB > 0.001 MB limit)" in proc.stderr

@@ -95,3 +95,22 @@ def test_oversized_files_are_reported_with_the_limit(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_text("word " * 1000)
     outcomes = list(Pipeline(None, workers=1, max_bytes=1000).load([tmp_path]))
     assert isinstance(outcomes[0], Problem) and "too large" in outcomes[0].reason
+
+
+def test_unreadable_and_vanished_files_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path, 3)
+    original = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "a001.txt":
+            raise PermissionError(13, "Permission denied")
+        if self.name == "a002.txt":
+            raise FileNotFoundError(2, "No such file or directory")  # deleted while loading
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    outcomes = list(Pipeline(None, workers=1).load([tmp_path]))
+    problems = {Path(o.path).name: o.reason for o in outcomes if isinstance(o, Problem)}
+    assert problems == {"a001.txt": "cannot read: Permission denied",
+                        "a002.txt": "cannot read: No such file or directory"}
+    assert len(_loaded(outcomes)) == 1

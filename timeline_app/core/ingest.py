@@ -11,6 +11,7 @@ can act on.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +23,12 @@ import yaml
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json",
                  ".jsonl", ".ndjson"}
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = int(float(os.environ.get("TIMELINE_MAX_FILE_MB", "20")) * 1_000_000)  # files over it are skipped
+
+
+def too_large(size: int, limit: int) -> str:
+    """The problem message for a file over the size limit."""
+    return f"too large ({size / 1e6:.1f} MB > {limit / 1e6:g} MB limit)"
 
 _HEADER = re.compile(
     r"\s*(?:(?:author|by|source)\s*:\s*(?P<author>[^\n]*?)\s+)?"
@@ -300,7 +306,7 @@ def read_articles(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}") from exc
     if size > max_bytes:
-        raise ArticleError(f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+        raise ArticleError(too_large(size, max_bytes))
     try:
         data = path.read_bytes()
     except OSError as exc:

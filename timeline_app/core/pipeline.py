@@ -21,7 +21,13 @@ from pathlib import Path
 
 from timeline_app.core.cache import ExtractionCache, content_hash
 from timeline_app.core.extract import DocumentResult, extract
-from timeline_app.core.ingest import MAX_BYTES, ArticleError, articles_from_bytes, iter_files
+from timeline_app.core.ingest import (
+    MAX_BYTES,
+    ArticleError,
+    articles_from_bytes,
+    iter_files,
+    too_large,
+)
 
 POOL_THRESHOLD = 48  # files; below this a pool's start-up costs more than it saves
 
@@ -128,8 +134,7 @@ class Pipeline:
         try:
             size = path.stat().st_size
             if size > self.max_bytes:
-                return Problem(str(path), f"too large ({size / 1e6:.1f} MB > "
-                                          f"{self.max_bytes / 1e6:.0f} MB limit)")
+                return Problem(str(path), too_large(size, self.max_bytes))
             data = path.read_bytes()
         except OSError as exc:
             return Problem(str(path), f"cannot read: {exc.strerror or exc}")
