@@ -238,30 +238,26 @@ def _overlap(a: Event, b: Event) -> bool:
 class _GroupIndex:
     """Finds the groups a report may join without comparing it with every group.
 
-    A group is filed under each of its terms: a group whose dates span at most a month under
-    (term, week of its first day), a longer one under the term alone. A report looks up its
-    own terms in the weeks its dates (give or take a week, for conflicts) can meet, and in the
-    long groups of those terms whose dates overlap. A group that shares no term with a report,
-    or only one term that is common near those dates, is never merged with it.
+    A group whose dates span at most a month is filed under (term, week) for each of its terms
+    and each week its dates touch; a longer one under the term alone. A report looks up its own
+    terms in the weeks its dates (give or take a week, for conflicts) touch, and in the long
+    groups of those terms whose dates overlap. A group that shares no term with a report, or
+    only words that are common near those dates, is never compared with it.
     """
 
     SHORT_DAYS = 31
     COMMON = 24  # groups per (term, week) beyond which the term is not used to find candidates
 
     def __init__(self) -> None:
-        self.days: dict[tuple[str, int], list[_Group]] = {}
-        self.short: dict[tuple[str, int], list[_Group]] = {}
+        self.weeks: dict[tuple[str, int], list[_Group]] = {}
         self.long: dict[str, list[_Group]] = {}
 
     def add(self, group: _Group, words: frozenset[str] | set[str]) -> None:
         first, last = group.min_earliest.toordinal(), group.max_latest.toordinal()
-        if last == first:  # one day: filed by its week, looked up within a week either side
-            for term in words:
-                self.days.setdefault((term, first // 7), []).append(group)
-        elif last - first <= self.SHORT_DAYS:
-            week = first // 7
-            for term in words:
-                self.short.setdefault((term, week), []).append(group)
+        if last - first <= self.SHORT_DAYS:
+            for week in range(first // 7, last // 7 + 1):
+                for term in words:
+                    self.weeks.setdefault((term, week), []).append(group)
         else:
             for term in words:
                 self.long.setdefault(term, []).append(group)
@@ -269,19 +265,20 @@ class _GroupIndex:
     def candidates(self, event: Event, terms: _Terms) -> list[_Group]:
         """Groups near the event's dates that share terms with it, oldest first."""
         low, high = event.date.earliest - timedelta(days=7), event.date.latest + timedelta(days=7)
-        day_weeks = range(low.toordinal() // 7, high.toordinal() // 7 + 1)
-        weeks = range((low.toordinal() - self.SHORT_DAYS) // 7, high.toordinal() // 7 + 1)
+        weeks = range(low.toordinal() // 7, high.toordinal() // 7 + 1)
         found: dict[int, _Group] = {}
         shared: dict[int, int] = {}
-        long_ = self.long
+        table, long_, common = self.weeks, self.long, self.COMMON
         for term in terms.words:
-            for table, spans in ((self.days, day_weeks), (self.short, weeks)):
-                for week in spans:
-                    groups = table.get((term, week))
-                    if not groups or len(groups) > self.COMMON:
-                        continue  # absent, or a word this common near these dates tells little
-                    for group in groups:
-                        number = group.number
+            seen_here: set[int] = set()
+            for week in weeks:
+                groups = table.get((term, week))
+                if not groups or len(groups) > common:
+                    continue  # absent, or a word this common near these dates tells little
+                for group in groups:
+                    number = group.number
+                    if number not in seen_here:  # a group filed under several weeks counts once
+                        seen_here.add(number)
                         found[number] = group
                         shared[number] = shared.get(number, 0) + 1
             for group in long_.get(term, ()):
