@@ -158,3 +158,11 @@ def test_go_to_date_centres_the_day_and_escape_clears_search(qtbot, window: Main
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert window.search.text() == ""
+
+
+def test_the_legend_names_the_outlets(qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, Path(__file__).resolve().parents[1] / "data" / "same_story")
+    qtbot.waitUntil(lambda: "Riverton Post" in win.legend.entries())
+    assert {"Riverton Daily News", "Channel 7 Riverton"} <= set(win.legend.entries())
+    colors = win.timeline.article_colors()
+    assert colors["Riverton Post"] != colors["Channel 7 Riverton"]

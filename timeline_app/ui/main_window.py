@@ -31,6 +31,7 @@ from timeline_app.core.timeline import Timeline, build_timeline
 from timeline_app.ui.article_date_dialog import ArticleDateDialog
 from timeline_app.ui.event_model import EVENT_ROLE, EventFilterModel, EventTableModel
 from timeline_app.ui.folder_watcher import FolderWatcher
+from timeline_app.ui.legend import Legend
 from timeline_app.ui.loader import Loader
 from timeline_app.ui.settings import recent_folders, remember_recent_folders
 from timeline_app.ui.source_panel import SourcePanel
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self.proxy = EventFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.timeline = TimelineView()
+        self.legend = Legend()
+        self.timeline.colors_changed.connect(
+            lambda: QTimer.singleShot(0, lambda: self.legend.set_entries(self.timeline.article_colors())))
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search events (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -129,7 +133,13 @@ class MainWindow(QMainWindow):
         lower.addWidget(self.source)
         lower.setSizes([560, 720])
         main = QSplitter(Qt.Orientation.Vertical)
-        main.addWidget(self.timeline)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(0)
+        top_layout.addWidget(self.legend)
+        top_layout.addWidget(self.timeline, 1)
+        main.addWidget(top)
         main.addWidget(lower)
         main.setSizes([360, 460])
         main.setChildrenCollapsible(False)
@@ -406,6 +416,8 @@ class MainWindow(QMainWindow):
         started = time.perf_counter()
         selected = self._selected_event_id()
         self.model.set_timeline(timeline)
+        self.timeline.set_color_keys({r.article.path: r.article.source or r.article.title
+                                      for r in self.results})
         self.timeline.set_coverage([(r.reference.date, r.article.path, r.article.title)
                                     for r in self.results
                                     if r.reference.date is not None and r.reference.source != "inferred"])

@@ -55,6 +55,7 @@ class TimelineView(QAbstractScrollArea):
     """Custom-painted timeline. Signals: ``event_selected(row)`` with the model row."""
 
     event_selected = Signal(int)
+    colors_changed = Signal()  # the legend (key -> colour) changed
     open_requested = Signal(int)  # Enter on the selected event: read its source
     escape_pressed = Signal()
 
@@ -68,7 +69,8 @@ class TimelineView(QAbstractScrollArea):
         self.setAccessibleDescription("Events on a time axis; Left/Right move between events")
         self.viewport().setMouseTracking(True)
         self._cards: list[_Card] = []
-        self._colors: dict[str, QColor] = {}
+        self._colors: dict[str, QColor] = {}  # colour key (outlet, else article) -> colour
+        self._path_keys: dict[str, str] = {}  # article path -> colour key
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
         self._title_widths: dict[str, float] = {}
         self._by_day0: list[_Card] = []
@@ -127,10 +129,17 @@ class TimelineView(QAbstractScrollArea):
             self._color_of(path)
         self.viewport().update()
 
+    def set_color_keys(self, keys: dict[str, str]) -> None:
+        """What each article is coloured by (article path -> outlet name or article title)."""
+        self._path_keys = dict(keys)
+        self._colors = {}
+
     def _color_of(self, path: str) -> QColor:
-        if path not in self._colors:
-            self._colors[path] = QColor(PALETTE[len(self._colors) % len(PALETTE)])
-        return self._colors[path]
+        key = self._path_keys.get(path, path)
+        if key not in self._colors:
+            self._colors[key] = QColor(PALETTE[len(self._colors) % len(PALETTE)])
+            self.colors_changed.emit()
+        return self._colors[key]
 
     def coverage_at(self, x: float, tolerance: float = 5.0) -> list[str]:
         """Titles of the articles published at view position ``x``."""
@@ -138,7 +147,7 @@ class TimelineView(QAbstractScrollArea):
                 if abs(self._scale.x(day) - x) <= tolerance]
 
     def article_colors(self) -> dict[str, QColor]:
-        """Colour of each article (for a legend)."""
+        """Colour of each outlet (or article, when it names none), for the legend."""
         return dict(self._colors)
 
     # ------------------------------------------------------------------ scale
@@ -477,7 +486,7 @@ class TimelineView(QAbstractScrollArea):
         for day, path, _ in self._coverage:
             x = self._scale.x(day)
             if -6 <= x <= width + 6:
-                painter.setBrush(self._colors.get(path, QColor(PALETTE[0])))
+                painter.setBrush(self._color_of(path))
                 painter.drawPolygon([QPointF(x - 5, axis_y + 1), QPointF(x + 5, axis_y + 1),
                                      QPointF(x, axis_y + 8)])
         painter.restore()
@@ -536,7 +545,7 @@ class TimelineView(QAbstractScrollArea):
             band_x1 = self._scale.x(card.day1)
             if band_x1 < 0 or rect.left() > width:
                 continue
-            color = self._colors.get(card.event.sources[0].article.path, QColor(PALETTE[0]))
+            color = self._color_of(card.event.sources[0].article.path)
             # interval band on the axis: how uncertain the date is
             if rect.width() <= card.width + 0.5:  # a period drawn as a bar shows its span itself
                 band = QColor(color)
