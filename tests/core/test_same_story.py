@@ -78,3 +78,18 @@ def test_no_source_is_lost_and_order_is_by_date(timeline: Timeline) -> None:
 def test_a_rate_is_not_a_date(timeline: Timeline) -> None:
     texts = {s.event.date.text for e in timeline.events for s in e.sources}
     assert "a day before" not in texts  # "40,000 vehicles a day before it was closed"
+
+
+def test_a_stored_grouping_rebuilds_the_same_timeline(timeline: Timeline, tmp_path: Path) -> None:
+    from timeline_app.core.cache import ExtractionCache
+    from timeline_app.core.timeline import grouping_of, timeline_from_grouping, timeline_key
+
+    cache = ExtractionCache(tmp_path / "cache.sqlite3")
+    key = timeline_key(timeline.results)
+    cache.put_grouping(key, grouping_of(timeline))
+    again = timeline_from_grouping(list(reversed(timeline.results)), cache.get_grouping(key))
+    assert [e.as_json() for e in again.events] == [e.as_json() for e in timeline.events]
+    assert timeline_key(list(reversed(timeline.results))) == key
+    changed = [extract(a, reference=date(2023, 1, 1)) for a in read_articles(FOLDER / sorted(
+        p.name for p in FOLDER.iterdir())[0])]
+    assert timeline_key(changed + timeline.results[1:]) != key

@@ -17,6 +17,7 @@ import pickle
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 from timeline_app.core.extract import DocumentResult
 from timeline_app.resources import rules_dir
@@ -63,6 +64,7 @@ class ExtractionCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("CREATE TABLE IF NOT EXISTS results (path TEXT, hash TEXT, version TEXT, "
                        "data BLOB, PRIMARY KEY (path, hash, version))")
+            db.execute("CREATE TABLE IF NOT EXISTS timelines (key TEXT PRIMARY KEY, data BLOB)")
             db.execute("SELECT count(*) FROM results").fetchone()
             self._db = db
         except sqlite3.DatabaseError as exc:
@@ -103,6 +105,34 @@ class ExtractionCache:
                                  (path, extractor_version()))
                 self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
                                  (path, digest, extractor_version(), blob))
+        except (sqlite3.Error, pickle.PickleError) as exc:
+            self.problem = f"cache write failed ({exc})"
+
+    TIMELINES_KEPT = 8
+
+    def get_grouping(self, key: str) -> Any:
+        """A merged timeline's grouping stored under ``key`` (see core.timeline), or None."""
+        if self._db is None:
+            return None
+        try:
+            with self._lock:
+                row = self._db.execute("SELECT data FROM timelines WHERE key=?", (key,)).fetchone()
+            return pickle.loads(row[0]) if row else None  # our own local cache file
+        except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError) as exc:
+            self.problem = f"cache read failed ({exc})"
+            return None
+
+    def put_grouping(self, key: str, grouping: Any) -> None:
+        """Remember a merged timeline's grouping (the few most recent ones are kept)."""
+        if self._db is None:
+            return
+        try:
+            blob = pickle.dumps(grouping, protocol=pickle.HIGHEST_PROTOCOL)
+            with self._lock:
+                self._db.execute("INSERT OR REPLACE INTO timelines VALUES (?, ?)", (key, blob))
+                self._db.execute("DELETE FROM timelines WHERE rowid NOT IN (SELECT rowid FROM "
+                                 "timelines ORDER BY rowid DESC LIMIT ?)", (self.TIMELINES_KEPT,))
+                self._db.commit()
         except (sqlite3.Error, pickle.PickleError) as exc:
             self.problem = f"cache write failed ({exc})"
 

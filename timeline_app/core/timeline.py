@@ -12,7 +12,9 @@ in timeline order and each joins the most similar compatible group, ties to the 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -383,3 +385,39 @@ class _SourceKey:
     @property
     def order(self) -> tuple[int, int]:
         return self.source.order
+
+
+Grouping = list[tuple[tuple[tuple[int, int], ...], bool, "str | None"]]
+
+
+def grouping_of(timeline: Timeline) -> Grouping:
+    """The merge result as plain data: per event, its sources as (result, event) indices."""
+    where = {id(e): (ai, ei) for ai, r in enumerate(timeline.results) for ei, e in enumerate(r.events)}
+    return [(tuple(where[id(s.event)] for s in te.sources), te.conflict, te.why_merged)
+            for te in timeline.events]
+
+
+def timeline_from_grouping(results: Iterable[DocumentResult], grouping: Grouping) -> Timeline:
+    """Rebuild a timeline from :func:`grouping_of`'s data, for the same results: O(n)."""
+    ordered = sorted(results, key=lambda r: r.article.path)
+    events = []
+    for number, (members, conflict, why) in enumerate(grouping, 1):
+        sources = []
+        for ai, ei in members:
+            event = ordered[ai].events[ei]
+            sources.append(Source(event, ordered[ai].article, (ai, event.date.start)))
+        events.append(TimelineEvent(f"e{number}", sources, conflict, why))
+    return Timeline(results=ordered, events=events)
+
+
+MERGE_VERSION = "1"  # bump when merging rules change
+
+
+def timeline_key(results: Iterable[DocumentResult]) -> str:
+    """A fingerprint of a set of results: same articles, texts, references and events."""
+    digest = hashlib.sha256(MERGE_VERSION.encode())
+    for r in sorted(results, key=lambda r: r.article.path):
+        ref = r.reference
+        digest.update(f"{r.article.path}\0{zlib.crc32(r.article.text.encode('utf-8', 'replace'))}\0"
+                      f"{ref.date}\0{ref.source}\0{len(r.events)}\0".encode())
+    return digest.hexdigest()

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(150)
         self._rebuild.timeout.connect(self._request_build)
-        self.builder = TimelineBuilder(self)
+        self.builder = TimelineBuilder(self.loader.pipeline.cache, self)
         self.builder.built.connect(self._on_built)
         self._finish_generation: int | None = None  # the build that completes a load
         self._last_build_request = 0.0
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
     def _on_finished(self, completed: bool) -> None:
         self._rebuild.stop()
         self._finish_completed = completed
-        self._finish_generation = self.builder.request(self.results)
+        self._finish_generation = self.builder.request(self.results, remember=completed)
 
     def _request_build(self) -> None:
         """A preview of the timeline while loading, no more often than merging allows: the

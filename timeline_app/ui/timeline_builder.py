@@ -13,17 +13,25 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
+from timeline_app.core.cache import ExtractionCache
 from timeline_app.core.extract import DocumentResult
-from timeline_app.core.timeline import build_timeline
+from timeline_app.core.timeline import (
+    Timeline,
+    build_timeline,
+    grouping_of,
+    timeline_from_grouping,
+    timeline_key,
+)
 
 
 class TimelineBuilder(QObject):
     built = Signal(object, int)  # Timeline, generation
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, cache: ExtractionCache | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.cache = cache  # merged timelines of whole loads are kept there
         self._lock = threading.Lock()
-        self._pending: tuple[list[DocumentResult], int] | None = None
+        self._pending: tuple[list[DocumentResult], int, bool] | None = None
         self._running = False
         self.generation = 0
         self.last_seconds = 0.0  # how long the last build took
@@ -32,16 +40,32 @@ class TimelineBuilder(QObject):
         with self._lock:
             return self._running or self._pending is not None
 
-    def request(self, results: list[DocumentResult]) -> int:
-        """Schedule a build of ``results`` (a snapshot is taken); returns its generation."""
+    def request(self, results: list[DocumentResult], remember: bool = False) -> int:
+        """Schedule a build of ``results`` (a snapshot is taken); returns its generation.
+        ``remember``: a complete load, whose merge is worth keeping in the cache."""
         with self._lock:
             self.generation += 1
-            self._pending = (list(results), self.generation)
+            self._pending = (list(results), self.generation, remember)
             if self._running:
                 return self.generation
             self._running = True
         threading.Thread(target=self._run, name="timeline-builder", daemon=True).start()
         return self.generation
+
+    def _build(self, results: list[DocumentResult], remember: bool) -> Timeline:
+        """Merge, or reuse the merge of the same results from the cache."""
+        if self.cache is None or not remember:
+            return build_timeline(results)
+        key = timeline_key(results)
+        grouping = self.cache.get_grouping(key)
+        if grouping is not None:
+            try:
+                return timeline_from_grouping(results, grouping)
+            except (IndexError, TypeError, ValueError):
+                pass  # stale or damaged entry: merge again
+        timeline = build_timeline(results)
+        self.cache.put_grouping(key, grouping_of(timeline))
+        return timeline
 
     def _run(self) -> None:
         while True:
@@ -50,11 +74,11 @@ class TimelineBuilder(QObject):
                 if job is None:
                     self._running = False
                     return
-            results, generation = job
+            results, generation, remember = job
             started = time.perf_counter()
             try:
-                timeline = build_timeline(results)
-            except Exception:  # never lose the window to a merge bug: show the unmerged
+                timeline = self._build(results, remember)
+            except Exception:  # never lose the window to a merge bug: show nothing merged
                 timeline = build_timeline([])
             self.last_seconds = time.perf_counter() - started
             self.built.emit(timeline, generation)
