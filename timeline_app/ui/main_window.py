@@ -49,6 +49,9 @@ def parse_go_to(text: str) -> date | None:
         return None
 
 
+PREVIEW_AFTER_S = 1.0  # a load shorter than this shows its timeline once, when complete
+
+
 class MainWindow(QMainWindow):
     """Loads folders in the background and keeps timeline, list and source panel in sync.
 
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
         self.builder.built.connect(self._on_built)
         self._finish_generation: int | None = None  # the build that completes a load
         self._last_build_request = 0.0
+        self._load_started = 0.0
         self._finish_completed = True
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(self._on_files_changed)
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
             self.open_paths(self.folders + new)  # one load for everything
             return
         self.folders.extend(new)
+        self._load_started = time.monotonic()
         self._remember_recent(new)
         self.watcher.watch(self.folders)
         self.status_label.setText(f"Adding {', '.join(p.name or str(p) for p in new)}…")
@@ -287,6 +292,7 @@ class MainWindow(QMainWindow):
     def open_paths(self, paths: list[Path]) -> None:
         """Replace the timeline with the articles under ``paths`` (loaded in the background)."""
         self.folders = list(paths)
+        self._load_started = time.monotonic()
         self._remember_recent(self.folders)
         self.watcher.watch(self.folders)
         self.results = []
@@ -355,7 +361,8 @@ class MainWindow(QMainWindow):
         builder must not take the processor from the loading itself."""
         wait = max(1.0, 2 * self.builder.last_seconds)
         now = time.monotonic()
-        if self.builder.busy() or now - self._last_build_request < wait:
+        quick_load = now - self._load_started < PREVIEW_AFTER_S  # e.g. a reopen from the cache
+        if quick_load or self.builder.busy() or now - self._last_build_request < wait:
             self._rebuild.start(int(wait * 1000))
             return
         self._last_build_request = now
