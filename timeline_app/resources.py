@@ -38,6 +38,11 @@ def merge_synonyms_path() -> Path:
     return resources_dir() / "merge" / "synonyms.yaml"
 
 
+def merge_stopwords_path() -> Path:
+    """Words too common to tell two reports apart."""
+    return resources_dir() / "merge" / "stopwords.yaml"
+
+
 def style_path(name: str) -> Path:
     """A Qt style sheet fragment under ``resources/styles``."""
     return resources_dir() / "styles" / name

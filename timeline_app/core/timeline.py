@@ -2,8 +2,7 @@
 
 The same happening reported by several articles becomes one :class:`TimelineEvent` with one
 :class:`Source` per report. Two reports merge when their dates are compatible (the intervals
-overlap) and their descriptions are similar (rapidfuzz token-set similarity of title and snippet,
-chosen because it ignores word order and extra words, which is how two outlets retell one fact).
+overlap) and their descriptions are similar (see :mod:`timeline_app.core.similarity`).
 A pair that reads alike but whose dates do not overlap (within a week) is merged as a conflict:
 both sources are kept and the disagreement is shown. Merging is deterministic: reports are visited
 in timeline order and each joins the most similar compatible group, ties to the earliest one.
@@ -13,31 +12,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import yaml
-from rapidfuzz import fuzz
-
 from timeline_app.core.events import Event
 from timeline_app.core.extract import DocumentResult
 from timeline_app.core.ingest import Article
 from timeline_app.core.ordering import sort_key
-from timeline_app.resources import merge_synonyms_path
+from timeline_app.core.similarity import Terms, similarity, terms
 
 SIMILAR = 62.0  # token-set similarity (0-100) for two reports to be one event
 CONFLICT_SIMILAR = 85.0  # reports this alike with disjoint dates are one event in conflict
-_STOP = frozenset(
-    "the a an of in on at to and or but for with by from as is was were be been has have had "
-    "that this it its he she they we i you his her their our said says will would not no "
-    "could should may might must can shall also then than there which who what when where while "
-    "about after before into over under more most very just some any all been being does did "
-    "expected officials official according told".split()
-)
-_WORD = re.compile(r"[A-Za-z0-9']+")
 
 
 @dataclass(frozen=True)
@@ -119,74 +106,6 @@ class Timeline:
                 "events": [e.as_json() for e in self.events]}
 
 
-@functools.cache
-def _synonyms() -> dict[str, str]:
-    """Stemmed word -> canonical word, from ``resources/merge/synonyms.yaml``."""
-    try:
-        data = yaml.safe_load(merge_synonyms_path().read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return {}
-    table: dict[str, str] = {}
-    for canonical, words in data.items():
-        for word in [canonical, *(words or [])]:
-            table.setdefault(_stem(str(word).lower()), str(canonical))
-    return table
-
-
-def _stem(word: str) -> str:
-    """A crude English stem, enough to meet 'closed', 'closes' and 'closing' in one word."""
-    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            return stem + "y" if suffix in ("ied", "ies") else stem
-    return word
-
-
-@functools.lru_cache(maxsize=200_000)
-def _terms(text: str) -> frozenset[str]:
-    """Content words of a description, stemmed and mapped to their canonical synonym."""
-    synonyms = _synonyms()
-    out = set()
-    for word in _WORD.findall(text.lower()):
-        if word in _STOP or word.isdigit() or len(word) < 3:
-            continue
-        stem = _stem(word)
-        out.add(synonyms.get(stem, synonyms.get(word, stem)))
-    return frozenset(out)
-
-
-def _window(event: Event, words: int = 8) -> str:
-    """The words right around the date phrase in its sentence, plus the event title."""
-    sentence = event.snippet
-    offset = event.date.start - event.start
-    if 0 <= offset <= len(sentence):
-        before = sentence[:offset].split()[-words:]
-        after = sentence[offset + (event.date.end - event.date.start):].split()[:words]
-        return " ".join([event.title, *before, *after])
-    return event.title
-
-
-@dataclass
-class _Terms:
-    """A description's terms, and the same as one sorted string (for rapidfuzz)."""
-
-    words: frozenset[str]
-    text: str
-
-    @classmethod
-    def of(cls, event: Event) -> _Terms:
-        words = _terms(_window(event))
-        return cls(words, " ".join(sorted(words)))
-
-
-def _similarity(a: _Terms, b: _Terms) -> tuple[float, int]:
-    """Token-set similarity (0-100) of two term sets, and how many terms they share."""
-    shared = len(a.words & b.words)
-    if not shared:
-        return 0.0, 0
-    return fuzz.token_set_ratio(a.text, b.text), shared
-
-
 REPRESENTATIVES = 4  # a group is compared through its first few reports' terms
 
 
@@ -195,7 +114,7 @@ class _Group:
     """Bookkeeping for one event being merged: its bounds make date checks O(1)."""
 
     event: TimelineEvent
-    terms: list[_Terms]
+    terms: list[Terms]
     max_earliest: date
     min_latest: date
     max_latest: date
@@ -206,12 +125,12 @@ class _Group:
     best_score: float = 100.0  # the lowest similarity at which a report joined
 
     @classmethod
-    def start(cls, source: Source, terms: _Terms, number: int) -> _Group:
+    def start(cls, source: Source, terms: Terms, number: int) -> _Group:
         d = source.event.date
         return cls(TimelineEvent(id="", sources=[source]), [terms], d.earliest, d.latest, d.latest,
                    d.earliest, {source.article.path}, d.earliest == d.latest, number)
 
-    def add(self, source: Source, terms: _Terms) -> None:
+    def add(self, source: Source, terms: Terms) -> None:
         d = source.event.date
         self.event.sources.append(source)
         if len(self.terms) < REPRESENTATIVES:
@@ -264,7 +183,7 @@ class _GroupIndex:
             for term in words:
                 self.long.setdefault(term, []).append(group)
 
-    def candidates(self, event: Event, terms: _Terms) -> list[_Group]:
+    def candidates(self, event: Event, terms: Terms) -> list[_Group]:
         """Groups near the event's dates that share terms with it, oldest first."""
         low, high = event.date.earliest - timedelta(days=7), event.date.latest + timedelta(days=7)
         weeks = range(low.toordinal() // 7, high.toordinal() // 7 + 1)
@@ -298,7 +217,7 @@ def _story_shared(article: Article, group: _Group, cache: dict[str, frozenset[st
     content words or more."""
     def title_terms(a: Article) -> frozenset[str]:
         if a.path not in cache:
-            cache[a.path] = _terms(a.title)
+            cache[a.path] = terms(a.title)
         return cache[a.path]
 
     mine = title_terms(article)
@@ -317,7 +236,7 @@ def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
     story_terms: dict[str, frozenset[str]] = {}
     for source in sources:
         event = source.event
-        own = _Terms.of(event)
+        own = Terms.of(event)
         candidates = index.candidates(event, own)
         best: tuple[float, _Group] | None = None
         conflict = False
@@ -327,7 +246,7 @@ def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
             compatible = group.overlaps_all(event)
             if not compatible and not group.near_all(event):
                 continue
-            score, shared = max(_similarity(own, t) for t in group.terms)
+            score, shared = max(similarity(own, t) for t in group.terms)
             if not shared:
                 continue
             if compatible and score >= SIMILAR and shared >= 2:

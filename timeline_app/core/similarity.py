@@ -1,0 +1,98 @@
+"""How alike two reports of a happening read: the words around their date phrase, stemmed and
+mapped to a canonical synonym, compared with rapidfuzz's token-set ratio (chosen because it
+ignores word order and extra words, which is how two outlets retell one fact). Word lists are
+data: ``resources/merge/synonyms.yaml`` and ``resources/merge/stopwords.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import yaml
+from rapidfuzz import fuzz
+
+from timeline_app.core.events import Event
+from timeline_app.resources import merge_stopwords_path, merge_synonyms_path
+
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    try:
+        words = yaml.safe_load(merge_stopwords_path().read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError):
+        return frozenset()
+    return frozenset(str(w).lower() for w in words)
+
+
+@functools.cache
+def _synonyms() -> dict[str, str]:
+    """Stemmed word -> canonical word, from ``resources/merge/synonyms.yaml``."""
+    try:
+        data = yaml.safe_load(merge_synonyms_path().read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    table: dict[str, str] = {}
+    for canonical, words in data.items():
+        for word in [canonical, *(words or [])]:
+            table.setdefault(_stem(str(word).lower()), str(canonical))
+    return table
+
+
+def _stem(word: str) -> str:
+    """A crude English stem, enough to meet 'closed', 'closes' and 'closing' in one word."""
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            return stem + "y" if suffix in ("ied", "ies") else stem
+    return word
+
+
+@functools.lru_cache(maxsize=200_000)
+def terms(text: str) -> frozenset[str]:
+    """Content words of a description, stemmed and mapped to their canonical synonym."""
+    synonyms = _synonyms()
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _stop_words() or word.isdigit() or len(word) < 3:
+            continue
+        stem = _stem(word)
+        out.add(synonyms.get(stem, synonyms.get(word, stem)))
+    return frozenset(out)
+
+
+def _window(event: Event, words: int = 8) -> str:
+    """The words right around the date phrase in its sentence, plus the event title."""
+    sentence = event.snippet
+    offset = event.date.start - event.start
+    if 0 <= offset <= len(sentence):
+        before = sentence[:offset].split()[-words:]
+        after = sentence[offset + (event.date.end - event.date.start):].split()[:words]
+        return " ".join([event.title, *before, *after])
+    return event.title
+
+
+@dataclass
+class Terms:
+    """A description's terms, and the same as one sorted string (for rapidfuzz)."""
+
+    words: frozenset[str]
+    text: str
+
+    @classmethod
+    def of(cls, event: Event) -> Terms:
+        words = terms(_window(event))
+        return cls(words, " ".join(sorted(words)))
+
+
+def similarity(a: Terms, b: Terms) -> tuple[float, int]:
+    """Token-set similarity (0-100) of two term sets, and how many terms they share."""
+    shared = len(a.words & b.words)
+    if not shared:
+        return 0.0, 0
+    return fuzz.token_set_ratio(a.text, b.text), shared
+
+
