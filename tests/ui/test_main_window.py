@@ -166,3 +166,16 @@ def test_the_legend_names_the_outlets(qtbot) -> None:  # type: ignore[no-untyped
     assert {"Riverton Daily News", "Channel 7 Riverton"} <= set(win.legend.entries())
     colors = win.timeline.article_colors()
     assert colors["Riverton Post"] != colors["Channel 7 Riverton"]
+
+
+def test_markup_in_an_article_is_shown_as_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "markup.txt").write_text(
+        "Title <b>bold</b>\ndate 2021-02-05\n\n"
+        "The <img src='http://example.org/x.png'> vote on <i>Monday</i> passed <script>x()</script>.\n",
+        encoding="utf-8")
+    win = open_window(qtbot, tmp_path)
+    win.select_row(0)
+    snippet = win.source.snippet.toPlainText()
+    assert "<img src='http://example.org/x.png'>" in snippet and "<script>x()</script>" in snippet
+    assert "<b>bold</b>" in win.source.heading.text().replace("&lt;", "<").replace("&gt;", ">")
+    assert "<i>Monday</i>" in win.source.article.toPlainText()
