@@ -165,9 +165,11 @@ def pack_with_clusters(spans: list[tuple[float, float]], max_lanes: int, gap: fl
     O(n log n): one sort, a few lanes per card, bisection for the periods.
     """
     lanes_for_cards = max(max_lanes - 1, 1)
-    is_long = [long_after is not None and x1 - x0 > long_after for x0, x1 in spans]
-    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], i))
+    limit = float("inf") if long_after is None else long_after
+    is_long = [x1 - x0 > limit for x0, x1 in spans]
+    order = sorted(range(len(spans)), key=spans.__getitem__)  # by start (then end): stable
     ends = [float("-inf")] * lanes_for_cards
+    free_from = float("-inf")  # the earliest lane end: a card starting before it cannot fit
     placed: list[list[tuple[float, float]]] = [[] for _ in range(lanes_for_cards)]
     lanes = [-1] * len(spans)
     overflow: list[int] = []
@@ -175,14 +177,16 @@ def pack_with_clusters(spans: list[tuple[float, float]], max_lanes: int, gap: fl
         if is_long[i]:
             continue
         x0, x1 = spans[i]
+        if free_from + gap > x0:
+            overflow.append(i)  # every lane is busy here (the common case when zoomed out)
+            continue
         for lane in range(lanes_for_cards):
             if ends[lane] + gap <= x0:
                 ends[lane] = x1
                 lanes[i] = lane
                 placed[lane].append((x0, x1))
+                free_from = min(ends)
                 break
-        else:
-            overflow.append(i)
     for i in order:
         if not is_long[i]:
             continue
@@ -199,7 +203,7 @@ def pack_with_clusters(spans: list[tuple[float, float]], max_lanes: int, gap: fl
             break
         else:
             overflow.append(i)
-    overflow.sort(key=lambda i: (spans[i][0], i))
+    overflow.sort(key=spans.__getitem__)
     clusters: list[Cluster] = []
     current: list[int] = []
     first = last = 0.0
@@ -211,7 +215,7 @@ def pack_with_clusters(spans: list[tuple[float, float]], max_lanes: int, gap: fl
         if not current:
             first = last = start
         current.append(i)
-        last = max(last, start)
+        last = start  # overflow is in start order
     if current:
         clusters.append(Cluster(first, last, tuple(current)))
     return lanes, clusters

@@ -205,11 +205,10 @@ class TimelineView(QAbstractScrollArea):
 
     # ------------------------------------------------------------------ layout
     def _relayout(self) -> None:
-        spans = []
         ppd = self._scale.px_per_day
-        for card in self._cards:
-            x0 = card.day0 * ppd
-            spans.append((x0, x0 + max(card.width, (card.day1 - card.day0) * ppd)))
+        spans = [(c.day0 * ppd, c.day0 * ppd + (c.width if c.width > (c.day1 - c.day0) * ppd
+                                                else (c.day1 - c.day0) * ppd))
+                 for c in self._cards]
         max_lanes = max(int((self.viewport().height() - AXIS_H - 14) // (CARD_H + LANE_GAP)), 1)
         # clusters closer than a marker's width would draw over each other: gather them
         lanes, clusters = pack_with_clusters(spans, max_lanes, cluster_gap=CLUSTER_W + 8,
