@@ -105,7 +105,7 @@ def test_problems_panel_lists_bad_files(qtbot, tmp_path: Path, seeds: Path) -> N
     assert win.model.rowCount() >= 3
 
 
-def test_setting_an_article_date_resolves_its_relative_dates_again(window: MainWindow) -> None:
+def test_setting_an_article_date_resolves_its_relative_dates_again(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     undated = next(r for r in window.results if r.article.published is None)
     path = undated.article.path
     assert undated.reference.source == "inferred"
@@ -114,6 +114,8 @@ def test_setting_an_article_date_resolves_its_relative_dates_again(window: MainW
     assert "inferred" in window.source.meta.text()
     assert window.source.set_date_button.isVisible()
     window.set_article_date(path, date(2019, 3, 15))
+    qtbot.waitUntil(lambda: any(s.article.path == path and s.event.date.earliest.year in (2018, 2019)
+                                for e in window.model.events() for s in e.sources), timeout=10000)
     result = next(r for r in window.results if r.article.path == path)
     assert result.reference.date == date(2019, 3, 15) and result.reference.source == "user"
     relative = [s.event for e in window.model.events() for s in e.sources

@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
         self.results = []
         self.problems.clear()
         self.problems_dock.hide()
+        self.builder.invalidate()
+        self._finish_generation = None
         self.model.set_timeline(build_timeline([]))
         self.timeline.set_events([])
         self.source.show_event(None)
@@ -340,7 +342,7 @@ class MainWindow(QMainWindow):
         before = len(self.results)
         self.results = [r for r in self.results if r.article.path not in gone]
         if len(self.results) != before:
-            self._refresh_model()
+            self.builder.request(self.results)
             self.status_label.setText(f"{before - len(self.results)} article(s) removed from the folder")
 
     def _on_problem(self, path: str, reason: str) -> None:
@@ -409,15 +411,11 @@ class MainWindow(QMainWindow):
         for i, result in enumerate(self.results):
             if result.article.path == path:
                 self.results[i] = extract(result.article, reference=when, reference_source="user")
-        self._refresh_model()
+        self.builder.request(self.results)  # merged off the GUI thread; the views follow
         self.status_label.setText(f"Dates of “{Path(path).name}” resolved against {when}")
 
     def is_loading(self) -> bool:
         return self.loader.is_running() or self._finish_generation is not None
-
-    def _refresh_model(self) -> None:
-        """Rebuild the timeline now, on this thread (small changes: a date set by hand)."""
-        self._apply_timeline(build_timeline(self.results))
 
     def _apply_timeline(self, timeline: Timeline) -> None:
         started = time.perf_counter()

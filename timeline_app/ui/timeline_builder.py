@@ -40,6 +40,12 @@ class TimelineBuilder(QObject):
         with self._lock:
             return self._running or self._pending is not None
 
+    def invalidate(self) -> None:
+        """Builds requested so far are stale (a new folder was opened): never deliver them."""
+        with self._lock:
+            self.generation += 1
+            self._pending = None
+
     def request(self, results: list[DocumentResult], remember: bool = False) -> int:
         """Schedule a build of ``results`` (a snapshot is taken); returns its generation.
         ``remember``: a complete load, whose merge is worth keeping in the cache."""
