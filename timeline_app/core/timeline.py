@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -225,8 +225,16 @@ def _story_shared(article: Article, group: _Group, cache: dict[str, frozenset[st
                                   for s in group.event.sources)
 
 
-def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
-    """Merge the events of all articles and order them (the same for any arrival order)."""
+class BuildCancelled(Exception):
+    """``build_timeline`` was asked to stop (its result is no longer wanted)."""
+
+
+def build_timeline(results: Iterable[DocumentResult],
+                   should_stop: Callable[[], bool] | None = None) -> Timeline:
+    """Merge the events of all articles and order them (the same for any arrival order).
+
+    ``should_stop`` is polled now and then; when it says so, :class:`BuildCancelled` is raised.
+    """
     results = sorted(results, key=lambda r: r.article.path)
     sources = [Source(event, r.article, (ai, event.date.start))
                for ai, r in enumerate(results) for event in r.events]
@@ -234,7 +242,9 @@ def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
     groups: list[_Group] = []
     index = _GroupIndex()
     story_terms: dict[str, frozenset[str]] = {}
-    for source in sources:
+    for count, source in enumerate(sources):
+        if should_stop is not None and count % 512 == 0 and should_stop():
+            raise BuildCancelled
         event = source.event
         own = Terms.of(event)
         candidates = index.candidates(event, own)

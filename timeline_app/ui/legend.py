@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+TOOLTIP_ENTRIES = 40
+
 
 class Legend(QWidget):
     """One row of colour swatches and names; what does not fit is counted ("+N more")."""
@@ -20,9 +22,11 @@ class Legend(QWidget):
 
     def set_entries(self, entries: dict[str, QColor]) -> None:
         self._entries = list(entries.items())
+        shown = self._entries[:TOOLTIP_ENTRIES]
+        more = len(self._entries) - len(shown)
         self.setToolTip("<br>".join(f"<span style='color:{c.name()}'>■</span> {html.escape(k)}"
-                                    for k, c in self._entries))
-        self.setAccessibleDescription("; ".join(k for k, _ in self._entries))
+                                    for k, c in shown) + (f"<br>… and {more} more" if more else ""))
+        self.setAccessibleDescription("; ".join(k for k, _ in shown))
         self.update()
 
     def entries(self) -> list[str]:

@@ -80,6 +80,11 @@ class Loader(QObject):
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
 
+    def cached_so_far(self) -> int:
+        """Files of the running load answered by the cache so far."""
+        worker = self._worker
+        return worker.from_cache if worker is not None else 0
+
     def start(self, paths: list[Path]) -> None:
         """Start loading ``paths`` (cancelling a load in progress)."""
         self.cancel(wait=True)

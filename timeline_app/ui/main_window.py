@@ -73,8 +73,12 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.timeline = TimelineView()
         self.legend = Legend()
-        self.timeline.colors_changed.connect(
-            lambda: QTimer.singleShot(0, lambda: self.legend.set_entries(self.timeline.article_colors())))
+        self._legend_timer = QTimer(self)  # colours change in bursts: refresh the legend once
+        self._legend_timer.setSingleShot(True)
+        self._legend_timer.setInterval(50)
+        self._legend_timer.timeout.connect(
+            lambda: self.legend.set_entries(self.timeline.article_colors()))
+        self.timeline.colors_changed.connect(self._legend_timer.start)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search events (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -361,10 +365,13 @@ class MainWindow(QMainWindow):
     def _request_build(self) -> None:
         """A preview of the timeline while loading, no more often than merging allows: the
         builder must not take the processor from the loading itself."""
-        wait = max(1.0, 2 * self.builder.last_seconds)
+        wait = max(1.0, 3 * self.builder.last_seconds)
         now = time.monotonic()
-        quick_load = now - self._load_started < PREVIEW_AFTER_S  # e.g. a reopen from the cache
-        if quick_load or self.builder.busy() or now - self._last_build_request < wait:
+        quick_load = now - self._load_started < PREVIEW_AFTER_S
+        # a reopen from the cache: its merged timeline is cached too, previews would only
+        # slow the load down (they compete for the interpreter with it)
+        from_cache = self.loader.cached_so_far() >= 0.9 * max(self.progress.value(), 1)
+        if quick_load or from_cache or self.builder.busy() or now - self._last_build_request < wait:
             self._rebuild.start(int(wait * 1000))
             return
         self._last_build_request = now

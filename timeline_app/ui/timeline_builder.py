@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from timeline_app.core.cache import ExtractionCache
 from timeline_app.core.extract import DocumentResult
 from timeline_app.core.timeline import (
+    BuildCancelled,
     Timeline,
     build_timeline,
     grouping_of,
@@ -33,6 +34,7 @@ class TimelineBuilder(QObject):
         self._lock = threading.Lock()
         self._pending: tuple[list[DocumentResult], int, bool] | None = None
         self._running = False
+        self._stop_current = False  # a newer request makes the running build pointless
         self.generation = 0
         self.last_seconds = 0.0  # how long the last build took
 
@@ -45,6 +47,7 @@ class TimelineBuilder(QObject):
         with self._lock:
             self.generation += 1
             self._pending = None
+            self._stop_current = True
 
     def request(self, results: list[DocumentResult], remember: bool = False) -> int:
         """Schedule a build of ``results`` (a snapshot is taken); returns its generation.
@@ -53,6 +56,7 @@ class TimelineBuilder(QObject):
             self.generation += 1
             self._pending = (list(results), self.generation, remember)
             if self._running:
+                self._stop_current = True  # merge the newest results instead
                 return self.generation
             self._running = True
         threading.Thread(target=self._run, name="timeline-builder", daemon=True).start()
@@ -60,8 +64,11 @@ class TimelineBuilder(QObject):
 
     def _build(self, results: list[DocumentResult], remember: bool) -> Timeline:
         """Merge, or reuse the merge of the same results from the cache."""
+        def stop() -> bool:
+            return self._stop_current
+
         if self.cache is None or not remember:
-            return build_timeline(results)
+            return build_timeline(results, stop)
         key = timeline_key(results)
         grouping = self.cache.get_grouping(key)
         if grouping is not None:
@@ -69,7 +76,7 @@ class TimelineBuilder(QObject):
                 return timeline_from_grouping(results, grouping)
             except (IndexError, TypeError, ValueError):
                 pass  # stale or damaged entry: merge again
-        timeline = build_timeline(results)
+        timeline = build_timeline(results, stop)
         self.cache.put_grouping(key, grouping_of(timeline))
         return timeline
 
@@ -77,6 +84,7 @@ class TimelineBuilder(QObject):
         while True:
             with self._lock:
                 job, self._pending = self._pending, None
+                self._stop_current = False
                 if job is None:
                     self._running = False
                     return
@@ -84,6 +92,8 @@ class TimelineBuilder(QObject):
             started = time.perf_counter()
             try:
                 timeline = self._build(results, remember)
+            except BuildCancelled:
+                continue  # a newer request is pending
             except Exception:  # never lose the window to a merge bug: show nothing merged
                 timeline = build_timeline([])
             self.last_seconds = time.perf_counter() - started
