@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from timeline_app.core.extract import extract
+from timeline_app.core.extract import DocumentResult, extract
 from timeline_app.core.ingest import read_articles
 from timeline_app.core.timeline import Timeline, TimelineEvent, build_timeline
 
@@ -93,3 +93,42 @@ def test_a_stored_grouping_rebuilds_the_same_timeline(timeline: Timeline, tmp_pa
     changed = [extract(a, reference=date(2023, 1, 1)) for a in read_articles(FOLDER / sorted(
         p.name for p in FOLDER.iterdir())[0])]
     assert timeline_key(changed + timeline.results[1:]) != key
+
+
+def _synthetic_results(seed: int, articles: int, events_each: int) -> list[DocumentResult]:
+    import random
+
+    from timeline_app.core.events import Event, EventDate
+    from timeline_app.core.extract import Reference
+    from timeline_app.core.ingest import Article
+
+    rng = random.Random(seed)
+    words = "bridge closed council vote repairs begin fire warehouse storm budget court rules".split()
+    results = []
+    for a in range(articles):
+        article = Article(f"/x/{a:03d}.txt", "text", f"Story {rng.choice(words)} {rng.choice(words)}",
+                          date(2023, 5, 20), "header", None, None, 0)
+        events = []
+        for _ in range(events_each):
+            first = date(2023, 5, 1) + timedelta(days=rng.randint(0, 20))
+            last = first + timedelta(days=rng.choice([0, 0, 0, 6, 30, 364]))
+            title = " ".join(rng.choice(words) for _ in range(rng.randint(2, 6)))
+            when = EventDate("d", 0, 1, first.isoformat(), first, last, "day", False)
+            events.append(Event(title, title, 0, 1, when, article.path))
+        results.append(DocumentResult(article, Reference(date(2023, 5, 20), "header"), [], events))
+    return results
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_merging_loses_no_report_and_ignores_arrival_order(seed: int) -> None:
+    import random
+
+    results = _synthetic_results(seed, 30, 6)
+    first = build_timeline(results)
+    assert sum(len(e.sources) for e in first.events) == 30 * 6
+    for event in first.events:  # never two reports of one article in one event
+        assert len({s.article.path for s in event.sources}) == len(event.sources)
+    shuffled = list(results)
+    random.Random(seed).shuffle(shuffled)
+    again = build_timeline(shuffled)
+    assert [e.as_json() for e in again.events] == [e.as_json() for e in first.events]
