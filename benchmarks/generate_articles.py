@@ -38,26 +38,27 @@ FILLER = ["Residents said they were worried about the cost.",
           "Traffic was diverted to side streets for most of the afternoon."]
 
 
+# Ways news writes a date, each given the day meant, the publication date and the random source.
+_PHRASES = [
+    lambda day, pub, rng: f"on {day:%B} {day.day}, {day.year}",
+    lambda day, pub, rng: f"on {day:%B} {day.day}",
+    lambda day, pub, rng: f"on {pub - timedelta(days=rng.randint(1, 6)):%A}",
+    lambda day, pub, rng: rng.choice(["last week", "earlier this month", "last year", "this week",
+                                      "yesterday"]),
+    lambda day, pub, rng: f"in {rng.choice(['early', 'mid-', 'late'])} {day:%B} {day.year}"
+                          .replace("- ", "-"),
+    lambda day, pub, rng: f"{rng.randint(2, 9)} days ago",
+    lambda day, pub, rng: f"in the {rng.choice(['first', 'second', 'third', 'fourth'])} quarter "
+                          f"of {day.year}",
+    lambda day, pub, rng: f"from {day:%B} {day.day} to {day + timedelta(days=3):%B} "
+                          f"{(day + timedelta(days=3)).day}",
+    lambda day, pub, rng: f"in {day.year}",
+]
+
+
 def _date_phrase(rng: random.Random, published: date) -> str:
     day = published - timedelta(days=rng.randint(0, 400))
-    choice = rng.randrange(9)
-    if choice == 0:
-        return f"on {day:%B} {day.day}, {day.year}"
-    if choice == 1:
-        return f"on {day:%B} {day.day}"
-    if choice == 2:
-        return f"on {published - timedelta(days=rng.randint(1, 6)):%A}"
-    if choice == 3:
-        return rng.choice(["last week", "earlier this month", "last year", "this week", "yesterday"])
-    if choice == 4:
-        return f"in {rng.choice(['early', 'mid-', 'late'])} {day:%B} {day.year}".replace("- ", "-")
-    if choice == 5:
-        return f"{rng.randint(2, 9)} days ago"
-    if choice == 6:
-        return f"in the {rng.choice(['first', 'second', 'third', 'fourth'])} quarter of {day.year}"
-    if choice == 7:
-        return f"from {day:%B} {day.day} to {day + timedelta(days=3):%B} {(day + timedelta(days=3)).day}"
-    return f"in {day.year}"
+    return str(_PHRASES[rng.randrange(len(_PHRASES))](day, published, rng))
 
 
 def _body(rng: random.Random, published: date, story: str) -> tuple[str, str]:
