@@ -87,19 +87,36 @@ def measure_view(events: list[object], repeats: int) -> dict[str, float]:
     view.set_events(list(enumerate(events)))  # type: ignore[arg-type]
     layout_s = time.perf_counter() - t0
     fit = paint_ms(view, image, repeats)
-    zoom_steps = []
-    for i in range(repeats):
-        factor = 1.25 if i % 2 == 0 else 0.8
-        t0 = time.perf_counter()
-        view.zoom(factor, WIDTH / 2)
-        view.render(image)
-        zoom_steps.append(time.perf_counter() - t0)
+    # zoom in step by step from "fit all", then back out (each step: layout + a real paint)
+    zoom_steps = [zoom_step(view, image, 1.25) for _ in range(repeats)]
+    zoom_steps += [zoom_step(view, image, 0.8) for _ in range(repeats)]
     mid = events[len(events) // 2].earliest.toordinal()  # type: ignore[attr-defined]
     view.show_days(mid - 3, mid + 3)  # about a week across the view: day zoom
     day = paint_ms(view, image, repeats)
+    # at day zoom: zoom out and in again, and pan by a third of the view
+    day_steps = [zoom_step(view, image, 0.8) for _ in range(repeats)]
+    day_steps += [zoom_step(view, image, 1.25) for _ in range(repeats)]
+    pan_steps = [pan_step(view, image, WIDTH / 3) for _ in range(repeats)]
     view.close()
-    return {"fit_ms": fit, "day_ms": day, "zoom_step_ms": _median_ms(zoom_steps),
+    return {"fit_ms": fit, "day_ms": day, "zoom_step_ms": _median_ms(zoom_steps + day_steps),
+            "fit_zoom_step_ms": _median_ms(zoom_steps), "day_zoom_step_ms": _median_ms(day_steps),
+            "pan_step_ms": _median_ms(pan_steps),
+            "worst_zoom_step_ms": round(max(zoom_steps + day_steps) * 1000, 1),
             "layout_ms": round(layout_s * 1000, 1)}
+
+
+def zoom_step(view: object, image: object, factor: float) -> float:
+    t0 = time.perf_counter()
+    view.zoom(factor, WIDTH / 2)  # type: ignore[attr-defined]
+    view.render(image)  # type: ignore[attr-defined]
+    return time.perf_counter() - t0
+
+
+def pan_step(view: object, image: object, dx: float) -> float:
+    t0 = time.perf_counter()
+    view.pan(dx)  # type: ignore[attr-defined]
+    view.render(image)  # type: ignore[attr-defined]
+    return time.perf_counter() - t0
 
 
 def measure_baseline(events: list[object], repeats: int) -> float:
@@ -151,7 +168,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     figures: dict[str, dict[str, float]] = {"paint_ms_median": {}, "zoom_step_ms_median": {},
                                             "baseline_paint_ms_median": {}, "layout_ms": {},
-                                            "day_paint_ms_median": {}}
+                                            "day_paint_ms_median": {}, "pan_step_ms_median": {},
+                                            "worst_zoom_step_ms": {}}
     rss_100k = 0.0
     for size in args.sizes:
         events = make_events(size)
@@ -160,9 +178,14 @@ def main() -> int:
         figures["paint_ms_median"][key] = result["fit_ms"]
         figures["day_paint_ms_median"][key] = result["day_ms"]
         figures["zoom_step_ms_median"][key] = result["zoom_step_ms"]
+        figures["pan_step_ms_median"][key] = result["pan_step_ms"]
+        figures["worst_zoom_step_ms"][key] = result["worst_zoom_step_ms"]
         figures["layout_ms"][key] = result["layout_ms"]
         line = (f"{size:>7} events: paint {result['fit_ms']} ms (fit all), {result['day_ms']} ms "
-                f"(day zoom); zoom step {result['zoom_step_ms']} ms; layout {result['layout_ms']} ms")
+                f"(day zoom); zoom step {result['zoom_step_ms']} ms "
+                f"({result['fit_zoom_step_ms']} from fit all, "
+                f"{result['day_zoom_step_ms']} at day zoom, worst {result['worst_zoom_step_ms']}); "
+                f"pan step {result['pan_step_ms']} ms; layout {result['layout_ms']} ms")
         if size <= 10000:
             base = measure_baseline(events, max(3, args.repeats // 3))
             figures["baseline_paint_ms_median"][key] = base

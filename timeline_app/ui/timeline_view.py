@@ -3,13 +3,15 @@
 It paints the events of an :class:`EventTableModel` (through its filter proxy) as labelled cards
 in lanes above a time axis; an event with a month- or year-wide date shows a faint band of its
 interval. Ctrl+wheel, ``+``/``-`` zoom at the cursor; drag, wheel and the scroll bar pan;
-Left/Right select the previous/next event. Geometry comes from :mod:`timeline_app.core.layout`.
+Left/Right select the previous/next event. Geometry comes from :mod:`timeline_app.core.layout`
+and :mod:`timeline_app.core.lanes`.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,7 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
 
-from timeline_app.core.layout import Scale, pack_with_clusters, ticks
+from timeline_app.core.lanes import LanePacker, Packing, zoom_level
+from timeline_app.core.layout import Scale, ticks
 from timeline_app.core.timeline import TimelineEvent
 from timeline_app.ui.event_model import date_label
 
@@ -37,6 +40,7 @@ LANE_GAP = 8
 AXIS_H = 46
 CARD_MAX_W = 260
 CLUSTER_W = 96
+PACKINGS_KEPT = 16  # zoom levels whose lane packing is kept for going back
 PALETTE = ("#3b7dd8", "#d8643b", "#3ba55c", "#9b59b6", "#c9a227", "#1abc9c", "#e84393")
 
 
@@ -46,8 +50,8 @@ class _Card:
     event: TimelineEvent
     day0: float
     day1: float
-    lane: int = 0
     width: float = 0.0  # of the card in pixels (its title's width, capped)
+    index: int = 0  # position in start order (the packer's item)
     label: tuple[str, str] | None = None  # elided title and date line, computed when first shown
 
 
@@ -73,14 +77,13 @@ class TimelineView(QAbstractScrollArea):
         self._path_keys: dict[str, str] = {}  # article path -> colour key
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
         self._title_widths: dict[str, float] = {}
-        self._by_day0: list[_Card] = []
+        self._row_index: dict[int, int] = {}  # model row -> position in self._cards
         self._all_day0s: list[float] = []
-        self._day0s: list[float] = []
-        self._long_cards: list[_Card] = []
-        self._long_day1s: list[float] = []
-        self._cluster_day0s: list[float] = []
+        self._packer = LanePacker([], [], [])
+        self._packings: OrderedDict[tuple[float, int], Packing] = OrderedDict()
+        self._packing = self._packer.pack(1.0, 1)
+        self._cluster_anchors: list[float] = []
         self._cluster_day1s: list[float] = []
-        self._clusters: list[tuple[float, float, list[_Card]]] = []  # (day0, day1, cards)
         self._cluster_lane = 0
         self._selected: int | None = None
         self._scale = Scale(0.0, 1.0)
@@ -95,7 +98,7 @@ class TimelineView(QAbstractScrollArea):
         """Show these (model row, event) pairs; fits them all into view unless ``keep_view``
         (results streaming in while the user looks around) and something was shown already."""
         had_cards = bool(self._cards)
-        self._cards = []
+        cards = []
         metrics = QFontMetricsF(self.font())
         widths = self._title_widths
         for row, event in events:
@@ -105,10 +108,18 @@ class TimelineView(QAbstractScrollArea):
             width = widths.get(title)
             if width is None:
                 width = widths[title] = min(metrics.horizontalAdvance(title) + 20, CARD_MAX_W)
-            self._cards.append(_Card(row, event, d0, d1, width=width))
+            cards.append(_Card(row, event, d0, d1, width=width))
             self._color_of(event.sources[0].article.path)
-        self._all_day0s = sorted(c.day0 for c in self._cards)
-        if self._selected is not None and all(c.row != self._selected for c in self._cards):
+        cards.sort(key=lambda c: (c.day0, c.day1, c.row))
+        for index, card in enumerate(cards):
+            card.index = index
+        self._cards = cards
+        self._row_index = {c.row: c.index for c in cards}
+        self._all_day0s = [c.day0 for c in cards]
+        self._packer = LanePacker(self._all_day0s, [c.day1 - c.day0 for c in cards],
+                                  [c.width for c in cards])
+        self._packings.clear()
+        if self._selected not in self._row_index:
             self._selected = None
         if keep_view and had_cards:
             if self._cards:
@@ -205,38 +216,34 @@ class TimelineView(QAbstractScrollArea):
 
     # ------------------------------------------------------------------ layout
     def _relayout(self) -> None:
-        ppd = self._scale.px_per_day
-        spans = [(c.day0 * ppd, c.day0 * ppd + (c.width if c.width > (c.day1 - c.day0) * ppd
-                                                else (c.day1 - c.day0) * ppd))
-                 for c in self._cards]
+        """Lanes and clusters for the current zoom level (packed once per level, then cached)."""
         max_lanes = max(int((self.viewport().height() - AXIS_H - 14) // (CARD_H + LANE_GAP)), 1)
-        # clusters closer than a marker's width would draw over each other: gather them
-        lanes, clusters = pack_with_clusters(spans, max_lanes, cluster_gap=CLUSTER_W + 8,
-                                             long_after=CARD_MAX_W, cluster_width=2 * CLUSTER_W)
-        for card, lane in zip(self._cards, lanes, strict=True):
-            card.lane = lane
+        key = (zoom_level(self._scale.px_per_day), max_lanes)
+        packing = self._packings.get(key)
+        if packing is None:
+            packing = self._packer.pack(key[0], max_lanes, long_after=CARD_MAX_W,
+                                        cluster_width=2 * CLUSTER_W, marker_width=CLUSTER_W)
+            self._packings[key] = packing
+            while len(self._packings) > PACKINGS_KEPT:
+                self._packings.popitem(last=False)
+        else:
+            self._packings.move_to_end(key)
+        self._packing = packing
         self._cluster_lane = max_lanes - 1
-        self._clusters = []
-        for cluster in clusters:
-            cards = [self._cards[i] for i in cluster.members]
-            # the stretch of start days it gathers (not the far ends of long periods in it)
-            self._clusters.append((min(c.day0 for c in cards), max(c.day0 for c in cards) + 1, cards))
-        self._cluster_day0s = [c[0] for c in self._clusters]
-        self._cluster_day1s = list(itertools.accumulate((c[1] for c in self._clusters), max))
-        # the cards that are drawn, by start day, for culling at paint time
-        self._by_day0 = sorted((c for c in self._cards if c.lane >= 0), key=lambda c: c.day0)
-        self._day0s = [c.day0 for c in self._by_day0]
-        self._long_cards = sorted((c for c in self._by_day0 if c.day1 - c.day0 > 31),
-                                  key=lambda c: c.day1)
-        self._long_day1s = [c.day1 for c in self._long_cards]
+        self._cluster_anchors = [c.anchor for c in packing.clusters]
+        self._cluster_day1s = list(itertools.accumulate((c.day1 for c in packing.clusters), max))
         self._sync_scrollbar()
         self.viewport().update()
+
+    def _lane(self, card: _Card) -> int:
+        """The card's lane at the current zoom; -1 when it is gathered in a cluster."""
+        return self._packing.lanes[card.index]
 
     def card_rect(self, card: _Card) -> QRectF:
         """A card at its start; a period wider than its label is a bar over its whole span."""
         x0 = self._scale.x(card.day0)
         axis_y = self.viewport().height() - AXIS_H
-        y = axis_y - 14 - (card.lane + 1) * (CARD_H + LANE_GAP)
+        y = axis_y - 14 - (self._lane(card) + 1) * (CARD_H + LANE_GAP)
         width = max(card.width, (card.day1 - card.day0) * self._scale.px_per_day)
         return QRectF(x0, y, width, CARD_H)
 
@@ -244,9 +251,9 @@ class TimelineView(QAbstractScrollArea):
     def select_row(self, row: int | None, *, emit: bool = False) -> None:
         """Select the event of model ``row`` and scroll it into view."""
         self._selected = row
-        card = next((c for c in self._cards if c.row == row), None)
+        card = self._card_of(row)
         for _ in range(12):  # a card hidden in a cluster: zoom in around it until it shows
-            if card is None or card.lane >= 0:
+            if card is None or self._lane(card) >= 0:
                 break
             centre = self._scale.x((card.day0 + card.day1) / 2)
             self.zoom(2.0, centre)
@@ -262,34 +269,44 @@ class TimelineView(QAbstractScrollArea):
     def selected_row(self) -> int | None:
         return self._selected
 
+    def _card_of(self, row: int | None) -> _Card | None:
+        index = self._row_index.get(row) if row is not None else None
+        return self._cards[index] if index is not None else None
+
     def row_at(self, pos: QPointF) -> int | None:
         """Model row of the card under ``pos`` (viewport coordinates)."""
-        for card in reversed(self._cards):
-            if card.lane >= 0 and self.card_rect(card).contains(pos):
+        for card in self._visible_cards(self.viewport().width()):
+            if self.card_rect(card).contains(pos):
                 return card.row
         return None
 
     def cluster_rect(self, index: int) -> QRectF:
         """Where the ``index``-th cluster marker is drawn (viewport coordinates)."""
-        day0 = self._clusters[index][0]
+        anchor = self._packing.clusters[index].anchor
         axis_y = self.viewport().height() - AXIS_H
         y = axis_y - 14 - (self._cluster_lane + 1) * (CARD_H + LANE_GAP)
-        return QRectF(self._scale.x(day0), y, CLUSTER_W, CARD_H)
+        return QRectF(self._scale.x(anchor), y, CLUSTER_W, CARD_H)
 
     def clusters(self) -> list[list[int]]:
         """Model rows gathered in each cluster marker, left to right."""
-        return [[c.row for c in cards] for _, _, cards in self._clusters]
+        return [[self._cards[i].row for i in self._packing.members(c)]
+                for c in self._packing.clusters]
+
+    def _visible_cluster_range(self) -> range:
+        first = bisect.bisect_left(self._cluster_day1s, self._scale.day(0))
+        last = bisect.bisect_right(self._cluster_anchors, self._scale.day(self.viewport().width()))
+        return range(first, last)
 
     def cluster_at(self, pos: QPointF) -> int | None:
-        for index in range(len(self._clusters)):
+        for index in self._visible_cluster_range():
             if self.cluster_rect(index).contains(pos):
                 return index
         return None
 
     def zoom_to_cluster(self, index: int) -> None:
         """Zoom so that the cluster's events spread out over the view."""
-        day0, day1, _ = self._clusters[index]
-        self.show_days(day0, day1)
+        cluster = self._packing.clusters[index]
+        self.show_days(cluster.day0, cluster.day1)
 
     def show_days(self, day0: float, day1: float) -> None:
         """Zoom and pan so that days ``day0`` .. ``day1`` fill the view (with room for cards)."""
@@ -303,19 +320,18 @@ class TimelineView(QAbstractScrollArea):
 
     def card_center(self, row: int) -> QPointF | None:
         """Centre of a card in viewport coordinates (for tests and tooltips)."""
-        card = next((c for c in self._cards if c.row == row), None)
-        return self.card_rect(card).center() if card and card.lane >= 0 else None
+        card = self._card_of(row)
+        return self.card_rect(card).center() if card and self._lane(card) >= 0 else None
 
     def _step(self, delta: int) -> None:
         if not self._cards:
             return
-        rows = [c.row for c in self._cards]
-        if self._selected not in rows:
-            target = rows[0] if delta > 0 else rows[-1]
+        index = self._row_index.get(self._selected) if self._selected is not None else None
+        if index is None:
+            target = self._cards[0 if delta > 0 else -1]
         else:
-            i = rows.index(self._selected) + delta
-            target = rows[max(0, min(i, len(rows) - 1))]
-        self.select_row(target, emit=True)
+            target = self._cards[max(0, min(index + delta, len(self._cards) - 1))]
+        self.select_row(target.row, emit=True)
 
     # ------------------------------------------------------------------ events
     def sizeHint(self) -> QSize:
@@ -406,7 +422,7 @@ class TimelineView(QAbstractScrollArea):
         self._relayout()
 
     def _tooltip(self, row: int) -> str:
-        card = next(c for c in self._cards if c.row == row)
+        card = self._cards[self._row_index[row]]
         d = card.event.primary.event.date
         sources = "\n".join(f"• {s.article.title}" for s in card.event.sources)
         return f"{date_label(card.event)} (“{d.text}”)\n{card.event.title}\n{sources}"
@@ -494,10 +510,9 @@ class TimelineView(QAbstractScrollArea):
                         text_color: QColor) -> None:
         """A "+N events" marker for each group of cards that do not fit; click to zoom in."""
         painter.save()
-        first = bisect.bisect_left(self._cluster_day1s, self._scale.day(0))
-        last = bisect.bisect_right(self._cluster_day0s, self._scale.day(width))
-        for index in range(first, last):
-            _day0, day1, cards = self._clusters[index]
+        for index in self._visible_cluster_range():
+            cluster = self._packing.clusters[index]
+            day1 = cluster.day1
             rect = self.cluster_rect(index)
             if rect.left() > width or self._scale.x(day1) < 0:
                 continue
@@ -511,22 +526,15 @@ class TimelineView(QAbstractScrollArea):
             painter.setPen(QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(rect, CARD_H / 2, CARD_H / 2)
             painter.setPen(text_color)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{len(cards)} events")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{cluster.count:,} events")
         painter.restore()
 
     def _visible_cards(self, width: float) -> list[_Card]:
-        """Cards that may show in the view: found by bisection on their start days (plus the
-        few long-span cards), so a frame costs what is on screen, not what is loaded."""
-        ppd = self._scale.px_per_day
-        first = self._scale.day(0) - CARD_MAX_W / ppd - 1
-        last = self._scale.day(width) + 1
-        lo = bisect.bisect_left(self._day0s, first)
-        hi = bisect.bisect_right(self._day0s, last)
-        cards = self._by_day0[lo:hi]
-        if self._long_cards:  # long dates that began left of the view but reach into it
-            start = bisect.bisect_left(self._long_day1s, first)
-            cards += [c for c in self._long_cards[start:] if c.day0 < first]
-        return cards
+        """Placed cards that may show in the view, found by bisection in each lane (a lane's
+        cards never overlap, so their ends are sorted too): a frame costs what is on screen."""
+        cards = self._cards
+        found = self._packing.visible(self._scale.day(0) - 1, self._scale.day(width) + 1)
+        return [cards[i] for i in found]
 
     def _paint_cards(self, painter: QPainter, axis_y: float, width: float,
                      text_color: QColor) -> None:
@@ -538,8 +546,6 @@ class TimelineView(QAbstractScrollArea):
         faded_text = QColor(text_color)
         faded_text.setAlpha(150)
         for card in self._visible_cards(width):
-            if card.lane < 0:
-                continue
             rect = self.card_rect(card)
             band_x1 = self._scale.x(card.day1)
             if band_x1 < 0 or rect.left() > width:
