@@ -87,6 +87,26 @@ def test_zoom_keeps_date_under_cursor(window: MainWindow) -> None:
     assert abs(view.scale().day(300.0) - before) < 1e-6
 
 
+def test_ctrl_wheel_and_trackpad_pinch_zoom_at_the_cursor(window: MainWindow) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = window.timeline
+    at = QPointF(250.0, 60.0)
+    before_day, before_ppd = view.scale().day(at.x()), view.scale().px_per_day
+    pinch = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture,
+                                QPointingDevice.primaryPointingDevice(), 2, at, at, at, 0.5, QPointF())
+    QApplication.sendEvent(view.viewport(), pinch)
+    assert view.scale().px_per_day == pytest.approx(before_ppd * 1.5)
+    assert view.scale().day(at.x()) == pytest.approx(before_day)
+    wheel = QWheelEvent(at, at, QPoint(), QPoint(0, -240), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.scale().px_per_day < before_ppd * 1.5  # Ctrl+wheel down zooms out
+    assert view.scale().day(at.x()) == pytest.approx(before_day)
+
+
 def test_search_filters_list_and_timeline(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(window.search, "Beverly")
     assert window.proxy.rowCount() == 1

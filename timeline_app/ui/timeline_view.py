@@ -15,20 +15,21 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
+    QNativeGestureEvent,
     QPainter,
     QPaintEvent,
     QPen,
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture, QSizePolicy, QWidget
 
 from timeline_app.core.lanes import LanePacker, Packing, zoom_level
 from timeline_app.core.layout import Scale, ticks
@@ -72,6 +73,7 @@ class TimelineView(QAbstractScrollArea):
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription("Events on a time axis; Left/Right move between events")
         self.viewport().setMouseTracking(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)  # touch screens
         self._cards: list[_Card] = []
         self._colors: dict[str, QColor] = {}  # colour key (outlet, else article) -> colour
         self._path_keys: dict[str, str] = {}  # article path -> colour key
@@ -345,6 +347,23 @@ class TimelineView(QAbstractScrollArea):
             self._relayout()  # the number of lanes that fit changed
         else:
             self._sync_scrollbar()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Pinch to zoom: trackpad zoom gestures (native) and touch-screen pinches."""
+        if isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom(max(1.0 + event.value(), 0.1), event.position().x())
+                event.accept()
+                return True
+        elif isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                if pinch.changeFlags() & QPinchGesture.ChangeFlag.ScaleFactorChanged:
+                    centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                    self.zoom(max(pinch.scaleFactor(), 0.1), centre.x())
+                event.accept(pinch)
+                return True
+        return super().viewportEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
