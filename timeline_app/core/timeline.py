@@ -159,55 +159,74 @@ def _overlap(a: Event, b: Event) -> bool:
 class _GroupIndex:
     """Finds the groups a report may join without comparing it with every group.
 
-    A group whose dates span at most a month is filed under (term, week) for each of its terms
-    and each week its dates touch; a longer one under the term alone. A report looks up its own
-    terms in the weeks its dates (give or take a week, for conflicts) touch, and in the long
-    groups of those terms whose dates overlap. A group that shares no term with a report, or
-    only words that are common near those dates, is never compared with it.
+    A report dated to at most a month (a day, "early May", "the week of ...") looks for groups
+    of such dates: they are filed under (term, week) for each of their terms and each week
+    their dates touch, and the report looks up its own terms in the weeks its dates (give or
+    take a week, for conflicts) touch. A report with a longer date ("in 2019", "the third
+    quarter") only joins groups of exactly the same interval, filed under (term, interval):
+    a vague mention is not merged into a precise event, and a year's worth of events is never
+    compared with it. A group that shares no term with a report, or only words that are
+    common near those dates, is never compared with it.
     """
 
     SHORT_DAYS = 31
     COMMON = 24  # groups per (term, week) beyond which the term is not used to find candidates
+    COMMON_IN_RANGE = 72  # the same over all the weeks a report's dates touch
 
     def __init__(self) -> None:
-        self.weeks: dict[tuple[str, int], list[_Group]] = {}
-        self.long: dict[str, list[_Group]] = {}
+        self.weeks: dict[str, dict[int, list[_Group]]] = {}  # term -> week -> groups
+        self.exact: dict[tuple[str, date, date], list[_Group]] = {}  # long-dated groups
+
+    @classmethod
+    def is_long(cls, earliest: date, latest: date) -> bool:
+        return (latest - earliest).days > cls.SHORT_DAYS
 
     def add(self, group: _Group, words: frozenset[str] | set[str]) -> None:
-        first, last = group.min_earliest.toordinal(), group.max_latest.toordinal()
-        if last - first <= self.SHORT_DAYS:
-            for week in range(first // 7, last // 7 + 1):
-                for term in words:
-                    self.weeks.setdefault((term, week), []).append(group)
-        else:
+        first, last = group.min_earliest, group.max_latest
+        if self.is_long(first, last):
             for term in words:
-                self.long.setdefault(term, []).append(group)
+                self.exact.setdefault((term, first, last), []).append(group)
+            return
+        for term in words:
+            by_week = self.weeks.setdefault(term, {})
+            for week in range(first.toordinal() // 7, last.toordinal() // 7 + 1):
+                by_week.setdefault(week, []).append(group)
 
     def candidates(self, event: Event, terms: Terms) -> list[_Group]:
         """Groups near the event's dates that share terms with it, oldest first."""
-        low, high = event.date.earliest - timedelta(days=7), event.date.latest + timedelta(days=7)
-        weeks = range(low.toordinal() // 7, high.toordinal() // 7 + 1)
+        earliest, latest = event.date.earliest, event.date.latest
         found: dict[int, _Group] = {}
         shared: dict[int, int] = {}
-        table, long_, common = self.weeks, self.long, self.COMMON
+        if self.is_long(earliest, latest):
+            for term in terms.words:
+                for group in self.exact.get((term, earliest, latest), ()):
+                    found[group.number] = group
+                    shared[group.number] = shared.get(group.number, 0) + 1
+            return [found[n] for n in sorted(found) if shared[n] >= 2]
+        first_week = (earliest.toordinal() - 7) // 7
+        last_week = (latest.toordinal() + 7) // 7
+        common = self.COMMON
         for term in terms.words:
-            seen_here: set[int] = set()
-            for week in weeks:
-                groups = table.get((term, week))
-                if not groups or len(groups) > common:
-                    continue  # absent, or a word this common near these dates tells little
+            by_week = self.weeks.get(term)
+            if not by_week:
+                continue
+            hits = []
+            for week in range(first_week, last_week + 1):
+                groups = by_week.get(week)
+                # absent, or a word this common near these dates tells little
+                if groups and len(groups) <= common:
+                    hits.append(groups)
+            if len(hits) > 3 and sum(map(len, hits)) > self.COMMON_IN_RANGE:
+                continue  # common all over the report's weeks
+            seen_here: set[int] = set()  # a group filed under several weeks counts once
+            for groups in hits:
                 for group in groups:
                     number = group.number
-                    if number not in seen_here:  # a group filed under several weeks counts once
+                    if number not in seen_here:
                         seen_here.add(number)
                         found[number] = group
                         shared[number] = shared.get(number, 0) + 1
-            for group in long_.get(term, ()):
-                if group.min_earliest <= high and group.max_latest >= low:
-                    number = group.number
-                    found[number] = group
-                    shared[number] = shared.get(number, 0) + 1
-        one_day = event.date.earliest == event.date.latest
+        one_day = earliest == latest
         return [found[n] for n in sorted(found)
                 if shared[n] >= 2 or (one_day and found[n].single_day)]
 
