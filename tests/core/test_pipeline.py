@@ -89,6 +89,8 @@ def test_the_process_pool_loads_everything_and_reports_bad_files(tmp_path: Path)
     assert set(problems) == {"empty.txt", "binary.txt", "broken.json"}
     assert "empty" in problems["empty.txt"] and "binary" in problems["binary.txt"]
     assert len(_loaded(outcomes)) == 60
+    # outcomes come in path order, the order the timeline merges them in
+    assert [o.path for o in outcomes] == sorted(o.path for o in outcomes)
 
 
 def test_oversized_files_are_reported_with_the_limit(tmp_path: Path) -> None:

@@ -132,3 +132,32 @@ def test_merging_loses_no_report_and_ignores_arrival_order(seed: int) -> None:
     random.Random(seed).shuffle(shuffled)
     again = build_timeline(shuffled)
     assert [e.as_json() for e in again.events] == [e.as_json() for e in first.events]
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_a_merger_fed_article_by_article_gives_the_whole_merge(seed: int) -> None:
+    from timeline_app.core.timeline import Merger, canonical_order
+
+    results = sorted(_synthetic_results(seed, 40, 5), key=canonical_order)
+    merger = Merger()
+    previews = []
+    for count, result in enumerate(results, 1):
+        merger.add(result)
+        if count % 10 == 0:
+            previews.append(merger.timeline())  # a preview while loading goes on
+    whole = build_timeline(results)
+    assert [e.as_json() for e in merger.timeline().events] == [e.as_json() for e in whole.events]
+    # previews are snapshots: merging on does not change what a view already shows
+    assert sum(len(e.sources) for e in previews[0].events) == 10 * 5
+
+
+def test_articles_of_one_file_merge_in_file_order() -> None:
+    from timeline_app.core.timeline import canonical_order
+
+    results = _synthetic_results(6, 12, 1)
+    for i, result in enumerate(results):  # one JSON file of twelve articles
+        article = result.article
+        object.__setattr__(article, "path", f"/x/list.json#{i}")
+        object.__setattr__(article, "index", i)
+    keys = [canonical_order(r) for r in results]
+    assert keys == sorted(keys) and keys[10] == ("/x/list.json", 10)

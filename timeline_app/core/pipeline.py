@@ -3,7 +3,8 @@
 :func:`load` walks the given paths, reads each file (I/O in the calling thread), answers from
 the :class:`~timeline_app.core.cache.ExtractionCache` when the file is unchanged, and sends the
 rest to a process pool (tagging is CPU-bound; one process per core). Outcomes stream back in
-completion order as :class:`Loaded` or :class:`Problem`; a cancel event stops it between files.
+path order (the order the timeline merges them in) as :class:`Loaded` or :class:`Problem`,
+with enough files in flight to keep every worker busy; a cancel event stops it between files.
 Small batches are extracted in the calling process: a pool costs about a second to start.
 Qt-free: the UI runs this on a worker thread, the benchmarks and tests call it directly.
 """
@@ -13,8 +14,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -50,6 +52,15 @@ class Problem:
 
 
 Outcome = Loaded | Problem
+_Work = tuple[str, list[DocumentResult] | None, str | None]  # path, results, problem
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A file being extracted by the pool."""
+
+    path: str
+    future: Future[_Work]
 
 
 def extract_bytes(path: str, data: bytes, reference: date | None = None) -> list[DocumentResult]:
@@ -57,7 +68,7 @@ def extract_bytes(path: str, data: bytes, reference: date | None = None) -> list
     return [extract(a, reference=reference) for a in articles_from_bytes(Path(path), data)]
 
 
-def _work(path: str, data: bytes) -> tuple[str, list[DocumentResult] | None, str | None]:
+def _work(path: str, data: bytes) -> _Work:
     try:
         return path, extract_bytes(path, data), None
     except ArticleError as exc:
@@ -97,38 +108,60 @@ class Pipeline:
 
     def load(self, paths: list[Path], cancel: threading.Event | None = None,
              on_total: Callable[[int], None] | None = None) -> Iterator[Outcome]:
-        """Outcomes for every file under ``paths``; ``on_total`` gets the file count first."""
+        """Outcomes for every file under ``paths``, in path order (so results arrive in the
+        order they are merged in); ``on_total`` gets the file count first."""
         cancel = cancel or threading.Event()
-        files = list(iter_files(paths))
+        files = sorted(iter_files(paths), key=lambda item: str(item[0]))
         if on_total is not None:
             on_total(len(files))
         use_pool = self.workers > 1 and len(files) >= POOL_THRESHOLD
-        pending: dict[Future[tuple[str, list[DocumentResult] | None, str | None]], str] = {}
+        ordered: deque[Outcome | _Job] = deque()  # outcomes and jobs, in path order
         hashes: dict[str, str] = {}
-        window = self.workers * 8
+        window = self.workers * 8  # jobs in flight: enough to keep every worker busy
         for path, issue in files:
             if cancel.is_set():
                 break
             if issue:
-                yield Problem(str(path), issue)
-                continue
-            outcome = self._read(path, hashes)
-            if isinstance(outcome, (Loaded, Problem)):
-                yield outcome
-                continue
-            data = outcome
-            if not use_pool:
-                yield self._finish(*_work(str(path), data), hashes)
-                continue
-            pending[self._executor().submit(_work, str(path), data)] = str(path)
-            while len(pending) >= window and not cancel.is_set():
-                yield from self._drain(pending, hashes, block_for_one=True)
-        while pending and not cancel.is_set():
-            yield from self._drain(pending, hashes, block_for_one=True)
-        for future in pending:
-            future.cancel()
+                ordered.append(Problem(str(path), issue))
+            else:
+                outcome = self._read(path, hashes)
+                if isinstance(outcome, (Loaded, Problem)):
+                    ordered.append(outcome)
+                elif not use_pool:
+                    ordered.append(self._finish(*_work(str(path), outcome), hashes))
+                else:
+                    ordered.append(_Job(str(path), self._executor().submit(_work, str(path), outcome)))
+            in_flight = sum(isinstance(item, _Job) for item in ordered)
+            yield from self._ready(ordered, hashes, cancel, block=in_flight >= window)
+        while ordered and not cancel.is_set():
+            yield from self._ready(ordered, hashes, cancel, block=True)
+        for item in ordered:
+            if isinstance(item, _Job):
+                item.future.cancel()
         if self.cache is not None:
             self.cache.commit()
+
+    def _ready(self, ordered: deque[Outcome | _Job], hashes: dict[str, str],
+               cancel: threading.Event, block: bool) -> Iterator[Outcome]:
+        """Outcomes at the head of ``ordered`` that are done; with ``block``, wait for the head."""
+        while ordered:
+            head = ordered[0]
+            if isinstance(head, _Job):
+                while block and not head.future.done() and not cancel.is_set():
+                    wait([head.future], timeout=0.1)
+                if not head.future.done():
+                    return
+                ordered.popleft()
+                try:
+                    result = head.future.result()
+                except Exception as exc:  # a worker died: report the file, keep going
+                    yield Problem(head.path, f"internal error: {type(exc).__name__}: {exc}")
+                    continue
+                yield self._finish(*result, hashes)
+            else:
+                ordered.popleft()
+                yield head
+            block = False  # waited for one: take the rest only if they are done
 
     def _read(self, path: Path, hashes: dict[str, str]) -> bytes | Outcome:
         try:
@@ -145,19 +178,6 @@ class Pipeline:
                 return Loaded(str(path), cached, cached=True)
         hashes[str(path)] = digest
         return data
-
-    def _drain(self, pending: dict[Future[tuple[str, list[DocumentResult] | None, str | None]], str],
-               hashes: dict[str, str], block_for_one: bool) -> Iterator[Outcome]:
-        done, _ = wait(list(pending), timeout=None if block_for_one else 0,
-                       return_when=FIRST_COMPLETED)
-        for future in done:
-            path = pending.pop(future)
-            try:
-                result = future.result()
-            except Exception as exc:  # a worker died: report the file, keep going
-                yield Problem(path, f"internal error: {type(exc).__name__}: {exc}")
-                continue
-            yield self._finish(*result, hashes)
 
     def _finish(self, path: str, results: list[DocumentResult] | None, error: str | None,
                 hashes: dict[str, str]) -> Outcome:

@@ -4,8 +4,9 @@ The same happening reported by several articles becomes one :class:`TimelineEven
 :class:`Source` per report. Two reports merge when their dates are compatible (the intervals
 overlap) and their descriptions are similar (see :mod:`timeline_app.core.similarity`).
 A pair that reads alike but whose dates do not overlap (within a week) is merged as a conflict:
-both sources are kept and the disagreement is shown. Merging is deterministic: reports are visited
-in timeline order and each joins the most similar compatible group, ties to the earliest one.
+both sources are kept and the disagreement is shown. Merging is deterministic: articles are visited
+in :func:`canonical_order` (so a :class:`Merger` can grow the timeline while files load), and each
+report joins the most similar compatible group, ties to the earliest one.
 """
 
 from __future__ import annotations
@@ -248,28 +249,38 @@ class BuildCancelled(Exception):
     """``build_timeline`` was asked to stop (its result is no longer wanted)."""
 
 
-def build_timeline(results: Iterable[DocumentResult],
-                   should_stop: Callable[[], bool] | None = None) -> Timeline:
-    """Merge the events of all articles and order them (the same for any arrival order).
+def canonical_order(result: DocumentResult) -> tuple[str, int]:
+    """The order results are merged in: by file path, then position in a multi-article file."""
+    article = result.article
+    suffix = f"#{article.index}"
+    file = article.path[: -len(suffix)] if article.path.endswith(suffix) else article.path
+    return file, article.index
 
-    ``should_stop`` is polled now and then; when it says so, :class:`BuildCancelled` is raised.
-    """
-    results = sorted(results, key=lambda r: r.article.path)
-    sources = [Source(event, r.article, (ai, event.date.start))
-               for ai, r in enumerate(results) for event in r.events]
-    sources.sort(key=lambda s: sort_key(_SourceKey(s)))
-    groups: list[_Group] = []
-    index = _GroupIndex()
-    story_terms: dict[str, frozenset[str]] = {}
-    for count, source in enumerate(sources):
-        if should_stop is not None and count % 512 == 0 and should_stop():
-            raise BuildCancelled
+
+class Merger:
+    """Merges reports into events one article at a time, so a timeline can grow while files
+    load. Each report joins the most similar compatible group, ties to the earliest; fed the
+    same results in :func:`canonical_order` it always gives the same timeline."""
+
+    def __init__(self) -> None:
+        self.results: list[DocumentResult] = []
+        self._groups: list[_Group] = []
+        self._index = _GroupIndex()
+        self._story_terms: dict[str, frozenset[str]] = {}
+
+    def add(self, result: DocumentResult) -> None:
+        """Merge one article's events into the timeline."""
+        number = len(self.results)
+        self.results.append(result)
+        for event in result.events:
+            self._merge(Source(event, result.article, (number, event.date.start)))
+
+    def _merge(self, source: Source) -> None:
         event = source.event
         own = Terms.of(event)
-        candidates = index.candidates(event, own)
         best: tuple[float, _Group] | None = None
         conflict = False
-        for group in candidates:
+        for group in self._index.candidates(event, own):
             if source.article.path in group.paths:
                 continue
             compatible = group.overlaps_all(event)
@@ -281,7 +292,7 @@ def build_timeline(results: Iterable[DocumentResult],
             if compatible and score >= SIMILAR and shared >= 2:
                 pass
             elif (compatible and group.single_day and event.date.earliest == event.date.latest
-                  and _story_shared(source.article, group, story_terms)):
+                  and _story_shared(source.article, group, self._story_terms)):
                 score = max(score, SIMILAR)  # same day, same story, a shared key word
             elif score >= CONFLICT_SIMILAR and shared >= 3:
                 conflict = True
@@ -290,49 +301,51 @@ def build_timeline(results: Iterable[DocumentResult],
             if best is None or score > best[0]:
                 best = (score, group)
         if best is None:
-            group = _Group.start(source, own, len(groups))
-            groups.append(group)
-            index.add(group, own.words)
-            continue
+            group = _Group.start(source, own, len(self._groups))
+            self._groups.append(group)
+            self._index.add(group, own.words)
+            return
         group = best[1]
         if len(group.terms) < REPRESENTATIVES:
-            index.add(group, own.words - set().union(*(t.words for t in group.terms)))
+            self._index.add(group, own.words - set().union(*(t.words for t in group.terms)))
         group.add(source, own)
         merged = group.event
         merged.conflict = merged.conflict or (conflict and not all(
             _overlap(source.event, s.event) for s in merged.sources))
         group.best_score = min(group.best_score, best[0])
-    events = [g.event for g in groups]
-    for group in groups:
-        merged = group.event
-        if len(merged.sources) > 1:
-            names = ", ".join(sorted({s.article.title[:40] for s in merged.sources}))
-            merged.why_merged = (f"{len(merged.sources)} articles ({names}) report a similar "
-                                 f"description (similarity at least {group.best_score:.0f}/100) "
-                                 "with " + ("disagreeing dates" if merged.conflict
-                                            else "compatible dates"))
-    ordered = sorted(events, key=sort_key)
-    for number, timeline_event in enumerate(ordered, 1):
-        timeline_event.id = f"e{number}"
-        timeline_event.sources.sort(key=lambda s: s.order)
-    return Timeline(results=results, events=ordered)
+
+    def timeline(self) -> Timeline:
+        """The events so far, in timeline order (new objects: later merging leaves them be)."""
+        events = []
+        for group in self._groups:
+            merged = group.event
+            sources = sorted(merged.sources, key=lambda s: s.order)
+            why = None
+            if len(sources) > 1:
+                names = ", ".join(sorted({s.article.title[:40] for s in sources}))
+                why = (f"{len(sources)} articles ({names}) report a similar description "
+                       f"(similarity at least {group.best_score:.0f}/100) with "
+                       + ("disagreeing dates" if merged.conflict else "compatible dates"))
+            events.append(TimelineEvent("", sources, merged.conflict, why))
+        ordered = sorted(events, key=sort_key)
+        for number, timeline_event in enumerate(ordered, 1):
+            timeline_event.id = f"e{number}"
+        return Timeline(results=list(self.results), events=ordered)
 
 
-@dataclass(frozen=True)
-class _SourceKey:
-    source: Source
+def build_timeline(results: Iterable[DocumentResult],
+                   should_stop: Callable[[], bool] | None = None) -> Timeline:
+    """Merge the events of all articles and order them (the same for any arrival order).
 
-    @property
-    def earliest(self) -> date:
-        return self.source.event.date.earliest
-
-    @property
-    def latest(self) -> date:
-        return self.source.event.date.latest
-
-    @property
-    def order(self) -> tuple[int, int]:
-        return self.source.order
+    ``should_stop`` is polled between articles; when it says so, :class:`BuildCancelled` is
+    raised.
+    """
+    merger = Merger()
+    for count, result in enumerate(sorted(results, key=canonical_order)):
+        if should_stop is not None and count % 16 == 0 and should_stop():
+            raise BuildCancelled
+        merger.add(result)
+    return merger.timeline()
 
 
 Grouping = list[tuple[tuple[tuple[int, int], ...], bool, "str | None"]]
@@ -347,7 +360,7 @@ def grouping_of(timeline: Timeline) -> Grouping:
 
 def timeline_from_grouping(results: Iterable[DocumentResult], grouping: Grouping) -> Timeline:
     """Rebuild a timeline from :func:`grouping_of`'s data, for the same results: O(n)."""
-    ordered = sorted(results, key=lambda r: r.article.path)
+    ordered = sorted(results, key=canonical_order)
     events = []
     for number, (members, conflict, why) in enumerate(grouping, 1):
         sources = []
@@ -358,13 +371,13 @@ def timeline_from_grouping(results: Iterable[DocumentResult], grouping: Grouping
     return Timeline(results=ordered, events=events)
 
 
-MERGE_VERSION = "1"  # bump when merging rules change
+MERGE_VERSION = "2"  # bump when merging rules change
 
 
 def timeline_key(results: Iterable[DocumentResult]) -> str:
     """A fingerprint of a set of results: same articles, texts, references and events."""
     digest = hashlib.sha256(MERGE_VERSION.encode())
-    for r in sorted(results, key=lambda r: r.article.path):
+    for r in sorted(results, key=canonical_order):
         ref = r.reference
         digest.update(f"{r.article.path}\0{zlib.crc32(r.article.text.encode('utf-8', 'replace'))}\0"
                       f"{ref.date}\0{ref.source}\0{len(r.events)}\0".encode())

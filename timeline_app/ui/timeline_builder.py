@@ -3,13 +3,18 @@
 ``request(results)`` asks for a timeline of these results; builds run one at a time on a worker
 thread, and a request made while one runs is coalesced into one more build with the latest
 results. ``built(timeline, generation)`` arrives on the GUI thread; ``generation`` grows with
-every request, so a view applies only the newest.
+every request, so a view applies only the newest. While a folder loads, each request usually
+extends the last one (results arrive in merge order): the builder keeps its
+:class:`~timeline_app.core.timeline.Merger` and merges only the new articles.
 """
 
 from __future__ import annotations
 
+import itertools
+import operator
 import threading
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -17,8 +22,10 @@ from timeline_app.core.cache import ExtractionCache
 from timeline_app.core.extract import DocumentResult
 from timeline_app.core.timeline import (
     BuildCancelled,
+    Merger,
     Timeline,
     build_timeline,
+    canonical_order,
     grouping_of,
     timeline_from_grouping,
     timeline_key,
@@ -37,6 +44,7 @@ class TimelineBuilder(QObject):
         self._stop_current = False  # a newer request makes the running build pointless
         self.generation = 0
         self.last_seconds = 0.0  # how long the last build took
+        self._merger = Merger()  # touched only by the build thread
 
     def busy(self) -> bool:
         with self._lock:
@@ -68,7 +76,7 @@ class TimelineBuilder(QObject):
             return self._stop_current
 
         if self.cache is None or not remember:
-            return build_timeline(results, stop)
+            return self._merge(results, stop)
         key = timeline_key(results)
         grouping = self.cache.get_grouping(key)
         if grouping is not None:
@@ -76,9 +84,26 @@ class TimelineBuilder(QObject):
                 return timeline_from_grouping(results, grouping)
             except (IndexError, TypeError, ValueError):
                 pass  # stale or damaged entry: merge again
-        timeline = build_timeline(results, stop)
+        timeline = self._merge(results, stop)
         self.cache.put_grouping(key, grouping_of(timeline))
         return timeline
+
+    def _merge(self, results: list[DocumentResult], stop: Callable[[], bool]) -> Timeline:
+        """Extend the last merge when ``results`` only adds articles after it in merge order
+        (a folder loading); otherwise merge from scratch. Same timeline either way."""
+        merger = self._merger
+        done = merger.results
+        if (len(done) <= len(results) and all(map(operator.is_, done, results))
+                and _in_order(done[-1:] + results[len(done):])):
+            todo = results[len(done):]
+        else:
+            merger = self._merger = Merger()
+            todo = sorted(results, key=canonical_order)
+        for count, result in enumerate(todo):
+            if count % 16 == 0 and stop():
+                raise BuildCancelled  # the merger keeps what it has merged: a prefix
+            merger.add(result)
+        return merger.timeline()
 
     def _run(self) -> None:
         while True:
@@ -98,3 +123,8 @@ class TimelineBuilder(QObject):
                 timeline = build_timeline([])
             self.last_seconds = time.perf_counter() - started
             self.built.emit(timeline, generation)
+
+
+def _in_order(results: list[DocumentResult]) -> bool:
+    keys = [canonical_order(r) for r in results]
+    return all(a < b for a, b in itertools.pairwise(keys))
