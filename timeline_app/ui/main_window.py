@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
         self.list.setWordWrap(False)
         self.list.setAccessibleName("Event list")
         header = self.list.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # a fixed date column: resizing to contents would read a thousand rows on every update
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, self.list.fontMetrics().horizontalAdvance("≈ late Sep 2020 – 00") + 16)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 220)
