@@ -200,7 +200,10 @@ class _GroupIndex:
         shared: dict[int, int] = {}
         if self.is_long(earliest, latest):
             for term in terms.words:
-                for group in self.exact.get((term, earliest, latest), ()):
+                groups = self.exact.get((term, earliest, latest))
+                if not groups or len(groups) > self.COMMON:
+                    continue  # a word this common for this date tells little
+                for group in groups:
                     found[group.number] = group
                     shared[group.number] = shared.get(group.number, 0) + 1
             return [found[n] for n in sorted(found) if shared[n] >= 2]
