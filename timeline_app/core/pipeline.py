@@ -118,6 +118,7 @@ class Pipeline:
         ordered: deque[Outcome | _Job] = deque()  # outcomes and jobs, in path order
         hashes: dict[str, str] = {}
         window = self.workers * 8  # jobs in flight: enough to keep every worker busy
+        in_flight = [0]  # jobs in ``ordered`` (a cell shared with _ready)
         for path, issue in files:
             if cancel.is_set():
                 break
@@ -131,17 +132,17 @@ class Pipeline:
                     ordered.append(self._finish(*_work(str(path), outcome), hashes))
                 else:
                     ordered.append(_Job(str(path), self._executor().submit(_work, str(path), outcome)))
-            in_flight = sum(isinstance(item, _Job) for item in ordered)
-            yield from self._ready(ordered, hashes, cancel, block=in_flight >= window)
+                    in_flight[0] += 1
+            yield from self._ready(ordered, in_flight, hashes, cancel, block=in_flight[0] >= window)
         while ordered and not cancel.is_set():
-            yield from self._ready(ordered, hashes, cancel, block=True)
+            yield from self._ready(ordered, in_flight, hashes, cancel, block=True)
         for item in ordered:
             if isinstance(item, _Job):
                 item.future.cancel()
         if self.cache is not None:
             self.cache.commit()
 
-    def _ready(self, ordered: deque[Outcome | _Job], hashes: dict[str, str],
+    def _ready(self, ordered: deque[Outcome | _Job], in_flight: list[int], hashes: dict[str, str],
                cancel: threading.Event, block: bool) -> Iterator[Outcome]:
         """Outcomes at the head of ``ordered`` that are done; with ``block``, wait for the head."""
         while ordered:
@@ -152,6 +153,7 @@ class Pipeline:
                 if not head.future.done():
                     return
                 ordered.popleft()
+                in_flight[0] -= 1
                 try:
                     result = head.future.result()
                 except Exception as exc:  # a worker died: report the file, keep going
