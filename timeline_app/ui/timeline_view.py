@@ -545,7 +545,8 @@ class TimelineView(QAbstractScrollArea):
             painter.setPen(QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(rect, CARD_H / 2, CARD_H / 2)
             painter.setPen(text_color)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{cluster.count:,} events")
+            label = f"+{cluster.count:,} event{'s' * (cluster.count != 1)}"
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         painter.restore()
 
     def _visible_cards(self, width: float) -> list[_Card]:
