@@ -278,6 +278,15 @@ class Merger:
         for event in result.events:
             self._merge(Source(event, result.article, (number, event.date.start)))
 
+    def add_all(self, results: Iterable[DocumentResult],
+                should_stop: Callable[[], bool] | None = None) -> None:
+        """Merge these articles in turn; ``should_stop`` is polled between articles and raises
+        :class:`BuildCancelled` when it says so (what was merged stays: a prefix)."""
+        for count, result in enumerate(results):
+            if should_stop is not None and count % 16 == 0 and should_stop():
+                raise BuildCancelled
+            self.add(result)
+
     def _merge(self, source: Source) -> None:
         event = source.event
         own = Terms.of(event)
@@ -344,10 +353,7 @@ def build_timeline(results: Iterable[DocumentResult],
     raised.
     """
     merger = Merger()
-    for count, result in enumerate(sorted(results, key=canonical_order)):
-        if should_stop is not None and count % 16 == 0 and should_stop():
-            raise BuildCancelled
-        merger.add(result)
+    merger.add_all(sorted(results, key=canonical_order), should_stop)
     return merger.timeline()
 
 

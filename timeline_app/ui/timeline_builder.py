@@ -99,10 +99,7 @@ class TimelineBuilder(QObject):
         else:
             merger = self._merger = Merger()
             todo = sorted(results, key=canonical_order)
-        for count, result in enumerate(todo):
-            if count % 16 == 0 and stop():
-                raise BuildCancelled  # the merger keeps what it has merged: a prefix
-            merger.add(result)
+        merger.add_all(todo, stop)  # cancelled, it keeps what it merged: a prefix
         return merger.timeline()
 
     def _run(self) -> None:
