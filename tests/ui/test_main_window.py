@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 
+from timeline_app.ui.event_model import EVENT_ROLE
 from timeline_app.ui.main_window import MainWindow
 
 
@@ -201,3 +202,50 @@ def test_markup_in_an_article_is_shown_as_text(qtbot, tmp_path: Path) -> None:  
     assert "<img src='http://example.org/x.png'>" in snippet and "<script>x()</script>" in snippet
     assert "<b>bold</b>" in win.source.heading.text().replace("&lt;", "<").replace("&gt;", ">")
     assert "<i>Monday</i>" in win.source.article.toPlainText()
+
+
+def _shown_ids(win: MainWindow) -> tuple[set[str], set[str]]:
+    """Event ids in the filtered list and on the timeline."""
+    listed = {win.proxy.index(r, 0).data(EVENT_ROLE).id for r in range(win.proxy.rowCount())}
+    drawn = {win.model.event_at(card.row).id for card in win.timeline._cards}
+    return listed, drawn
+
+
+def test_outlet_and_date_filters_filter_list_and_timeline_together(qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, Path(__file__).resolve().parents[1] / "data" / "same_story")
+    total = win.model.rowCount()
+    bar = win.filters
+    index = bar.outlet.findData("Channel 7 Riverton")
+    assert index > 0 and "(" in bar.outlet.itemText(index)  # the count of its events
+    bar.outlet.setCurrentIndex(index)
+    listed, drawn = _shown_ids(win)
+    assert 0 < len(listed) < total and listed == drawn
+    assert all(any(s.article.source == "Channel 7 Riverton" for s in win.model.event_at(row).sources)
+               for row in (card.row for card in win.timeline._cards))
+    assert "Channel 7 Riverton" in win.status_label.text()
+    # a date range narrows further; a bad date is marked and ignored
+    qtbot.keyClicks(bar.date_to, "2023-05-11")
+    narrowed, drawn = _shown_ids(win)
+    assert narrowed == drawn and narrowed <= listed
+    assert all(win.model.event_at(card.row).earliest <= date(2023, 5, 11) for card in win.timeline._cards)
+    bar.date_from.setText("2023-13")
+    assert bar.date_from.property("invalid") is True
+    assert _shown_ids(win)[0] == narrowed
+    # Esc clears every filter
+    win.timeline.setFocus()
+    qtbot.keyClick(win.timeline, Qt.Key.Key_Escape)
+    assert win.proxy.rowCount() == total and len(win.timeline._cards) == total
+    assert bar.date_to.text() == "" and bar.outlet.currentIndex() == 0
+
+
+def test_clicking_a_legend_name_filters_by_that_outlet(qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, Path(__file__).resolve().parents[1] / "data" / "same_story")
+    qtbot.waitUntil(lambda: "Riverton Post" in win.legend.entries())
+    win.legend.repaint()
+    point = next(QPoint(int(x), win.legend.height() // 2) for x in range(win.legend.width())
+                 if win.legend.name_at(x, win.legend.height() / 2) == "Riverton Post")
+    qtbot.mouseClick(win.legend, Qt.MouseButton.LeftButton, pos=point)
+    assert win.filters.event_filter().outlets == frozenset({"Riverton Post"})
+    assert 0 < win.proxy.rowCount() < win.model.rowCount()
+    qtbot.mouseClick(win.legend, Qt.MouseButton.LeftButton, pos=point)  # again: all outlets
+    assert win.filters.event_filter().outlets is None

@@ -1,11 +1,13 @@
 """Qt item models over the core :class:`~timeline_app.core.timeline.Timeline`.
 
 :class:`EventTableModel` lists merged events (date, title, article) in timeline order; the view
-and the list share it, so selection is one thing. :class:`EventFilterModel` filters by text.
+and the list share it, so selection is one thing. :class:`EventFilterModel` shows the events
+an :class:`~timeline_app.core.filters.EventFilter` accepts (text, outlet, date range).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from timeline_app.core.filters import EventFilter
 from timeline_app.core.timeline import Timeline, TimelineEvent
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -109,31 +112,35 @@ class EventTableModel(QAbstractTableModel):
 
 
 class EventFilterModel(QSortFilterProxyModel):
-    """Case-insensitive text filter over title, snippets and article titles."""
+    """Shows the events an :class:`~timeline_app.core.filters.EventFilter` accepts."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._needle = ""
+        self._filter = EventFilter()
 
-    def set_text(self, text: str) -> None:
+    def event_filter(self) -> EventFilter:
+        return self._filter
+
+    def set_filter(self, event_filter: EventFilter) -> None:
+        if event_filter == self._filter:
+            return
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
             self.beginFilterChange()
-            self._needle = text.strip().lower()
+            self._filter = event_filter
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._needle = text.strip().lower()
+            self._filter = event_filter
             self.invalidateFilter()
 
+    def set_text(self, text: str) -> None:
+        self.set_filter(replace(self._filter, text=text))
+
     def is_filtering(self) -> bool:
-        return bool(self._needle)
+        return self._filter.active()
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
-        if not self._needle:
+        if not self._filter.active():
             return True
         model = self.sourceModel()
         event = model.event_at(row) if isinstance(model, EventTableModel) else None
-        if event is None:
-            return False
-        hay = " ".join([event.title] + [s.event.snippet + " " + s.article.title
-                                        for s in event.sources]).lower()
-        return self._needle in hay
+        return event is not None and self._filter.matches(event)

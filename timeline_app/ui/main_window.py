@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMainWindow,
     QProgressBar,
@@ -26,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.core.extract import DocumentResult, extract
+from timeline_app.core.filters import EventFilter, outlet_counts, outlet_of, parse_bound
 from timeline_app.core.pipeline import Pipeline
 from timeline_app.core.timeline import Timeline, build_timeline
 from timeline_app.ui.article_date_dialog import ArticleDateDialog
 from timeline_app.ui.event_model import EVENT_ROLE, EventFilterModel, EventTableModel
+from timeline_app.ui.filter_bar import FilterBar
 from timeline_app.ui.folder_watcher import FolderWatcher
 from timeline_app.ui.legend import Legend
 from timeline_app.ui.loader import Loader
@@ -41,12 +42,7 @@ from timeline_app.ui.timeline_view import TimelineView
 
 def parse_go_to(text: str) -> date | None:
     """'2021', '2021-02' or '2021-02-05' as the first day it names."""
-    parts = text.replace("/", "-").split("-")
-    try:
-        numbers = [int(p) for p in parts]
-        return date(numbers[0], *(numbers[1:3] + [1] * (3 - len(numbers))))
-    except (ValueError, TypeError, IndexError):
-        return None
+    return parse_bound(text)
 
 
 PREVIEW_AFTER_S = 1.0  # a load shorter than this shows its timeline once, when complete
@@ -79,10 +75,8 @@ class MainWindow(QMainWindow):
         self._legend_timer.timeout.connect(
             lambda: self.legend.set_entries(self.timeline.article_colors()))
         self.timeline.colors_changed.connect(self._legend_timer.start)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search events (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search events")
+        self.filters = FilterBar()
+        self.search = self.filters.search
         self.list = QTableView()
         self.list.setModel(self.proxy)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,7 +120,8 @@ class MainWindow(QMainWindow):
         self._queued: list[Path] = []  # changed files waiting for the current load to end
         self.timeline.event_selected.connect(self._on_timeline_selected)
         self.list.selectionModel().currentRowChanged.connect(self._on_list_current)
-        self.search.textChanged.connect(self._on_search)
+        self.filters.changed.connect(self._on_filter)
+        self.legend.clicked.connect(self.filters.choose_outlet)
         self.source.date_change_requested.connect(self.ask_article_date)
         self.timeline.open_requested.connect(lambda _row: self.source.article.setFocus())
         self.timeline.escape_pressed.connect(self._on_escape)
@@ -137,7 +132,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 4)
-        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.filters)
         left_layout.addWidget(self.list)
         lower.addWidget(left)
         lower.addWidget(self.source)
@@ -161,7 +156,10 @@ class MainWindow(QMainWindow):
         dock.hide()
         self.problems_dock = dock
         self.setTabOrder(self.timeline, self.search)
-        self.setTabOrder(self.search, self.list)
+        self.setTabOrder(self.search, self.filters.outlet)
+        self.setTabOrder(self.filters.outlet, self.filters.date_from)
+        self.setTabOrder(self.filters.date_from, self.filters.date_to)
+        self.setTabOrder(self.filters.date_to, self.list)
         self.setTabOrder(self.list, self.source.article)
 
     def _build_menus(self) -> None:
@@ -219,10 +217,8 @@ class MainWindow(QMainWindow):
                 self.timeline.go_to(when)
 
     def _on_escape(self) -> None:
-        """Esc: clear the search if there is one, else the selection."""
-        if self.search.text():
-            self.search.clear()
-        else:
+        """Esc: clear the search and filters if there are any, else the selection."""
+        if not self.filters.clear():
             self.timeline.select_row(None)
             self.source.show_event(None)
 
@@ -430,8 +426,8 @@ class MainWindow(QMainWindow):
         started = time.perf_counter()
         selected = self._selected_event_id()
         self.model.set_timeline(timeline)
-        self.timeline.set_color_keys({r.article.path: r.article.source or r.article.title
-                                      for r in self.results})
+        self.timeline.set_color_keys({r.article.path: outlet_of(r.article) for r in self.results})
+        self.filters.set_outlets(outlet_counts(timeline.events))
         self.timeline.set_coverage([(r.reference.date, r.article.path, r.article.title)
                                     for r in self.results
                                     if r.reference.date is not None and r.reference.source != "inferred"])
@@ -464,9 +460,13 @@ class MainWindow(QMainWindow):
         # while a load streams in, keep the user's zoom and position
         self.timeline.set_events(rows, keep_view=self.is_loading())
 
-    def _on_search(self, text: str) -> None:
-        self.proxy.set_text(text)
+    def _on_filter(self, event_filter: EventFilter) -> None:
+        self.proxy.set_filter(event_filter)
+        self.legend.set_chosen(next(iter(event_filter.outlets)) if event_filter.outlets else None)
         self._sync_timeline_events()
+        if event_filter.active():
+            self.status_label.setText(f"Showing {self.proxy.rowCount()} of {self.model.rowCount()} "
+                                      f"events · {event_filter.describe()}")
 
     # ------------------------------------------------------------------ selection
     def select_row(self, row: int) -> None:
