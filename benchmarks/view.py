@@ -3,7 +3,8 @@
 Generated events (random days over ten years, some month- and year-wide dates, titles of varied
 length) are shown in the real TimelineView, 1600x900, offscreen. A frame is a real paint of the
 widget into an image (QWidget.render). For each size it prints the median paint time at "fit all"
-and at day zoom, the median time of a zoom step (layout + paint), and the layout time; for 1,000
+and at day zoom, the median time of a zoom step (layout + paint), of a pan step, of a wheel zoom
+step with 50 ms of idle time between notches, and the layout time; for 1,000
 and 10,000 events also a naive baseline, one QGraphicsItem (rect + text) per event in a
 QGraphicsView, painted the same way, and the ratio. Then the time from a new process to the
 first painted frame of the window on the seeds, and the memory of a process holding 100,000.
@@ -97,12 +98,28 @@ def measure_view(events: list[object], repeats: int) -> dict[str, float]:
     day_steps = [zoom_step(view, image, 0.8) for _ in range(repeats)]
     day_steps += [zoom_step(view, image, 1.25) for _ in range(repeats)]
     pan_steps = [pan_step(view, image, WIDTH / 3) for _ in range(repeats)]
+    # as a mouse wheel does: zoom in to levels not seen yet, with 50 ms of event processing
+    # between notches (the view packs the next zoom levels in idle time)
+    wheel_steps = []
+    for _ in range(repeats):
+        wheel_steps.append(zoom_step(view, image, 1.25))
+        idle(0.05)
     view.close()
     return {"fit_ms": fit, "day_ms": day, "zoom_step_ms": _median_ms(zoom_steps + day_steps),
             "fit_zoom_step_ms": _median_ms(zoom_steps), "day_zoom_step_ms": _median_ms(day_steps),
-            "pan_step_ms": _median_ms(pan_steps),
+            "pan_step_ms": _median_ms(pan_steps), "wheel_step_ms": _median_ms(wheel_steps),
             "worst_zoom_step_ms": round(max(zoom_steps + day_steps) * 1000, 1),
             "layout_ms": round(layout_s * 1000, 1)}
+
+
+def idle(seconds: float) -> None:
+    """Let the event loop run for ``seconds``, as between a user's inputs."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        time.sleep(0.001)
 
 
 def zoom_step(view: object, image: object, factor: float) -> float:
@@ -169,7 +186,7 @@ def main() -> int:
     figures: dict[str, dict[str, float]] = {"paint_ms_median": {}, "zoom_step_ms_median": {},
                                             "baseline_paint_ms_median": {}, "layout_ms": {},
                                             "day_paint_ms_median": {}, "pan_step_ms_median": {},
-                                            "worst_zoom_step_ms": {}}
+                                            "worst_zoom_step_ms": {}, "wheel_step_ms_median": {}}
     rss_100k = 0.0
     for size in args.sizes:
         events = make_events(size)
@@ -180,12 +197,15 @@ def main() -> int:
         figures["zoom_step_ms_median"][key] = result["zoom_step_ms"]
         figures["pan_step_ms_median"][key] = result["pan_step_ms"]
         figures["worst_zoom_step_ms"][key] = result["worst_zoom_step_ms"]
+        figures["wheel_step_ms_median"][key] = result["wheel_step_ms"]
         figures["layout_ms"][key] = result["layout_ms"]
         line = (f"{size:>7} events: paint {result['fit_ms']} ms (fit all), {result['day_ms']} ms "
                 f"(day zoom); zoom step {result['zoom_step_ms']} ms "
                 f"({result['fit_zoom_step_ms']} from fit all, "
                 f"{result['day_zoom_step_ms']} at day zoom, worst {result['worst_zoom_step_ms']}); "
-                f"pan step {result['pan_step_ms']} ms; layout {result['layout_ms']} ms")
+                f"pan step {result['pan_step_ms']} ms; "
+                f"wheel step deeper than day zoom, 50 ms apart {result['wheel_step_ms']} ms; "
+                f"layout {result['layout_ms']} ms")
         if size <= 10000:
             base = measure_baseline(events, max(3, args.repeats // 3))
             figures["baseline_paint_ms_median"][key] = base

@@ -8,7 +8,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app.core.lanes import LanePacker, Packing, zoom_level
+from timeline_app.core.lanes import LanePacker, Packing, finish, zoom_level
 
 
 def spans_of(packer: LanePacker, packing: Packing, ppd: float) -> dict[int, tuple[float, float]]:
@@ -74,7 +74,7 @@ items = st.lists(st.tuples(st.integers(0, 400), st.sampled_from([0, 0, 0, 1, 30,
 
 
 @settings(max_examples=150, deadline=None)
-@given(items, st.floats(0.05, 80.0), st.integers(1, 8), st.floats(1.0, 1.19))
+@given(items, st.floats(0.05, 800.0), st.integers(1, 8), st.floats(1.0, 1.19))
 def test_no_overlap_and_every_item_is_placed_or_clustered(data, ppd, max_lanes, stretch) -> None:  # type: ignore[no-untyped-def]
     data.sort()
     starts = [float(s) for s, _, _ in data]
@@ -91,3 +91,24 @@ def test_no_overlap_and_every_item_is_placed_or_clustered(data, ppd, max_lanes, 
     anchors = [c.anchor * ppd for c in packing.clusters]  # markers (96 px) never overlap
     assert all(b - a >= 96 for a, b in itertools.pairwise(anchors))
     assert all(not math.isnan(a) for a in anchors)
+
+
+def test_packing_in_slices_gives_the_same_packing() -> None:
+    starts = [float(d // 7) for d in range(3000)]
+    durations = [[0.0, 0.0, 1.0, 30.0, 365.0][d % 5] for d in range(3000)]
+    packer = LanePacker(starts, durations, [60.0 + d % 200 for d in range(3000)])
+    for ppd in (5.0, 40.0, 900.0):  # weeks, days, deeper than a card is wide
+        whole = packer.pack(ppd, 8, long_after=260.0)
+        steps = packer.pack_steps(ppd, 8, long_after=260.0, chunk=100)
+        assert sum(1 for _ in itertools.islice(steps, 3)) == 3  # the view runs slices when idle
+        sliced = finish(steps)
+        assert (sliced.lanes, sliced.clusters) == (whole.lanes, whole.clusters)
+
+
+def test_days_stay_points_when_a_day_is_wider_than_a_card() -> None:
+    # at 900 px a day, a one-day event is wider than any card, yet it is packed as a point:
+    # placed in the sweep before the month-long periods, which take what is left
+    packer = LanePacker([0.0, 0.0, 0.0], [30.0, 1.0, 1.0], [100.0, 100.0, 100.0])
+    packing = packer.pack(900.0, max_lanes=3, long_after=260.0)
+    assert packing.lanes == [-1, 0, 1]
+    assert [packing.members(c) for c in packing.clusters] == [[0]]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 
+from timeline_app.core.lanes import zoom_level
 from timeline_app.ui.event_model import EVENT_ROLE
 from timeline_app.ui.main_window import MainWindow
 
@@ -249,3 +250,13 @@ def test_clicking_a_legend_name_filters_by_that_outlet(qtbot) -> None:  # type: 
     assert 0 < win.proxy.rowCount() < win.model.rowCount()
     qtbot.mouseClick(win.legend, Qt.MouseButton.LeftButton, pos=point)  # again: all outlets
     assert win.filters.event_filter().outlets is None
+
+
+def test_the_next_zoom_levels_are_packed_while_idle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = window.timeline
+    view.zoom(1.5)
+    level = zoom_level(view.scale().px_per_day)
+    qtbot.waitUntil(lambda: not view._prefetching)
+    levels = {key[0] for key in view._packings}
+    assert level in levels
+    assert any(other > level for other in levels) and any(other < level for other in levels)

@@ -5,7 +5,8 @@ zoom level (pixels per day) a card spans ``max(label width, duration)``; it take
 lane free where it starts. When every lane is busy the cards that start there are skipped in
 one bisection and gathered into clusters, one per cell of a fixed pixel grid (stable while
 panning, markers never overlap). Periods wider than ``long_after`` pixels are placed after the
-point events, in the gaps they leave, so they never push them out.
+point events, in the gaps they leave, so they never push them out; where periods already fill
+every lane, the ones that start there are skipped in one bisection too.
 
 Cost of :meth:`LanePacker.pack`: O(placed cards x lanes + clusters x log n), not O(n): when zoomed
 out almost everything is skipped by bisection; cluster members are listed only when asked for.
@@ -16,9 +17,10 @@ proportion), so the view packs once per zoom level (:func:`zoom_level`) and cach
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 LEVELS_PER_DOUBLING = 4
@@ -77,6 +79,15 @@ class Packing:
         return sorted(found + list(cluster.extra))
 
 
+def finish(steps: Generator[None, None, Packing]) -> Packing:
+    """Run the rest of a :meth:`LanePacker.pack_steps` generator and return its Packing."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
 class LanePacker:
     """Packs one set of items (sorted by start day) at any zoom level."""
 
@@ -105,14 +116,27 @@ class LanePacker:
         """Lanes ``0 .. max_lanes - 2`` for cards (all of them when ``max_lanes`` is 1); the top
         lane is left to cluster markers. ``gap``, ``long_after``, ``cluster_width`` and
         ``marker_width`` are in pixels."""
+        return finish(self.pack_steps(px_per_day, max_lanes, gap, long_after, cluster_width,
+                                      marker_width))
+
+    def pack_steps(self, px_per_day: float, max_lanes: int, gap: float = 6.0,
+                   long_after: float = math.inf, cluster_width: float = 192.0,
+                   marker_width: float = 96.0, chunk: int = 2048) -> Generator[None, None, Packing]:
+        """:meth:`pack` in slices: yields after about ``chunk`` items, returns the Packing.
+
+        The view packs the zoom levels next to the current one this way while it is idle, a
+        few milliseconds at a time, so zooming on reaches a level that is already packed."""
+        budget = chunk
         ppd = px_per_day
         starts, durations, widths = self.starts, self.durations, self.widths
         count = len(starts)
         gap_days = gap / ppd
-        limit = long_after / ppd
+        # a period is wider than long_after pixels and longer than a day: single days stay
+        # points however far one zooms in, so the sweep (not the gap search) places them
+        limit = max(long_after / ppd, 1.0)
         lane_count = max(max_lanes - 1, 1)
-        ends = [-math.inf] * lane_count
-        free_from = -math.inf  # the earliest lane end: nothing starting before it can fit
+        free = list(range(lane_count))  # heap of the lanes free at the sweep position
+        busy: list[tuple[float, int]] = []  # heap of (end + gap, lane) of the other lanes
         lanes = [-1] * count
         lane_items: list[list[int]] = [[] for _ in range(lane_count)]
         lane_starts: list[list[float]] = [[] for _ in range(lane_count)]
@@ -122,9 +146,15 @@ class LanePacker:
         busy_ends: list[float] = []
         i = 0
         while i < count:
+            budget -= 1
+            if not budget:
+                budget = chunk
+                yield
             start = starts[i]
-            if free_from + gap_days > start:  # every lane busy: skip all that starts before
-                stop = free_from + gap_days
+            while busy and busy[0][0] <= start:
+                heapq.heappush(free, heapq.heappop(busy)[1])
+            if not free:  # every lane busy: skip all that starts before one frees
+                stop = busy[0][0]
                 j = bisect.bisect_left(starts, stop, i + 1)
                 skipped.append((i, j))
                 busy_starts.append(start)
@@ -137,26 +167,40 @@ class LanePacker:
                 continue
             label = widths[i] / ppd
             end = start + (label if label > duration else duration)
-            lane = 0
-            while ends[lane] + gap_days > start:
-                lane += 1
-            ends[lane] = end
+            lane = heapq.heappop(free)  # the lowest free lane
+            heapq.heappush(busy, (end + gap_days, lane))
             lanes[i] = lane
             lane_items[lane].append(i)
             lane_starts[lane].append(start)
             lane_ends[lane].append(end)
-            free_from = min(ends)
             i += 1
         long_items = self.long_items(limit)
         unplaced: list[int] = []
-        for i in long_items:
+        long_starts = [starts[i] for i in long_items]
+        long_ends = [-math.inf] * lane_count  # end of the last period placed in each lane
+        k = 0
+        while k < len(long_items):
+            budget -= 1
+            if not budget:
+                budget = chunk
+                yield
+            i = long_items[k]
             start = starts[i]
+            blocked = min(long_ends) + gap_days
+            if blocked > start:  # periods fill every lane here: skip all that start before
+                stop = bisect.bisect_left(long_starts, blocked, k + 1)
+                unplaced.extend(long_items[k:stop])
+                k = stop
+                continue
+            k += 1
             end = start + max(durations[i], widths[i] / ppd)
-            k = bisect.bisect_right(busy_starts, start) - 1
-            if k >= 0 and start < busy_ends[k]:
+            b = bisect.bisect_right(busy_starts, start) - 1
+            if b >= 0 and start < busy_ends[b]:
                 unplaced.append(i)
                 continue
             for lane in range(lane_count):
+                if long_ends[lane] + gap_days > start:
+                    continue
                 lane_start, lane_end = lane_starts[lane], lane_ends[lane]
                 p = bisect.bisect_left(lane_start, start)
                 if p > 0 and lane_end[p - 1] + gap_days > start:
@@ -167,6 +211,7 @@ class LanePacker:
                 lane_end.insert(p, end)
                 lane_items[lane].insert(p, i)
                 lanes[i] = lane
+                long_ends[lane] = end
                 break
             else:
                 unplaced.append(i)
@@ -186,8 +231,13 @@ class LanePacker:
                 k = bisect.bisect_left(starts, (cell + 1) * cell_days, a + 1, b)
                 cells.setdefault(cell, ([], []))[0].append((a, k))
                 a = k
-        for i in unplaced:
-            cells.setdefault(math.floor(starts[i] / cell_days), ([], []))[1].append(i)
+        unplaced_starts = [starts[i] for i in unplaced]  # in start order, like the items
+        a = 0
+        while a < len(unplaced):
+            cell = math.floor(unplaced_starts[a] / cell_days)
+            k = bisect.bisect_left(unplaced_starts, (cell + 1) * cell_days, a + 1)
+            cells.setdefault(cell, ([], []))[1].extend(unplaced[a:k])
+            a = k
         room = max(cluster_width - marker_width - 8, 0.0) / ppd
         clusters = []
         for cell in sorted(cells):
@@ -200,9 +250,9 @@ class LanePacker:
                     size += b - a - long_count
                     first = min(first, starts[a])
                     last = max(last, starts[b - 1])
-            for i in extra:
-                first = min(first, starts[i])
-                last = max(last, starts[i])
+            if extra:
+                first = min(first, starts[extra[0]])
+                last = max(last, starts[extra[-1]])
             if not size:
                 continue
             left = cell * cell_days

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import time
 from collections import OrderedDict
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture, QSizePolicy, QWidget
 
-from timeline_app.core.lanes import LanePacker, Packing, zoom_level
+from timeline_app.core.lanes import LEVELS_PER_DOUBLING, LanePacker, Packing, finish, zoom_level
 from timeline_app.core.layout import Scale, ticks
 from timeline_app.core.timeline import TimelineEvent
 from timeline_app.ui.event_model import date_label
@@ -42,6 +44,7 @@ AXIS_H = 46
 CARD_MAX_W = 260
 CLUSTER_W = 96
 PACKINGS_KEPT = 16  # zoom levels whose lane packing is kept for going back
+PREFETCH_SLICE_S = 0.004  # idle time spent at once packing the next zoom levels
 PALETTE = ("#3b7dd8", "#d8643b", "#3ba55c", "#9b59b6", "#c9a227", "#1abc9c", "#e84393")
 
 
@@ -84,6 +87,12 @@ class TimelineView(QAbstractScrollArea):
         self._packer = LanePacker([], [], [])
         self._packings: OrderedDict[tuple[float, int], Packing] = OrderedDict()
         self._packing = self._packer.pack(1.0, 1)
+        # neighbouring zoom levels packed a slice at a time while idle (see _prefetch_slice)
+        self._prefetching: OrderedDict[tuple[float, int], Generator[None, None, Packing]] = OrderedDict()
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setInterval(0)
+        self._prefetch_timer.timeout.connect(self._prefetch_slice)
+        self._zoom_direction = 1
         self._cluster_anchors: list[float] = []
         self._cluster_day1s: list[float] = []
         self._cluster_lane = 0
@@ -121,6 +130,7 @@ class TimelineView(QAbstractScrollArea):
         self._packer = LanePacker(self._all_day0s, [c.day1 - c.day0 for c in cards],
                                   [c.width for c in cards])
         self._packings.clear()
+        self._prefetching.clear()
         if self._selected not in self._row_index:
             self._selected = None
         if keep_view and had_cards:
@@ -188,6 +198,7 @@ class TimelineView(QAbstractScrollArea):
         if anchor_x is None:
             anchor_x = self.viewport().width() / 2
         self._scale = self._scale.zoomed(factor, anchor_x)
+        self._zoom_direction = 1 if factor >= 1 else -1
         self._relayout()
 
     def pan(self, dx_px: float) -> None:
@@ -220,22 +231,54 @@ class TimelineView(QAbstractScrollArea):
     def _relayout(self) -> None:
         """Lanes and clusters for the current zoom level (packed once per level, then cached)."""
         max_lanes = max(int((self.viewport().height() - AXIS_H - 14) // (CARD_H + LANE_GAP)), 1)
-        key = (zoom_level(self._scale.px_per_day), max_lanes)
+        level = zoom_level(self._scale.px_per_day)
+        key = (level, max_lanes)
         packing = self._packings.get(key)
         if packing is None:
-            packing = self._packer.pack(key[0], max_lanes, long_after=CARD_MAX_W,
-                                        cluster_width=2 * CLUSTER_W, marker_width=CLUSTER_W)
-            self._packings[key] = packing
-            while len(self._packings) > PACKINGS_KEPT:
-                self._packings.popitem(last=False)
+            steps = self._prefetching.pop(key, None) or self._pack_steps(key)
+            packing = finish(steps)  # the rest of a prefetch, or all of it
+            self._keep_packing(key, packing)
         else:
             self._packings.move_to_end(key)
         self._packing = packing
+        # the next levels the user is likely to zoom to: the way they zoom first
+        step = 2.0 ** (1 / LEVELS_PER_DOUBLING)
+        ahead = [level * step ** self._zoom_direction, level * step ** -self._zoom_direction]
+        pending, self._prefetching = self._prefetching, OrderedDict()  # older levels: dropped
+        for next_level in ahead:
+            next_key = (zoom_level(next_level * 1.0001), max_lanes)
+            if next_key not in self._packings:
+                old = pending.get(next_key)
+                self._prefetching[next_key] = old if old is not None else self._pack_steps(next_key)
+        if self._prefetching:
+            self._prefetch_timer.start()
         self._cluster_lane = max_lanes - 1
         self._cluster_anchors = [c.anchor for c in packing.clusters]
         self._cluster_day1s = list(itertools.accumulate((c.day1 for c in packing.clusters), max))
         self._sync_scrollbar()
         self.viewport().update()
+
+    def _pack_steps(self, key: tuple[float, int]) -> Generator[None, None, Packing]:
+        return self._packer.pack_steps(key[0], key[1], long_after=CARD_MAX_W,
+                                       cluster_width=2 * CLUSTER_W, marker_width=CLUSTER_W)
+
+    def _keep_packing(self, key: tuple[float, int], packing: Packing) -> None:
+        self._packings[key] = packing
+        while len(self._packings) > PACKINGS_KEPT:
+            self._packings.popitem(last=False)
+
+    def _prefetch_slice(self) -> None:
+        """Advance the first pending prefetch for about PREFETCH_SLICE_S, then yield to events."""
+        deadline = time.perf_counter() + PREFETCH_SLICE_S
+        while self._prefetching and time.perf_counter() < deadline:
+            key, steps = next(iter(self._prefetching.items()))
+            try:
+                next(steps)
+            except StopIteration as done:
+                del self._prefetching[key]
+                self._keep_packing(key, done.value)
+        if not self._prefetching:
+            self._prefetch_timer.stop()
 
     def _lane(self, card: _Card) -> int:
         """The card's lane at the current zoom; -1 when it is gathered in a cluster."""
