@@ -148,6 +148,10 @@ class _Context:
                     continue
                 if kind == "past" and _PASSIVE_BE.search(self._text, max(0, m.start() - 4), m.start()):
                     continue  # "will be named": a participle after "be" carries no tense
+                if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
+                        and self._tagger.adjective_before.search(
+                            self._text, max(0, m.start() - 12), m.start())):
+                    continue  # "an unspecified date": an adjective
                 # the verb governing a date usually precedes it: markers after it count double
                 distance = start - m.end() if m.end() <= start else 2 * (m.start() - end)
                 if best is None or distance < best[0]:
@@ -169,6 +173,9 @@ class Tagger:
         self.past = regex.compile(
             rf"(?<!\w)(?:(?i:{past})|(?!(?i:{not_past})(?!\w))[a-z]\w{{2,}}ed)(?!\w)",
             FLAGS & ~regex.IGNORECASE)
+        # ... but not "the proposed merger": an -ed word after one of these is an adjective
+        adjective_after = "|".join(regex.escape(w) for w in self.rules.words("not_past_after"))
+        self.adjective_before = regex.compile(rf"(?<!\w)(?:{adjective_after})\s+\Z", FLAGS)
 
     def candidates(self, text: str) -> list[tuple[Rule, regex.Match[str]]]:
         """Rule matches in text order, before filtering and normalisation (one pass)."""
