@@ -50,6 +50,7 @@ NOT_DATES = [
     ("She was 10 weeks along.", "10 weeks along"),
     ("Subscribe to our Free Daily Newsletter.", "Daily"),
     ("The score was 21-14 at half time.", "21-14"),
+    ("He was arrested at this march in each of the last three years.", "this march"),
 ]
 
 
