@@ -253,13 +253,14 @@ def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
         return date(year, month, day)
     nth = ctx.rules.table("holiday_nth_weekday").get(key)
     if nth:
-        month, weekday, n = (int(x) for x in nth)
+        month, weekday, n, *after = (int(x) for x in nth)
         first = date(year, month, 1)
+        days_after = timedelta(days=after[0] if after else 0)
         if n > 0:
             offset = (weekday - first.weekday()) % 7
-            return first + timedelta(days=offset + 7 * (n - 1))
+            return first + timedelta(days=offset + 7 * (n - 1)) + days_after
         last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-        return last - timedelta(days=(last.weekday() - weekday) % 7)
+        return last - timedelta(days=(last.weekday() - weekday) % 7) + days_after
     shift = ctx.rules.table("holiday_easter").get(key)
     if shift is not None:
         sunday: date = easter(year)
