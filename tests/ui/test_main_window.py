@@ -216,6 +216,9 @@ def test_outlet_and_date_filters_filter_list_and_timeline_together(qtbot) -> Non
     win = open_window(qtbot, Path(__file__).resolve().parents[1] / "data" / "same_story")
     total = win.model.rowCount()
     bar = win.filters
+    assert bar.outlet.count() == 1  # outlets are listed when the chooser opens, not on updates
+    bar.outlet.showPopup()
+    bar.outlet.hidePopup()
     index = bar.outlet.findData("Channel 7 Riverton")
     assert index > 0 and "(" in bar.outlet.itemText(index)  # the count of its events
     bar.outlet.setCurrentIndex(index)

@@ -6,6 +6,7 @@ It turns its controls into one :class:`~timeline_app.core.filters.EventFilter` a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSignalBlocker, Signal
@@ -15,6 +16,19 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 from timeline_app.core.filters import EventFilter, parse_bound
 
 ALL_OUTLETS = "All outlets"
+
+
+class _OutletBox(QComboBox):
+    """A combo box that asks for its outlets when it opens: listing hundreds of outlets on
+    every timeline update, while a folder loads, would cost the GUI thread for nothing."""
+
+    def __init__(self, refresh: Callable[[], None]) -> None:
+        super().__init__()
+        self._refresh = refresh
+
+    def showPopup(self) -> None:
+        self._refresh()
+        super().showPopup()
 
 
 class FilterBar(QWidget):
@@ -28,7 +42,8 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText("Search (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search events")
-        self.outlet = QComboBox()
+        self._outlet_source: Callable[[], list[tuple[str, int]]] = list
+        self.outlet = _OutletBox(self.refresh_outlets)
         self.outlet.setAccessibleName("Outlet filter")
         self.outlet.setToolTip("Show the events of one outlet (or click its name in the legend)")
         self.outlet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -63,6 +78,13 @@ class FilterBar(QWidget):
     # ------------------------------------------------------------------ state
     def event_filter(self) -> EventFilter:
         return self._filter
+
+    def set_outlet_source(self, source: Callable[[], list[tuple[str, int]]]) -> None:
+        """Where the outlet list (name, event count) comes from when the chooser opens."""
+        self._outlet_source = source
+
+    def refresh_outlets(self) -> None:
+        self.set_outlets(self._outlet_source())
 
     def set_outlets(self, outlets: list[tuple[str, int]]) -> None:
         """Offer these outlets (name, event count); the chosen one stays chosen if still there."""

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.timeline.colors_changed.connect(self._legend_timer.start)
         self.filters = FilterBar()
         self.search = self.filters.search
+        self.filters.set_outlet_source(lambda: outlet_counts(self.model.events()))
         self.list = QTableView()
         self.list.setModel(self.proxy)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -427,7 +428,6 @@ class MainWindow(QMainWindow):
         selected = self._selected_event_id()
         self.model.set_timeline(timeline)
         self.timeline.set_color_keys({r.article.path: outlet_of(r.article) for r in self.results})
-        self.filters.set_outlets(outlet_counts(timeline.events))
         self.timeline.set_coverage([(r.reference.date, r.article.path, r.article.title)
                                     for r in self.results
                                     if r.reference.date is not None and r.reference.source != "inferred"])
