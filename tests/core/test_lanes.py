@@ -100,7 +100,7 @@ def test_packing_in_slices_gives_the_same_packing() -> None:
     for ppd in (5.0, 40.0, 900.0):  # weeks, days, deeper than a card is wide
         whole = packer.pack(ppd, 8, long_after=260.0)
         steps = packer.pack_steps(ppd, 8, long_after=260.0, chunk=100)
-        assert sum(1 for _ in itertools.islice(steps, 3)) == 3  # the view runs slices when idle
+        next(steps)  # it yields part way: the view runs it a slice at a time while idle
         sliced = finish(steps)
         assert (sliced.lanes, sliced.clusters) == (whole.lanes, whole.clusters)
 

@@ -192,12 +192,14 @@ class LanePacker:
                 unplaced.extend(long_items[k:stop])
                 k = stop
                 continue
+            b = bisect.bisect_right(busy_starts, start) - 1
+            if b >= 0 and start < busy_ends[b]:  # points fill every lane: skip the stretch
+                stop = bisect.bisect_left(long_starts, busy_ends[b], k + 1)
+                unplaced.extend(long_items[k:stop])
+                k = stop
+                continue
             k += 1
             end = start + max(durations[i], widths[i] / ppd)
-            b = bisect.bisect_right(busy_starts, start) - 1
-            if b >= 0 and start < busy_ends[b]:
-                unplaced.append(i)
-                continue
             for lane in range(lane_count):
                 if long_ends[lane] + gap_days > start:
                     continue
