@@ -7,7 +7,6 @@ an :class:`~timeline_app.core.filters.EventFilter` accepts (text, outlet, date r
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -131,9 +130,6 @@ class EventFilterModel(QSortFilterProxyModel):
         else:
             self._filter = event_filter
             self.invalidateFilter()
-
-    def set_text(self, text: str) -> None:
-        self.set_filter(replace(self._filter, text=text))
 
     def is_filtering(self) -> bool:
         return self._filter.active()
