@@ -54,14 +54,26 @@ def _stem(word: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def terms(text: str) -> frozenset[str]:
     """Content words of a description, stemmed and mapped to their canonical synonym."""
-    synonyms = _synonyms()
     out = set()
     for word in _WORD.findall(text.lower()):
-        if word in _stop_words() or word.isdigit() or len(word) < 3:
-            continue
-        stem = _stem(word)
-        out.add(synonyms.get(stem, synonyms.get(word, stem)))
+        term = _TERM_OF.get(word)
+        if term is None:
+            term = _TERM_OF[word] = _term(word)
+        if term:
+            out.add(term)
     return frozenset(out)
+
+
+_TERM_OF: dict[str, str] = {}  # word -> its term ("" for none): words repeat a lot
+
+
+def _term(word: str) -> str:
+    """A lower-case word's term: its canonical stem, or "" for a stop word, number or short word."""
+    if word in _stop_words() or word.isdigit() or len(word) < 3:
+        return ""
+    synonyms = _synonyms()
+    stem = _stem(word)
+    return synonyms.get(stem, synonyms.get(word, stem))
 
 
 def _window(event: Event, words: int = 8) -> str:
@@ -88,11 +100,10 @@ class Terms:
         return cls(words, " ".join(sorted(words)))
 
 
-def similarity(a: Terms, b: Terms) -> tuple[float, int]:
-    """Token-set similarity (0-100) of two term sets, and how many terms they share."""
+def similarity(a: Terms, b: Terms, cutoff: float = 0.0) -> tuple[float, int]:
+    """Token-set similarity (0-100) of two term sets, and how many terms they share; a score
+    below ``cutoff`` is reported as 0 (and found faster)."""
     shared = len(a.words & b.words)
     if not shared:
         return 0.0, 0
-    return fuzz.token_set_ratio(a.text, b.text), shared
-
-
+    return fuzz.token_set_ratio(a.text, b.text, score_cutoff=cutoff), shared

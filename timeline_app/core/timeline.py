@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import zlib
+from collections import _count_elements as _count  # type: ignore[attr-defined]  # Counter.update's C loop
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -110,7 +112,7 @@ class Timeline:
 REPRESENTATIVES = 4  # a group is compared through its first few reports' terms
 
 
-@dataclass
+@dataclass(eq=False)  # identity: groups are counted in dicts
 class _Group:
     """Bookkeeping for one event being merged: its bounds make date checks O(1)."""
 
@@ -193,46 +195,40 @@ class _GroupIndex:
             for week in range(first.toordinal() // 7, last.toordinal() // 7 + 1):
                 by_week.setdefault(week, []).append(group)
 
-    def candidates(self, event: Event, terms: Terms) -> list[_Group]:
-        """Groups near the event's dates that share terms with it, oldest first."""
+    def candidates(self, event: Event, terms: Terms) -> list[tuple[_Group, int]]:
+        """Groups near the event's dates that share terms with it, oldest first, each with
+        the number of (not common) terms it shares."""
         earliest, latest = event.date.earliest, event.date.latest
-        found: dict[int, _Group] = {}
-        shared: dict[int, int] = {}
+        shared: dict[_Group, int] = {}
         if self.is_long(earliest, latest):
+            exact = self.exact
             for term in terms.words:
-                groups = self.exact.get((term, earliest, latest))
-                if not groups or len(groups) > self.COMMON:
-                    continue  # a word this common for this date tells little
-                for group in groups:
-                    found[group.number] = group
-                    shared[group.number] = shared.get(group.number, 0) + 1
-            return [found[n] for n in sorted(found) if shared[n] >= 2]
-        first_week = (earliest.toordinal() - 7) // 7
-        last_week = (latest.toordinal() + 7) // 7
+                groups = exact.get((term, earliest, latest))
+                if groups and len(groups) <= self.COMMON:  # else a word this common tells little
+                    _count(shared, groups)
+            return sorted(((g, n) for g, n in shared.items() if n >= 2), key=_number)
+        weeks = range((earliest.toordinal() - 7) // 7, (latest.toordinal() + 7) // 7 + 1)
         common = self.COMMON
         for term in terms.words:
             by_week = self.weeks.get(term)
             if not by_week:
                 continue
-            hits = []
-            for week in range(first_week, last_week + 1):
-                groups = by_week.get(week)
-                # absent, or a word this common near these dates tells little
-                if groups and len(groups) <= common:
-                    hits.append(groups)
-            if len(hits) > 3 and sum(map(len, hits)) > self.COMMON_IN_RANGE:
-                continue  # common all over the report's weeks
-            seen_here: set[int] = set()  # a group filed under several weeks counts once
-            for groups in hits:
-                for group in groups:
-                    number = group.number
-                    if number not in seen_here:
-                        seen_here.add(number)
-                        found[number] = group
-                        shared[number] = shared.get(number, 0) + 1
+            # absent, or a word this common near these dates tells little
+            hits = [groups for week in weeks
+                    if (groups := by_week.get(week)) and len(groups) <= common]
+            if not hits:
+                continue
+            if len(hits) == 1:
+                _count(shared, hits[0])
+            elif len(hits) <= 3 or sum(map(len, hits)) <= self.COMMON_IN_RANGE:
+                _count(shared, set(itertools.chain.from_iterable(hits)))  # each group once
         one_day = earliest == latest
-        return [found[n] for n in sorted(found)
-                if shared[n] >= 2 or (one_day and found[n].single_day)]
+        return sorted(((g, n) for g, n in shared.items() if n >= 2 or (one_day and g.single_day)),
+                      key=_number)
+
+
+def _number(item: tuple[_Group, int]) -> int:
+    return item[0].number
 
 
 def _story_shared(article: Article, group: _Group, cache: dict[str, frozenset[str]]) -> bool:
@@ -292,18 +288,25 @@ class Merger:
         own = Terms.of(event)
         best: tuple[float, _Group] | None = None
         conflict = False
-        for group in self._index.candidates(event, own):
+        one_day = event.date.earliest == event.date.latest
+        for group, hits in self._index.candidates(event, own):
             if source.article.path in group.paths:
                 continue
-            compatible = group.overlaps_all(event)
-            if not compatible and not group.near_all(event):
-                continue
-            score, shared = max(similarity(own, t) for t in group.terms)
+            if group.overlaps_all(event):
+                compatible, cutoff = True, SIMILAR  # a lower score cannot join
+                if hits < 2 and not (one_day and group.single_day and _story_shared(
+                        source.article, group, self._story_terms)):
+                    continue  # one shared term: only a report of the same story joins
+            elif hits >= 3 and group.near_all(event):
+                compatible, cutoff = False, CONFLICT_SIMILAR
+            else:
+                continue  # a conflict needs three shared terms
+            score, shared = max(similarity(own, t, cutoff) for t in group.terms)
             if not shared:
                 continue
             if compatible and score >= SIMILAR and shared >= 2:
                 pass
-            elif (compatible and group.single_day and event.date.earliest == event.date.latest
+            elif (compatible and group.single_day and one_day
                   and _story_shared(source.article, group, self._story_terms)):
                 score = max(score, SIMILAR)  # same day, same story, a shared key word
             elif score >= CONFLICT_SIMILAR and shared >= 3:
