@@ -67,6 +67,7 @@ class ExtractionCache:
             db.execute("CREATE TABLE IF NOT EXISTS timelines (key TEXT PRIMARY KEY, data BLOB)")
             db.execute("SELECT count(*) FROM results").fetchone()
             self._db = db
+            self._purge_other_versions()
         except sqlite3.DatabaseError as exc:
             if retry and "locked" not in str(exc).lower() and path.exists():
                 self._discard(path)  # corrupt: start a new cache
@@ -75,6 +76,16 @@ class ExtractionCache:
                 self.problem = f"cache unavailable ({exc}); extracting without it"
         except OSError as exc:
             self.problem = f"cache unavailable ({exc.strerror or exc}); extracting without it"
+
+    def _purge_other_versions(self) -> None:
+        """Results of other extractor versions will never be read again (best effort: another
+        instance of the app may hold the write lock)."""
+        assert self._db is not None
+        try:
+            self._db.execute("DELETE FROM results WHERE version!=?", (extractor_version(),))
+            self._db.commit()
+        except sqlite3.Error:
+            pass
 
     @staticmethod
     def _discard(path: Path) -> None:
@@ -96,16 +107,22 @@ class ExtractionCache:
             return None
 
     def put(self, path: str, digest: str, results: list[DocumentResult]) -> None:
+        try:
+            blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+        except pickle.PickleError as exc:
+            self.problem = f"cache write failed ({exc})"
+            return
+        self.put_pickled(path, digest, blob)
+
+    def put_pickled(self, path: str, digest: str, blob: bytes) -> None:
+        """:meth:`put` for results already pickled (by a worker process)."""
         if self._db is None:
             return
         try:
-            blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
             with self._lock:
-                self._db.execute("DELETE FROM results WHERE path=? AND version!=?",
-                                 (path, extractor_version()))
                 self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
                                  (path, digest, extractor_version(), blob))
-        except (sqlite3.Error, pickle.PickleError) as exc:
+        except sqlite3.Error as exc:
             self.problem = f"cache write failed ({exc})"
 
     TIMELINES_KEPT = 8

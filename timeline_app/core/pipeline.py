@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -52,7 +53,7 @@ class Problem:
 
 
 Outcome = Loaded | Problem
-_Work = tuple[str, list[DocumentResult] | None, str | None]  # path, results, problem
+_Work = tuple[str, bytes | None, str | None]  # path, pickled results, problem
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,10 @@ def extract_bytes(path: str, data: bytes, reference: date | None = None) -> list
 
 
 def _work(path: str, data: bytes) -> _Work:
+    """Runs in a worker: the results come back pickled once, in the form the cache stores, so
+    the loading process unpickles them and never pickles them again."""
     try:
-        return path, extract_bytes(path, data), None
+        return path, pickle.dumps(extract_bytes(path, data), protocol=pickle.HIGHEST_PROTOCOL), None
     except ArticleError as exc:
         return path, None, str(exc)
     except Exception as exc:  # a bug must not stop the load: report it as the file's problem
@@ -181,11 +184,11 @@ class Pipeline:
         hashes[str(path)] = digest
         return data
 
-    def _finish(self, path: str, results: list[DocumentResult] | None, error: str | None,
+    def _finish(self, path: str, blob: bytes | None, error: str | None,
                 hashes: dict[str, str]) -> Outcome:
-        if results is None:
+        if blob is None:
             return Problem(path, error or "unknown error")
         digest = hashes.pop(path, None)
         if self.cache is not None and digest is not None:
-            self.cache.put(path, digest, results)
-        return Loaded(path, results)
+            self.cache.put_pickled(path, digest, blob)
+        return Loaded(path, pickle.loads(blob))  # made by our own worker just now
