@@ -85,7 +85,7 @@ def measure_view(events: list[object], repeats: int) -> dict[str, float]:
     view.show()
     image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
     t0 = time.perf_counter()
-    view.set_events(list(enumerate(events)))  # type: ignore[arg-type]
+    view.set_events(events)  # type: ignore[arg-type]
     layout_s = time.perf_counter() - t0
     fit = paint_ms(view, image, repeats)
     # zoom in step by step from "fit all", then back out (each step: layout + a real paint)

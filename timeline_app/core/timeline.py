@@ -16,7 +16,7 @@ import hashlib
 import itertools
 import zlib
 from collections import _count_elements as _count  # type: ignore[attr-defined]  # Counter.update's C loop
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -90,12 +90,43 @@ class TimelineEvent:
                 "conflict": self.conflict, "why_merged": self.why_merged}
 
 
+@dataclass(frozen=True)
+class EventSpans:
+    """What a timeline view needs of each event, by position in a list of events, as plain
+    lists: computed once off the GUI thread, so showing a big timeline costs little there.
+    ``day0``/``day1``: the interval in days (``date.toordinal()``, end exclusive); ``paths``:
+    the first source's article; ``by_start``: the positions sorted by start, end, position."""
+
+    day0: list[float]
+    day1: list[float]
+    titles: list[str]
+    paths: list[str]
+    by_start: list[int]
+
+    @classmethod
+    def of(cls, events: Sequence[TimelineEvent]) -> EventSpans:
+        day0, day1, titles, paths = [], [], [], []
+        for event in events:
+            primary = event.primary.event
+            day0.append(float(primary.date.earliest.toordinal()))
+            day1.append(float(primary.date.latest.toordinal() + 1))
+            titles.append(primary.title)
+            paths.append(event.sources[0].article.path)
+        by_start = sorted(range(len(day0)), key=lambda i: (day0[i], day1[i], i))
+        return cls(day0, day1, titles, paths, by_start)
+
+
 @dataclass
 class Timeline:
     """Articles and their merged events in timeline order."""
 
     results: list[DocumentResult] = field(default_factory=list)
     events: list[TimelineEvent] = field(default_factory=list)
+
+    @functools.cached_property
+    def spans(self) -> EventSpans:
+        """The events' :class:`EventSpans` (computed on first use: the builder thread)."""
+        return EventSpans.of(self.events)
 
     @property
     def articles(self) -> list[Article]:

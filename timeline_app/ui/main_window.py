@@ -448,17 +448,13 @@ class MainWindow(QMainWindow):
         return event.id if event else None
 
     def _sync_timeline_events(self) -> None:
+        rows = None
         if self.proxy.is_filtering():
-            rows = []
-            for proxy_row in range(self.proxy.rowCount()):
-                source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
-                event = self.model.event_at(source_row)
-                if event is not None:
-                    rows.append((source_row, event))
-        else:
-            rows = list(enumerate(self.model.events()))
+            rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+                    for r in range(self.proxy.rowCount())]
         # while a load streams in, keep the user's zoom and position
-        self.timeline.set_events(rows, keep_view=self.is_loading())
+        self.timeline.set_events(self.model.events(), rows, spans=self.model.timeline.spans,
+                                 keep_view=self.is_loading())
 
     def _on_filter(self, event_filter: EventFilter) -> None:
         self.proxy.set_filter(event_filter)

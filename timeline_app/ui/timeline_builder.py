@@ -118,6 +118,7 @@ class TimelineBuilder(QObject):
                 continue  # a newer request is pending
             except Exception:  # never lose the window to a merge bug: show nothing merged
                 timeline = build_timeline([])
+            timeline.spans  # noqa: B018  computed here, off the GUI thread
             self.last_seconds = time.perf_counter() - started
             self.built.emit(timeline, generation)
 

@@ -13,8 +13,7 @@ import bisect
 import itertools
 import time
 from collections import OrderedDict
-from collections.abc import Generator
-from dataclasses import dataclass
+from collections.abc import Collection, Generator, Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture,
 
 from timeline_app.core.lanes import LEVELS_PER_DOUBLING, LanePacker, Packing, finish, zoom_level
 from timeline_app.core.layout import Scale, ticks
-from timeline_app.core.timeline import TimelineEvent
+from timeline_app.core.timeline import EventSpans, TimelineEvent
 from timeline_app.ui.event_model import date_label
 
 CARD_H = 40
@@ -48,15 +47,21 @@ PREFETCH_SLICE_S = 0.004  # idle time spent at once packing the next zoom levels
 PALETTE = ("#3b7dd8", "#d8643b", "#3ba55c", "#9b59b6", "#c9a227", "#1abc9c", "#e84393")
 
 
-@dataclass
 class _Card:
-    row: int
-    event: TimelineEvent
-    day0: float
-    day1: float
-    width: float = 0.0  # of the card in pixels (its title's width, capped)
-    index: int = 0  # position in start order (the packer's item)
-    label: tuple[str, str] | None = None  # elided title and date line, computed when first shown
+    """An event as the view places it (slotted: a view holds one per event)."""
+
+    __slots__ = ("day0", "day1", "event", "index", "label", "row", "width")
+
+    def __init__(self, row: int, event: TimelineEvent, day0: float, day1: float, width: float,
+                 index: int) -> None:
+        self.row = row  # model row
+        self.event = event
+        self.day0 = day0
+        self.day1 = day1
+        self.width = width  # of the card in pixels (its title's width, capped)
+        self.index = index  # position in start order (the packer's item)
+        # elided title and date line, computed when first shown
+        self.label: tuple[str, str] | None = None
 
 
 class TimelineView(QAbstractScrollArea):
@@ -105,27 +110,34 @@ class TimelineView(QAbstractScrollArea):
         self.horizontalScrollBar().valueChanged.connect(self._on_scroll)
 
     # ------------------------------------------------------------------ data
-    def set_events(self, events: list[tuple[int, TimelineEvent]], *, keep_view: bool = False) -> None:
-        """Show these (model row, event) pairs; fits them all into view unless ``keep_view``
-        (results streaming in while the user looks around) and something was shown already."""
+    def set_events(self, events: Sequence[TimelineEvent], rows: Collection[int] | None = None, *,
+                   spans: EventSpans | None = None, keep_view: bool = False) -> None:
+        """Show ``events`` (the model's, row = position), or only the ``rows`` among them;
+        ``spans``: the events' precomputed :class:`EventSpans`. Fits them all into view unless
+        ``keep_view`` (results streaming in while the user looks around) and something was
+        shown already."""
         had_cards = bool(self._cards)
-        cards = []
-        metrics = QFontMetricsF(self.font())
+        spans = spans if spans is not None else EventSpans.of(events)
+        if rows is None:
+            order = spans.by_start
+            paths = spans.paths
+        else:
+            shown = set(rows)
+            order = [i for i in spans.by_start if i in shown]
+            paths = [spans.paths[i] for i in sorted(shown)]
+        for path in dict.fromkeys(paths):  # colours are handed out in row order
+            self._color_of(path)
         widths = self._title_widths
-        for row, event in events:
-            d0 = float(event.earliest.toordinal())
-            d1 = float(event.latest.toordinal() + 1)
-            title = event.title
-            width = widths.get(title)
-            if width is None:
-                width = widths[title] = min(metrics.horizontalAdvance(title) + 20, CARD_MAX_W)
-            cards.append(_Card(row, event, d0, d1, width=width))
-            self._color_of(event.sources[0].article.path)
-        cards.sort(key=lambda c: (c.day0, c.day1, c.row))
-        for index, card in enumerate(cards):
-            card.index = index
-        self._cards = cards
-        self._row_index = {c.row: c.index for c in cards}
+        titles = spans.titles
+        missing = {titles[i] for i in order} - widths.keys()
+        if missing:
+            metrics = QFontMetricsF(self.font())
+            for title in missing:
+                widths[title] = min(metrics.horizontalAdvance(title) + 20, CARD_MAX_W)
+        day0, day1 = spans.day0, spans.day1
+        self._cards = cards = [_Card(i, events[i], day0[i], day1[i], widths[titles[i]], index)
+                               for index, i in enumerate(order)]
+        self._row_index = dict(zip(order, range(len(order)), strict=True))
         self._all_day0s = [c.day0 for c in cards]
         self._packer = LanePacker(self._all_day0s, [c.day1 - c.day0 for c in cards],
                                   [c.width for c in cards])
@@ -134,15 +146,18 @@ class TimelineView(QAbstractScrollArea):
         if self._selected not in self._row_index:
             self._selected = None
         if keep_view and had_cards:
-            if self._cards:
+            if cards:
                 lo, hi = self._bounds
-                first = min(c.day0 for c in self._cards)
-                last = max(c.day1 for c in self._cards)
+                first, last = self._extent()
                 span = max(last - first, 30.0)
                 self._bounds = (min(lo, first - span), max(hi, last + span))
             self._relayout()
         else:
             self.fit_all()
+
+    def _extent(self) -> tuple[float, float]:
+        """First start and last end of the cards (which are sorted by start)."""
+        return self._cards[0].day0, max(c.day1 for c in self._cards)
 
     def set_coverage(self, articles: list[tuple[date, str, str]]) -> None:
         """Publication dates of the loaded articles ``(date, path, title)``, drawn as coverage
@@ -177,8 +192,7 @@ class TimelineView(QAbstractScrollArea):
     def fit_all(self) -> None:
         """Zoom so that every event is visible."""
         if self._cards:
-            lo = min(c.day0 for c in self._cards)
-            hi = max(c.day1 for c in self._cards)
+            lo, hi = self._extent()
         else:
             lo = float(date.today().toordinal() - 365)
             hi = float(date.today().toordinal())
