@@ -28,6 +28,7 @@ from timeline_app.core.extract import DocumentResult, extract
 from timeline_app.core.filters import EventFilter, outlet_counts, outlet_of, parse_bound
 from timeline_app.core.pipeline import Pipeline
 from timeline_app.core.timeline import Timeline, build_timeline
+from timeline_app.ui import long_lived
 from timeline_app.ui.article_date_dialog import ArticleDateDialog
 from timeline_app.ui.event_model import EVENT_ROLE, EventFilterModel, EventTableModel
 from timeline_app.ui.filter_bar import FilterBar
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"Adding {', '.join(p.name or str(p) for p in new)}…")
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        self.loader.start(new)
+        self.loader.start(new, scan=self.watcher.roots)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"Loading {names}…")
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        self.loader.start(self.folders)
+        self.loader.start(self.folders, scan=self.watcher.roots)
 
     def _on_results(self, batch: list[DocumentResult]) -> None:
         fresh = {r.article.path for r in batch}
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
             if override is not None:
                 result = extract(result.article, reference=override, reference_source="user")
             self.results.append(result)
+        long_lived.settle()  # the results stay: keep the collector from walking them again
         if not self._rebuild.isActive():
             self._rebuild.start()
 
@@ -338,7 +340,7 @@ class MainWindow(QMainWindow):
                                   f"file{'s' * (len(existing) != 1)}…")
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        self.loader.start(existing)
+        self.loader.start(existing, scan=self.watcher.roots)
 
     def _on_files_removed(self, paths: list[Path]) -> None:
         gone = {str(p) for p in paths}
@@ -380,12 +382,13 @@ class MainWindow(QMainWindow):
         if generation != self.builder.generation:
             return  # a newer build is on its way
         self._apply_timeline(timeline)
+        long_lived.settle()
         if self._finish_generation is not None and generation >= self._finish_generation:
             self._finish_generation = None
             self._show_loaded(self._finish_completed)
 
     def _show_loaded(self, completed: bool) -> None:
-        self.watcher.snapshot()
+        self.watcher.snapshot(self.loader.scanned)
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         count = self.model.rowCount()
