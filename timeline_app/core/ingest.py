@@ -354,6 +354,24 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str | None]]:
         yield from _walk(root, seen)
 
 
+Stamp = tuple[int, int]  # size, mtime_ns
+
+
+def file_stamps(paths: list[Path]) -> dict[Path, Stamp]:
+    """Size and modification time of every article file under ``paths`` (what a folder
+    watcher compares to tell new, changed and deleted files)."""
+    found: dict[Path, Stamp] = {}
+    for path, problem in iter_files(paths):
+        if problem:
+            continue
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        found[path] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
 def _walk(folder: Path, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
     try:
         real = folder.resolve()

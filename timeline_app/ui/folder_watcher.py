@@ -2,23 +2,21 @@
 
 QFileSystemWatcher tells that a folder changed, not what changed; after a short quiet period the
 watcher compares the folder's files (size and modification time) with its last snapshot and
-emits ``changed`` (new or modified files) and ``removed`` (deleted files).
+emits ``changed`` (new or modified files) and ``removed`` (deleted files). The baseline is taken
+when a load finishes (the loader scans the folders on its own thread, see :meth:`snapshot`);
+until then changes are not reported: the load reads every file anyway.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from timeline_app.core.ingest import iter_files
+from timeline_app.core.ingest import Stamp, file_stamps
 
 DEBOUNCE_MS = 400
 MAX_WATCHED_FILES = 4000  # beyond this only folders are watched (file edits are seen on reload)
-
-Stamp = tuple[int, int]  # size, mtime_ns
-
 
 class FolderWatcher(QObject):
     changed = Signal(object)  # list[Path]
@@ -30,20 +28,27 @@ class FolderWatcher(QObject):
         self._watcher.directoryChanged.connect(self._schedule)
         self._watcher.fileChanged.connect(self._schedule)
         self._roots: list[Path] = []
-        self._known: dict[Path, Stamp] = {}
+        self._known: dict[Path, Stamp] | None = None  # the baseline, once a load finished
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._rescan)
 
-    def watch(self, roots: list[Path]) -> None:
-        """Watch these folders (and files) from now on; call :meth:`snapshot` after loading."""
-        self._roots = [r for r in roots if r.exists()]
-        self.snapshot()
+    @property
+    def roots(self) -> list[Path]:
+        return list(self._roots)
 
-    def snapshot(self) -> None:
-        """Remember the current state of the watched folders as the baseline."""
-        self._known = self._scan()
+    def watch(self, roots: list[Path]) -> None:
+        """Watch these folders (and files); changes are reported after :meth:`snapshot`,
+        which a finished load calls."""
+        self._roots = [r for r in roots if r.exists()]
+        self._known = None
+
+    def snapshot(self, known: dict[Path, Stamp] | None = None) -> None:
+        """Take the current state of the watched folders as the baseline: ``known``, from
+        :func:`~timeline_app.core.ingest.file_stamps` of :attr:`roots` (scanned off the GUI
+        thread), or scanned now."""
+        self._known = known if known is not None else self._scan()
         old = self._watcher.directories() + self._watcher.files()
         if old:
             self._watcher.removePaths(old)
@@ -56,21 +61,14 @@ class FolderWatcher(QObject):
             self._watcher.addPaths(sorted(str(p) for p in self._known))
 
     def _scan(self) -> dict[Path, Stamp]:
-        found: dict[Path, Stamp] = {}
-        for path, problem in iter_files(self._roots):
-            if problem:
-                continue
-            try:
-                st = os.stat(path)
-            except OSError:
-                continue
-            found[path] = (st.st_size, st.st_mtime_ns)
-        return found
+        return file_stamps(self._roots)
 
     def _schedule(self, _path: str = "") -> None:
         self._timer.start()
 
     def _rescan(self) -> None:
+        if self._known is None:
+            return  # a load is reading the folders now
         now = self._scan()
         changed = [p for p, stamp in now.items() if self._known.get(p) != stamp]
         removed = [p for p in self._known if p not in now]

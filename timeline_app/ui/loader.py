@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from timeline_app.core.ingest import Stamp, file_stamps
 from timeline_app.core.pipeline import Loaded, Pipeline, Problem
 
 BATCH_SECONDS = 0.1  # results are handed to the GUI at most this often
@@ -20,9 +21,12 @@ class _Worker(QObject):
     progress = Signal(int, int)  # done, total
     done = Signal(bool)  # finished without cancel
 
-    def __init__(self, pipeline: Pipeline, paths: list[Path], cancel: threading.Event) -> None:
+    def __init__(self, pipeline: Pipeline, paths: list[Path], cancel: threading.Event,
+                 scan: list[Path] | None) -> None:
         super().__init__()
         self.from_cache = 0
+        self.scanned: dict[Path, Stamp] | None = None
+        self._scan = scan
         self._pipeline = pipeline
         self._paths = paths
         self._cancel = cancel
@@ -58,6 +62,8 @@ class _Worker(QObject):
         if batch:
             self.results.emit(batch)
         self.progress.emit(done, total)
+        if self._scan is not None and not self._cancel.is_set():
+            self.scanned = file_stamps(self._scan)
         self.done.emit(not self._cancel.is_set())
 
 
@@ -76,6 +82,7 @@ class Loader(QObject):
         self._worker: _Worker | None = None
         self._cancel = threading.Event()
         self.from_cache = 0  # files of the last finished load answered by the cache
+        self.scanned: dict[Path, Stamp] | None = None  # file stamps under the last load's scan
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
@@ -85,12 +92,14 @@ class Loader(QObject):
         worker = self._worker
         return worker.from_cache if worker is not None else 0
 
-    def start(self, paths: list[Path]) -> None:
-        """Start loading ``paths`` (cancelling a load in progress)."""
+    def start(self, paths: list[Path], scan: list[Path] | None = None) -> None:
+        """Start loading ``paths`` (cancelling a load in progress); when it completes, the
+        :func:`~timeline_app.core.ingest.file_stamps` of ``scan`` are in :attr:`scanned`."""
         self.cancel(wait=True)
         self._cancel = threading.Event()
+        self.scanned = None
         thread = QThread()
-        worker = _Worker(self.pipeline, paths, self._cancel)
+        worker = _Worker(self.pipeline, paths, self._cancel, scan)
         worker.moveToThread(thread)
         worker.results.connect(self.results)
         worker.problem.connect(self.problem)
@@ -107,6 +116,7 @@ class Loader(QObject):
             self._thread.quit()
             self._thread.wait()
         self.from_cache = self._worker.from_cache if self._worker is not None else 0
+        self.scanned = self._worker.scanned if self._worker is not None else None
         self._thread = self._worker = None
         self.finished.emit(completed)
 
