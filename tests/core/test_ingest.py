@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.ingest import ArticleError, iter_files, read_articles
+from timeline_app.core.ingest import ArticleError, file_stamps, iter_files, read_articles
 
 
 def test_seed_header_line_is_the_publication_date(seeds: Path) -> None:
@@ -106,3 +106,15 @@ def test_iter_files_skips_hidden_and_reports_broken_links(tmp_path: Path) -> Non
     assert ".hidden.txt" not in found
     assert found["dead"] == "broken link"
     assert "loop" in (found["loop"] or "")
+
+
+def test_file_stamps_list_article_files_with_size_and_mtime(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Plan\ndate 2021-02-05\n\nText.\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("secret", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "b.md").write_text("# B\n", encoding="utf-8")
+    stamps = file_stamps([tmp_path, tmp_path / "missing"])
+    assert set(stamps) == {tmp_path / "a.txt", sub / "b.md"}
+    size, mtime_ns = stamps[sub / "b.md"]
+    assert size == 4 and mtime_ns == (sub / "b.md").stat().st_mtime_ns

@@ -88,3 +88,20 @@ def test_add_folder_keeps_what_is_loaded(qtbot, tmp_path: Path) -> None:  # type
     from timeline_app.ui.settings import recent_folders
 
     assert recent_folders()[:2] == [str(two), str(one)]
+
+
+def test_the_watch_baseline_comes_from_the_load_and_loaded_data_is_frozen(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    _article(tmp_path, "first.txt", "first plan")
+    win = _window(qtbot)
+    with qtbot.waitSignal(win.loaded, timeout=30000):
+        win.open_paths([tmp_path])
+    # the loader scanned the folder on its thread; the watcher took that as its baseline
+    assert win.loader.scanned is not None
+    assert set(win.loader.scanned) == {tmp_path / "first.txt"}
+    # loaded results are moved out of the garbage collector's way (no full-collection stalls)
+    assert gc.get_freeze_count() > 0
+    # and the watcher still reports an edit to a loaded file
+    (tmp_path / "first.txt").write_text(ARTICLE.format(title="first plan revised", day=8), encoding="utf-8")
+    qtbot.waitUntil(lambda: _titles(win) == {"first plan revised"}, timeout=10000)
