@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QStaticText,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture, QSizePolicy, QWidget
@@ -43,6 +44,7 @@ AXIS_H = 46
 CARD_MAX_W = 260
 CLUSTER_W = 96
 PACKINGS_KEPT = 16  # zoom levels whose lane packing is kept for going back
+STATIC_TEXTS_KEPT = 4000  # card labels kept laid out (a screenful is a few hundred)
 PREFETCH_SLICE_S = 0.004  # idle time spent at once packing the next zoom levels
 PALETTE = ("#3b7dd8", "#d8643b", "#3ba55c", "#9b59b6", "#c9a227", "#1abc9c", "#e84393")
 
@@ -87,6 +89,7 @@ class TimelineView(QAbstractScrollArea):
         self._path_keys: dict[str, str] = {}  # article path -> colour key
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
         self._title_widths: dict[str, float] = {}
+        self._static_texts: OrderedDict[str, QStaticText] = OrderedDict()  # labels laid out
         self._row_index: dict[int, int] = {}  # model row -> position in self._cards
         self._all_day0s: list[float] = []
         self._packer = LanePacker([], [], [])
@@ -557,18 +560,26 @@ class TimelineView(QAbstractScrollArea):
         if not self._all_day0s:
             return
         column = 4
-        counts = []
-        for x in range(0, int(width) + column, column):
-            lo = bisect.bisect_left(self._all_day0s, self._scale.day(x))
-            hi = bisect.bisect_left(self._all_day0s, self._scale.day(x + column))
-            counts.append(hi - lo)
+        day = self._scale.day
+        starts = self._all_day0s
+        edges = [bisect.bisect_left(starts, day(x)) for x in range(0, int(width) + 2 * column, column)]
+        counts = [b - a for a, b in itertools.pairwise(edges)]
         peak = max(counts) or 1
-        color = QColor(self.palette().highlight().color())
+        # columns in 8 shades, one drawRects call per shade
+        shades: dict[int, list[QRectF]] = {}
         for i, count in enumerate(counts):
             if count:
-                color.setAlphaF(0.25 + 0.75 * count / peak)
-                height = 2 + 4 * count / peak
-                painter.fillRect(QRectF(i * column, axis_y - height, column, height), color)
+                level = min(int(8 * count / peak), 7)
+                height = 2 + 4 * (level + 1) / 8
+                shades.setdefault(level, []).append(QRectF(i * column, axis_y - height, column, height))
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        color = QColor(self.palette().highlight().color())
+        for level, rects in shades.items():
+            color.setAlphaF(0.25 + 0.75 * (level + 1) / 8)
+            painter.setBrush(color)
+            painter.drawRects(rects)
+        painter.restore()
 
     def _paint_coverage(self, painter: QPainter, axis_y: float, width: float) -> None:
         """A small triangle on the axis for each article's publication date."""
@@ -606,6 +617,21 @@ class TimelineView(QAbstractScrollArea):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         painter.restore()
 
+    def _static_text(self, text: str) -> QStaticText:
+        """``text`` laid out once as plain text (never markup), kept for the next frames:
+        drawing it again costs a third of ``drawText``."""
+        static = self._static_texts.get(text)
+        if static is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            self._static_texts[text] = static
+            if len(self._static_texts) > STATIC_TEXTS_KEPT:
+                self._static_texts.popitem(last=False)
+        else:
+            self._static_texts.move_to_end(text)
+        return static
+
     def _visible_cards(self, width: float) -> list[_Card]:
         """Placed cards that may show in the view, found by bisection in each lane (a lane's
         cards never overlap, so their ends are sorted too): a frame costs what is on screen."""
@@ -618,8 +644,7 @@ class TimelineView(QAbstractScrollArea):
         painter.setFont(self.font())
         metrics = QFontMetricsF(self.font())
         self._paint_clusters(painter, axis_y, width, text_color)
-        top_align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        bottom_align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        line_height = metrics.height()
         faded_text = QColor(text_color)
         faded_text.setAlpha(150)
         for card in self._visible_cards(width):
@@ -653,14 +678,16 @@ class TimelineView(QAbstractScrollArea):
                 sub = date_label(card.event)
                 if len(card.event.sources) > 1:
                     sub += f" · {len(card.event.sources)} sources"
-                card.label = (title, sub)
+                card.label = (title, metrics.elidedText(sub, Qt.TextElideMode.ElideRight,
+                                                        card.width - 14))
             title, sub = card.label
             painter.setPen(QColor("white") if selected else text_color)
-            painter.drawText(inner, top_align, title)
+            painter.drawStaticText(inner.topLeft(), self._static_text(title))
             if selected:
                 faded = QColor("white")
                 faded.setAlpha(220)
             else:
                 faded = faded_text
             painter.setPen(faded)
-            painter.drawText(inner, bottom_align, sub)
+            painter.drawStaticText(QPointF(inner.left(), inner.bottom() - line_height),
+                                   self._static_text(sub))
