@@ -263,3 +263,14 @@ def test_the_next_zoom_levels_are_packed_while_idle(qtbot, window: MainWindow) -
     levels = {key[0] for key in view._packings}
     assert level in levels
     assert any(other > level for other in levels) and any(other < level for other in levels)
+
+
+def test_card_labels_are_plain_text_never_markup(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.ui.timeline_view import TimelineView
+
+    view = TimelineView()
+    qtbot.addWidget(view)
+    static = view._static_text("<b>Council</b> <img src='http://example.com/x.png'> votes")
+    assert static.textFormat() == Qt.TextFormat.PlainText
+    assert static.text().startswith("<b>Council</b>")
+    assert view._static_text("<b>Council</b> <img src='http://example.com/x.png'> votes") is static

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Collection, Generator, Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -647,21 +647,30 @@ class TimelineView(QAbstractScrollArea):
         line_height = metrics.height()
         faded_text = QColor(text_color)
         faded_text.setAlpha(150)
+        shown = []
+        # per colour: interval bands on the axis (how uncertain a date is) and stems from card
+        # to axis, drawn first in one call per colour, so cards lie on top of every stem
+        bands: dict[int, tuple[QColor, list[QRectF], list[QLineF]]] = {}
         for card in self._visible_cards(width):
             rect = self.card_rect(card)
             band_x1 = self._scale.x(card.day1)
             if band_x1 < 0 or rect.left() > width:
                 continue
             color = self._color_of(card.event.sources[0].article.path)
-            # interval band on the axis: how uncertain the date is
+            shown.append((card, rect, color))
+            _, rects, stems = bands.setdefault(color.rgba(), (color, [], []))
             if rect.width() <= card.width + 0.5:  # a period drawn as a bar shows its span itself
-                band = QColor(color)
-                band.setAlpha(60)
-                band_w = max(band_x1 - rect.left(), 3.0)
-                painter.fillRect(QRectF(rect.left(), axis_y - 10, band_w, 8), band)
-            # stem from card to axis
+                rects.append(QRectF(rect.left(), axis_y - 10, max(band_x1 - rect.left(), 3.0), 8))
+            stems.append(QLineF(rect.left(), rect.bottom(), rect.left(), axis_y - 2))
+        for color, rects, stems in bands.values():
+            band = QColor(color)
+            band.setAlpha(60)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(band)
+            painter.drawRects(rects)
             painter.setPen(QPen(color, 1))
-            painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.left(), axis_y - 2))
+            painter.drawLines(stems)
+        for card, rect, color in shown:
             selected = card.row == self._selected
             fill = QColor(color)
             fill.setAlpha(235 if selected else 40)
