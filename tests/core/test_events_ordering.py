@@ -69,6 +69,18 @@ def test_undated_article_gets_inferred_reference(seeds: Path) -> None:
     assert relative and all(e.date.approximate for e in relative)
 
 
+def test_undated_narrative_is_placed_from_its_own_dates() -> None:
+    text = ("In the spring of 1862 he enlisted. Three weeks later he saw his first battle. "
+            "By September the regiment reached Maryland. In February he wrote home. "
+            "He died in January 1910.")
+    result = extract(Article("story.txt", text, "story", None))
+    assert result.reference.source == "inferred"  # January 1910, the latest date
+    values = {t.text: t.value for t in result.timexes}
+    assert values["Three weeks later"] == "1862-SP"
+    assert values["September"] == "1862-09"
+    assert values["February"] == "1863-02"
+
+
 def test_dct_overrides_reference(seeds: Path) -> None:
     [article] = read_articles(seeds / "000_ec34dd9c0ad227e2.txt")
     result = extract(article, reference=date(2020, 10, 28))

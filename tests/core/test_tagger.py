@@ -79,6 +79,48 @@ def test_story_anchor_uses_last_date_fine_enough() -> None:
     assert found["This month"].value == "2021-02"
 
 
+NARRATIVE = ("In the spring of 1862, Hale enlisted. Three weeks later he saw his first battle. "
+             "That summer the regiment marched east, and by September it reached Maryland. "
+             "On September 14 the men climbed the mountain. Two days later they waited by the "
+             "creek. He spent the winter in a hospital. In February he wrote that he hoped to be "
+             "home by Easter. On Sunday he walked again. He moved to Kansas in 1871.")
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("Three weeks later", "1862-SP"),  # the story's latest date, though coarser than weeks
+    ("That summer", "1862-SU"),
+    ("September", "1862-09"),
+    ("September 14", "1862-09-14"),
+    ("Two days later", "1862-09-16"),
+    ("February", "1863-02"),  # well before September: the story moved into the next year
+    ("Easter", "1863-04-05"),  # the next Easter after February 1863
+    ("1871", "1871"),
+])
+def test_narrative_mode_places_dates_from_the_story(phrase: str, value: str) -> None:
+    found = {t.text: t for t in TAGGER.tag(NARRATIVE, None)}
+    assert found[phrase].value == value
+    assert found[phrase].anchor in ("story", "absolute")
+
+
+def test_narrative_weekday_and_deictic_follow_the_story_day() -> None:
+    text = "On Friday, May 2, 1862 the order came. On Sunday they left. \"Yesterday we rested.\""
+    found = {t.text: t.value for t in TAGGER.tag(text, None)}
+    assert found["Sunday"] == "1862-05-04"
+    assert found["Yesterday"] == "1862-05-03"
+
+
+def test_narrative_offset_prefers_a_finer_date_inside_the_latest() -> None:
+    text = "On May 3, 1862 he left. That year was hard. Two days later he wrote home."
+    found = {t.text: t.value for t in TAGGER.tag(text, None)}
+    assert found["Two days later"] == "1862-05-05"
+
+
+def test_news_mode_keeps_the_publication_date_for_months() -> None:
+    text = "The plan was agreed in the spring of 1999. In September the council will vote."
+    found = {t.text: t.value for t in TAGGER.tag(text, date(2021, 2, 5))}
+    assert found["September"] == "2021-09"
+
+
 def test_without_reference_relative_dates_stay_unresolved() -> None:
     found = {t.text: t for t in TAGGER.tag("It rained last year and on Friday.", None)}
     assert found["last year"].value == "PAST_REF"

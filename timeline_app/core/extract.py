@@ -76,7 +76,8 @@ def extract(article: Article, *, tagger: Tagger | None = None,
         inferred = infer_reference(timexes)
         if inferred is not None:
             ref = Reference(inferred[0], "inferred", inferred[1])
-            timexes = [t for t in tagger.tag(text, ref.date) if t.start >= article.body_start]
+            timexes = [t for t in tagger.tag(text, ref.date, narrative=True)
+                       if t.start >= article.body_start]
     events = build_events(article.path, text, timexes, body_start=article.body_start,
                           inferred_reference=ref.source == "inferred")
     return DocumentResult(article, ref, timexes, events)

@@ -7,7 +7,9 @@ tense of the clause) and returns a :class:`Resolution`, or None to reject the ca
 Anchors, as HeidelTime's news and narrative modes: ``absolute`` values need no anchor;
 ``reference`` ones are resolved against the article's reference (publication) date;
 ``story`` ones against the last date the text mentioned before them (falling back to the
-reference date when the text has none yet).
+reference date when the text has none yet). In narrative mode (a text without a publication
+date) a month, holiday or weekday without a year is placed from the story's "now" as well,
+moving forward as stories do (see :meth:`Context.story_time`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ class Context(Protocol):
     def reference(self) -> date | None: ...
 
     def story_anchor(self, finest: str) -> TimeValue | None: ...
+
+    def story_time(self, finest: str = "year") -> TimeValue | None:
+        """Narrative mode: the date the story last mentioned; None in news mode."""
 
     def tense(self) -> str | None: ...
 
@@ -101,8 +106,22 @@ def _year(groups: Groups) -> int | None:
     return int(digits)
 
 
+def _story_year(ctx: Context) -> TimeValue | None:
+    """Narrative mode: the story's "now", if it has a year (not "the 1860s")."""
+    story = ctx.story_time()
+    return story if story is not None and rank(story.granularity) >= rank("year") else None
+
+
 def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, str]:
-    """Year for a month (and day) given without one: the reference year, moved by tense."""
+    """Year for a month (and day) given without one: the reference year, moved by tense; in
+    narrative mode the story's year, or the next one when the month is well before the story's
+    ("September 1862 ... In February": 1863)."""
+    story = _story_year(ctx)
+    if story is not None:
+        year = story.start.year
+        if story.granularity != "year" and story.start.month - month > 2:
+            year += 1
+        return year, STORY
     ref = ctx.reference()
     if ref is None:
         return None, NONE
@@ -148,7 +167,9 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
             q_now = (ref.month - 1) // 3 + 1
             if quarter > q_now and ctx.tense() != "future":
                 year -= 1
-        elif ((season or half) and ref is not None) or ref is not None:
+        elif (story := _story_year(ctx)) is not None:
+            year, anchor = story.start.year, STORY
+        elif ref is not None:
             year, anchor = ref.year, REFERENCE
     known = year is not None
     y = year if year is not None else 2000
@@ -273,6 +294,14 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     name = groups.get("holiday") or ""
     year = _year(groups)
     anchor = ABSOLUTE
+    story = _story_year(ctx)
+    if year is None and story is not None:  # narrative: the next one from the story's "now"
+        year, anchor = story.start.year, STORY
+        this_year = _holiday_date(name, year, ctx)
+        if this_year is None:
+            return None
+        if story.granularity != "year" and this_year < story.start:
+            year += 1
     if year is None:
         ref = ctx.reference()
         if ref is None:
@@ -319,6 +348,12 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
     shift = (groups.get("shift") or "").lower() or None
     mod = {"early": "START", "late": "END"}.get(shift or "")
+    story = ctx.story_time("day")
+    if story is not None and rank(story.granularity) >= rank("day"):
+        # narrative: "On Sunday" after "Friday, May 2": the next such day in the story
+        day = _weekday_date(story.start, int(number), shift, "future")
+        tv = (TimeValue("partofday", day, part=part) if part else TimeValue("day", day))
+        return Resolution(tv.value, tv, mod, STORY)
     if ref is None:
         return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
     tense = ctx.tense()
@@ -343,12 +378,16 @@ def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         offset = -1
     ref = ctx.reference()
     mod = _mod(groups, ctx)
+    anchor = REFERENCE
+    story = ctx.story_time("day")
+    if story is not None and rank(story.granularity) >= rank("day") and (offset or part):
+        ref, anchor = story.start, STORY  # narrative: '"Yesterday we marched," he wrote'
     if ref is None:
         return Resolution("PRESENT_REF" if offset == 0 and not part else "XXXX-XX-XX", None,
                           mod, NONE)
     day = ref + timedelta(days=offset)
     tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
-    return Resolution(tv.value, tv, mod, REFERENCE)
+    return Resolution(tv.value, tv, mod, anchor)
 
 
 def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -409,7 +448,9 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
     anchor_kind = REFERENCE
     anchor: TimeValue | None = None
     if story:
-        anchor = ctx.story_anchor(unit_gran)
+        # narrative: the story's latest date even when coarser ("the spring of 1862 ... Three
+        # weeks later": still that spring); news: the last date fine enough
+        anchor = ctx.story_time(unit_gran) or ctx.story_anchor(unit_gran)
         anchor_kind = STORY
     if anchor is None:
         ref = ctx.reference()
@@ -570,7 +611,8 @@ def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
     month = _lookup(ctx, "month", groups.get("month"))
     season = _lookup(ctx, "season", groups.get("season"))
     mod = _mod(groups, ctx)
-    ref = ctx.reference()
+    story = _story_year(ctx)
+    ref = story.start if story is not None else ctx.reference()
     if ref is None:
         value = f"XXXX-{month:02d}" if month else f"XXXX-{season}"
         return Resolution(value, None, mod, NONE)
@@ -591,7 +633,7 @@ def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
             target = target.plus(step, 1)
     elif season == "WI" and ref.month <= 2:
         target = target.plus("Y", -1)
-    return Resolution(target.value, target, mod, REFERENCE)
+    return Resolution(target.value, target, mod, STORY if story is not None else REFERENCE)
 
 
 def reference(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:

@@ -86,8 +86,10 @@ class _Filters:
 class _Context:
     """Per-document state the normalisers read: reference date, story anchors, tense."""
 
-    def __init__(self, tagger: Tagger, text: str, reference: date | None) -> None:
+    def __init__(self, tagger: Tagger, text: str, reference: date | None,
+                 narrative: bool) -> None:
         self.rules = tagger.rules
+        self.narrative = narrative
         self._tagger = tagger
         self._text = text
         self._reference = reference
@@ -105,6 +107,22 @@ class _Context:
             if rank(anchor.granularity) >= rank(finest):
                 return anchor
         return None
+
+    def story_time(self, finest: str = "year") -> TimeValue | None:
+        """Narrative mode only: the story's "now", which a text without a publication date is
+        told from: the last date it mentioned, or, when that is coarser than ``finest``, the
+        last date at least that fine inside it ("On May 3, 1862 ... That year ... Two days
+        later": May 3)."""
+        if not self.narrative or not self._anchors:
+            return None
+        last = self._anchors[-1]
+        if rank(last.granularity) >= rank(finest):
+            return last
+        first, end = last.interval()
+        for anchor in reversed(self._anchors):
+            if rank(anchor.granularity) >= rank(finest) and first <= anchor.start <= end:
+                return anchor
+        return last
 
     def reporting_quarter(self) -> TimeValue | None:
         """The quarter the text last named explicitly ("third-quarter profit"), if any.
@@ -182,9 +200,19 @@ class Tagger:
         rules = self.rules.rules
         return [(rules[index], match) for index, match in self.rules.scanner.finditer(text)]
 
-    def tag(self, text: str, reference: date | None) -> list[Timex]:
-        """All temporal expressions of ``text``, resolved against ``reference`` where relative."""
-        ctx = _Context(self, text, reference)
+    def tag(self, text: str, reference: date | None, *,
+            narrative: bool | None = None) -> list[Timex]:
+        """All temporal expressions of ``text``, resolved against ``reference`` where relative.
+
+        ``narrative`` (default: when there is no reference) is HeidelTime's narrative mode, for
+        a text without a publication date: a month, holiday or weekday without a year, and
+        "three weeks later", are placed from the last date the story mentioned, moving forward
+        as stories do, rather than from ``reference`` (then at most a date inferred from the
+        text, see :func:`timeline_app.core.extract.infer_reference`).
+        """
+        if narrative is None:
+            narrative = reference is None
+        ctx = _Context(self, text, reference, narrative)
         out: list[Timex] = []
         for rule, match in self.candidates(text):
             timex = self._normalise(text, match, rule, ctx)
