@@ -51,6 +51,10 @@ NOT_DATES = [
     ("Subscribe to our Free Daily Newsletter.", "Daily"),
     ("The score was 21-14 at half time.", "21-14"),
     ("He was arrested at this march in each of the last three years.", "this march"),
+    ("She scored 3/4 of the goals.", "3/4"),
+    ("I sat next to him on Sun Street.", "Sun"),
+    ("We wed next sat on the porch.", "sat"),
+    ("They met at the Mon 5 restaurant.", "Mon 5"),
 ]
 
 

@@ -369,11 +369,8 @@ def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     word = (groups.get("deictic") or "").lower()
     shift = (groups.get("shift") or "").lower()
     part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
-    offsets = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
-               "tomorrow": 1, "the day after tomorrow": 2}
-    offset = offsets.get(" ".join(word.split()), 0)
-    if word == "tonight":
-        part = "NI"
+    offset = int(_lookup(ctx, "deictic_offset", word) or 0)
+    part = _lookup(ctx, "deictic_night", word) or part
     if shift.endswith("last"):
         offset = -1
     ref = ctx.reference()
@@ -411,6 +408,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     wd = _lookup(ctx, "weekday", groups.get("weekday"))
     if wd is not None:
         day = _weekday_date(ref, int(wd), None, ctx.tense())
+    elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's
+        day = ref + timedelta(days=int(_lookup(ctx, "deictic_offset", groups["deictic"]) or 0))
     else:
         story = ctx.story_anchor("day")
         if story is not None and story.granularity == "day" and story.start != ref:
