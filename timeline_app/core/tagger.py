@@ -71,9 +71,10 @@ class _Filters:
         if any(p.search(before) for p in self.before) or any(p.search(after) for p in self.after):
             return True
         phrase = " ".join(text[start:end].lower().split())
-        if phrase in self.phrases:
-            return True
-        if phrase.startswith(("a ", "an ")) and any(p.search(before) for p in self.before_article):
+        # a rate ("$5 a day", "two pills a day") stands, whatever the phrase alone would be
+        if rule.type != "SET" and (phrase in self.phrases or (
+                phrase.startswith(("a ", "an "))
+                and any(p.search(before) for p in self.before_article))):
             return True
         if rule.id in ("year", "decade", "fiscal_year") or rule.norm == "duration":
             if any(p.search(before) for p in self.before_year):
