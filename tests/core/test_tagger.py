@@ -37,6 +37,10 @@ CASES = [
     ("The strike lasted three weeks.", "three weeks", "P3W", REF),
     ("Sales rose over the past three months.", "the past three months", "P3M", REF),
     ("He is now in charge.", "now", "PRESENT_REF", REF),
+    ("She lived there for a year.", "a year", "P1Y", REF),
+    ("It costs $5 a day.", "a day", "P1D", REF),
+    ("See you tmrw at the game!", "tmrw", "2021-02-06", REF),
+    ("Doors open at 11pm tonight.", "11pm tonight", "2021-02-05T23:00", REF),
 ]
 
 NOT_DATES = [
@@ -55,6 +59,9 @@ NOT_DATES = [
     ("I sat next to him on Sun Street.", "Sun"),
     ("We wed next sat on the porch.", "sat"),
     ("They met at the Mon 5 restaurant.", "Mon 5"),
+    ("The Fed raised rates by a quarter percentage point.", "a quarter"),
+    ("More than a quarter of voters agreed.", "a quarter"),
+    ("It was a day of mourning.", "a day"),
 ]
 
 
