@@ -126,6 +126,20 @@ def test_narrative_offset_prefers_a_finer_date_inside_the_latest() -> None:
     assert found["Two days later"] == "1862-05-05"
 
 
+@pytest.mark.parametrize(("text", "phrase", "value", "mod"), [
+    ("In 1898 they worked; by the end of that year they were done.", "the end of that year",
+     "1898", "END"),
+    ("In 1990 it began. By the end of the year it was over.", "the end of the year", "1990", "END"),
+    ("In 1990 it began. Early the next year it ended.", "Early the next year", "1991", "START"),
+    ("In 1934 she died. Sixty-one years afterwards, she was moved.", "Sixty-one years afterwards",
+     "1995", None),
+])
+def test_narrative_anaphora_keep_their_modifier(text: str, phrase: str, value: str,
+                                                 mod: str | None) -> None:
+    found = {t.text: t for t in TAGGER.tag(text, None)}
+    assert (found[phrase].value, found[phrase].mod) == (value, mod)
+
+
 def test_news_mode_keeps_the_publication_date_for_months() -> None:
     text = "The plan was agreed in the spring of 1999. In September the council will vote."
     found = {t.text: t.value for t in TAGGER.tag(text, date(2021, 2, 5))}

@@ -476,6 +476,7 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
 def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'the next day', 'that year', 'the following spring', 'the year-earlier period'."""
     anaphor = (groups.get("anaphor") or args.get("anaphor") or "").lower()
+    mod = _mod(groups, ctx)  # "by the end of that year", "early the next year"
     word = (groups.get("unit") or "period").lower()
     season = _lookup(ctx, "season", word)
     part = _lookup(ctx, "part_of_day", word)
@@ -486,7 +487,7 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
         reporting = ctx.reporting_quarter()
         if reporting is not None and word not in ("month", "week", "year"):
             tv = reporting.plus("Y", -1)
-            return Resolution(tv.value, tv, None, STORY)
+            return Resolution(tv.value, tv, mod, STORY)
         anchor = ctx.story_anchor("year")
         ref = ctx.reference()
         if anchor is None and ref is None:
@@ -496,7 +497,7 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
         else:
             base = (anchor or TimeValue.of("year", ref)).at("year")  # type: ignore[arg-type]
         tv = base.plus("Y", -1)
-        return Resolution(tv.value, tv, None, STORY if anchor else REFERENCE)
+        return Resolution(tv.value, tv, mod, STORY if anchor else REFERENCE)
     if unit is None:
         return None
     gran = UNIT_GRANULARITY.get(unit, "day")
@@ -506,16 +507,16 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
         if reporting is None and ref is None:
             return None
         tv = reporting.at("year") if reporting else TimeValue.of("year", ref)  # type: ignore[arg-type]
-        return Resolution(tv.value, tv, None, STORY if reporting else REFERENCE)
+        return Resolution(tv.value, tv, mod, STORY if reporting else REFERENCE)
     if anaphor == "the":  # "the quarter": the quarter the story reports on, else the last one
         story = ctx.reporting_quarter() if gran == "quarter" else ctx.story_anchor(gran)
         if story is not None and story.granularity == gran:
-            return Resolution(story.value, story, None, STORY)
+            return Resolution(story.value, story, mod, STORY)
         ref = ctx.reference()
         if ref is None:
             return None
         last = TimeValue.of(gran, ref).plus(unit, -1)
-        return Resolution(last.value, last, None, REFERENCE)
+        return Resolution(last.value, last, mod, REFERENCE)
     anchor = ctx.story_anchor(gran)
     kind = STORY
     if anchor is None:
@@ -532,7 +533,7 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
             target = target.plus("Y", 1)
         elif shift < 0 and target.start >= anchor.start:
             target = target.plus("Y", -1)
-        return Resolution(target.value, target, None, kind)
+        return Resolution(target.value, target, mod, kind)
     if rank(anchor.granularity) < rank(gran):
         if shift == 0:
             return None  # "that day" after "1998": no day to point at
@@ -540,7 +541,7 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     tv = anchor.at(gran).plus(unit, shift)
     if part:
         tv = TimeValue("partofday", tv.start, part=part)
-    return Resolution(tv.value, tv, None, kind)
+    return Resolution(tv.value, tv, mod, kind)
 
 
 def period_ending(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -587,7 +588,8 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
         return None
     mod = _mod(groups, ctx) or args.get("mod")
     position = (groups.get("position") or "").lower()
-    ref = ctx.reference()
+    story = _story_year(ctx) if not shift_word else None  # narrative "by the end of the year"
+    ref = story.start if story is not None else ctx.reference()
     if ref is None:
         return Resolution({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}.get(
             max(-1, min(1, int(shift))), "PRESENT_REF"), None, mod, NONE)
@@ -599,7 +601,7 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
         tv = tv.plus("W", -1)
     if position == "earlier" and not mod:
         mod = None
-    return Resolution(tv.value, tv, mod, REFERENCE)
+    return Resolution(tv.value, tv, mod, STORY if story is not None else REFERENCE)
 
 
 def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -700,7 +702,9 @@ def set_(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | 
         number = _lookup(ctx, "weekday", groups.get("weekday"))
         return Resolution(f"XXXX-WXX-{int(number) + 1}")
     if groups.get("month"):
-        return Resolution(f"XXXX-{int(_lookup(ctx, 'month', groups.get('month'))):02d}")
+        month = f"XXXX-{int(_lookup(ctx, 'month', groups.get('month'))):02d}"
+        day = "".join(ch for ch in groups.get("day") or "" if ch.isdigit())
+        return Resolution(f"{month}-{int(day):02d}" if day else month)
     if groups.get("season"):
         return Resolution(f"XXXX-{_lookup(ctx, 'season', groups.get('season'))}")
     word = (groups.get("unit") or "").lower()
