@@ -607,9 +607,8 @@ class TimelineView(QAbstractScrollArea):
             band.setAlpha(30)
             painter.fillRect(QRectF(rect.left(), axis_y - 10,
                                     max(self._scale.x(day1) - rect.left(), 3.0), 8), band)
-            fill = QColor(self.palette().highlight().color())
-            fill.setAlpha(45)
-            painter.setBrush(fill)
+            painter.setBrush(_tint(self.palette().highlight().color(),
+                                   self.palette().base().color(), 45))
             painter.setPen(QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(rect, CARD_H / 2, CARD_H / 2)
             painter.setPen(text_color)
@@ -670,11 +669,11 @@ class TimelineView(QAbstractScrollArea):
             painter.drawRects(rects)
             painter.setPen(QPen(color, 1))
             painter.drawLines(stems)
+        base = self.palette().base().color()
         for card, rect, color in shown:
             selected = card.row == self._selected
-            fill = QColor(color)
-            fill.setAlpha(235 if selected else 40)
-            painter.setBrush(fill)
+            # opaque: a stem or grid line behind a card never shows through its label
+            painter.setBrush(_tint(color, base, 235 if selected else 40))
             painter.setPen(QPen(color.darker(130) if selected else color, 2 if selected else 1))
             painter.drawRoundedRect(rect, 5, 5)
             inner = rect.adjusted(8, 3, -6, -3)
@@ -700,3 +699,11 @@ class TimelineView(QAbstractScrollArea):
             painter.setPen(faded)
             painter.drawStaticText(QPointF(inner.left(), inner.bottom() - line_height),
                                    self._static_text(sub))
+
+
+def _tint(color: QColor, base: QColor, alpha: int) -> QColor:
+    """``color`` at ``alpha`` (0-255) over ``base``, as one opaque colour."""
+    a = alpha / 255
+    return QColor(round(base.red() + (color.red() - base.red()) * a),
+                  round(base.green() + (color.green() - base.green()) * a),
+                  round(base.blue() + (color.blue() - base.blue()) * a))
