@@ -274,3 +274,13 @@ def test_card_labels_are_plain_text_never_markup(qtbot) -> None:  # type: ignore
     assert static.textFormat() == Qt.TextFormat.PlainText
     assert static.text().startswith("<b>Council</b>")
     assert view._static_text("<b>Council</b> <img src='http://example.com/x.png'> votes") is static
+
+
+def test_card_fills_are_opaque_so_stems_never_cross_a_label() -> None:
+    from PySide6.QtGui import QColor
+
+    from timeline_app.ui.timeline_view import _tint
+
+    fill = _tint(QColor(0, 0, 255), QColor(255, 255, 255), 40)
+    assert fill.alpha() == 255
+    assert (fill.red(), fill.green(), fill.blue()) == (215, 215, 255)
