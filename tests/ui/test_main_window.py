@@ -284,3 +284,36 @@ def test_card_fills_are_opaque_so_stems_never_cross_a_label() -> None:
     fill = _tint(QColor(0, 0, 255), QColor(255, 255, 255), 40)
     assert fill.alpha() == 255
     assert (fill.red(), fill.green(), fill.blue()) == (215, 215, 255)
+
+
+def test_a_slow_new_zoom_level_shows_a_coarser_packing_until_idle_time_packs_it(
+        qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from timeline_app.core.events import Event, EventDate
+    from timeline_app.core.ingest import Article
+    from timeline_app.core.timeline import Source, TimelineEvent
+    from timeline_app.ui import timeline_view
+    from timeline_app.ui.timeline_view import TimelineView
+
+    article = Article("/a.txt", "x", "A", date(2020, 1, 1), "header", None, None, 0)
+    events = []
+    for i in range(6000):  # several packing slices
+        day = date(2020, 1, 1) + timedelta(days=i % 700)
+        when = EventDate("x", 0, 1, day.isoformat(), day, day, "day", False)
+        event = Event(f"Event {i}", f"Event {i}", 0, 1, when, article.path)
+        events.append(TimelineEvent(f"e{i}", [Source(event, article, (0, i))]))
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    view.set_events(events)
+    qtbot.waitUntil(lambda: not view.packing_pending())
+    monkeypatch.setattr(timeline_view, "SYNC_PACK_S", 0.0)
+    while view.scale().px_per_day < 300:  # to levels where every card is placed: slow packs
+        view.zoom(1.25)
+    level = zoom_level(view.scale().px_per_day)
+    assert view.packing_pending()
+    assert view._packing.px_per_day < level  # a stand-in: overlap-free at this larger scale
+    qtbot.waitUntil(lambda: not view.packing_pending(), timeout=10000)
+    assert view._packing.px_per_day == level

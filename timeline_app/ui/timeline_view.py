@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture, QSizePolicy, QWidget
 
-from timeline_app.core.lanes import LEVELS_PER_DOUBLING, LanePacker, Packing, finish, zoom_level
+from timeline_app.core.lanes import LEVELS_PER_DOUBLING, LanePacker, Packing, zoom_level
 from timeline_app.core.layout import Scale, ticks
 from timeline_app.core.timeline import EventSpans, TimelineEvent
 from timeline_app.ui.event_model import date_label
@@ -46,6 +46,9 @@ CLUSTER_W = 96
 PACKINGS_KEPT = 16  # zoom levels whose lane packing is kept for going back
 STATIC_TEXTS_KEPT = 4000  # card labels kept laid out (a screenful is a few hundred)
 PREFETCH_SLICE_S = 0.004  # idle time spent at once packing the next zoom levels
+# A zoom step packs a new level for at most this long; if that is not enough, it shows the
+# nearest coarser packing (overlap-free at any larger scale) until idle time finishes the level.
+SYNC_PACK_S = 0.008
 PALETTE = ("#3b7dd8", "#d8643b", "#3ba55c", "#9b59b6", "#c9a227", "#1abc9c", "#e84393")
 
 
@@ -101,6 +104,7 @@ class TimelineView(QAbstractScrollArea):
         self._prefetch_timer.setInterval(0)
         self._prefetch_timer.timeout.connect(self._prefetch_slice)
         self._zoom_direction = 1
+        self._wanted: tuple[float, int] | None = None  # the level being shown, packed or not
         self._cluster_anchors: list[float] = []
         self._cluster_day1s: list[float] = []
         self._cluster_lane = 0
@@ -249,22 +253,21 @@ class TimelineView(QAbstractScrollArea):
         """Lanes and clusters for the current zoom level (packed once per level, then cached)."""
         max_lanes = max(int((self.viewport().height() - AXIS_H - 14) // (CARD_H + LANE_GAP)), 1)
         level = zoom_level(self._scale.px_per_day)
-        key = (level, max_lanes)
+        key = self._wanted = (level, max_lanes)
+        pending, self._prefetching = self._prefetching, OrderedDict()  # older levels: dropped
         packing = self._packings.get(key)
         if packing is None:
-            steps = self._prefetching.pop(key, None) or self._pack_steps(key)
-            packing = finish(steps)  # the rest of a prefetch, or all of it
-            self._keep_packing(key, packing)
+            steps = pending.pop(key) if key in pending else self._pack_steps(key)
+            packing = self._pack_now(key, steps)
         else:
             self._packings.move_to_end(key)
         self._packing = packing
         # the next levels the user is likely to zoom to: the way they zoom first
         step = 2.0 ** (1 / LEVELS_PER_DOUBLING)
         ahead = [level * step ** self._zoom_direction, level * step ** -self._zoom_direction]
-        pending, self._prefetching = self._prefetching, OrderedDict()  # older levels: dropped
         for next_level in ahead:
             next_key = (zoom_level(next_level * 1.0001), max_lanes)
-            if next_key not in self._packings:
+            if next_key not in self._packings and next_key not in self._prefetching:
                 old = pending.get(next_key)
                 self._prefetching[next_key] = old if old is not None else self._pack_steps(next_key)
         if self._prefetching:
@@ -278,6 +281,28 @@ class TimelineView(QAbstractScrollArea):
     def _pack_steps(self, key: tuple[float, int]) -> Generator[None, None, Packing]:
         return self._packer.pack_steps(key[0], key[1], long_after=CARD_MAX_W,
                                        cluster_width=2 * CLUSTER_W, marker_width=CLUSTER_W)
+
+    def packing_pending(self) -> bool:
+        """Whether the level on screen, or one next to it, is still being packed in idle time."""
+        return bool(self._prefetching)
+
+    def _pack_now(self, key: tuple[float, int],
+                  steps: Generator[None, None, Packing]) -> Packing:
+        """Pack ``key``'s level; past SYNC_PACK_S, return the nearest coarser packing instead
+        and leave the rest to idle time (first in line), so no zoom step waits on a big pack."""
+        fallback = max((k for k in self._packings if k[1] == key[1] and k[0] < key[0]),
+                       default=None)
+        deadline = time.perf_counter() + SYNC_PACK_S
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                packing: Packing = done.value
+                self._keep_packing(key, packing)
+                return packing
+            if fallback is not None and time.perf_counter() > deadline:
+                self._prefetching[key] = steps
+                return self._packings[fallback]
 
     def _keep_packing(self, key: tuple[float, int], packing: Packing) -> None:
         self._packings[key] = packing
@@ -294,6 +319,9 @@ class TimelineView(QAbstractScrollArea):
             except StopIteration as done:
                 del self._prefetching[key]
                 self._keep_packing(key, done.value)
+                if key == self._wanted:  # shown meanwhile with a coarser packing
+                    self._relayout()
+                    return
         if not self._prefetching:
             self._prefetch_timer.stop()
 
