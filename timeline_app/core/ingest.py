@@ -122,10 +122,12 @@ def decode(data: bytes, name: str = "") -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f]")  # control characters but \t \n \v \f
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
-    return controls > max(8, len(sample) // 20)
+    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 20)
 
 
 def _first_line_title(body: str, limit: int = 140) -> str:
