@@ -346,6 +346,8 @@ class Merger:
                 continue
             if best is None or score > best[0]:
                 best = (score, group)
+                if score >= 100.0:
+                    break  # candidates come oldest first and ties go to the oldest: none beats it
         if best is None:
             group = _Group.start(source, own, len(self._groups))
             self._groups.append(group)
