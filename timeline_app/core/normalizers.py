@@ -112,6 +112,12 @@ def _story_year(ctx: Context) -> TimeValue | None:
     return story if story is not None and rank(story.granularity) >= rank("year") else None
 
 
+def _story_day(ctx: Context) -> TimeValue | None:
+    """Narrative mode: the story's "now", if it is a day (or finer)."""
+    story = ctx.story_time("day")
+    return story if story is not None and rank(story.granularity) >= rank("day") else None
+
+
 def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, str]:
     """Year for a month (and day) given without one: the reference year, moved by tense; in
     narrative mode the story's year, or the next one when the month is well before the story's
@@ -348,8 +354,8 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
     shift = (groups.get("shift") or "").lower() or None
     mod = {"early": "START", "late": "END"}.get(shift or "")
-    story = ctx.story_time("day")
-    if story is not None and rank(story.granularity) >= rank("day"):
+    story = _story_day(ctx)
+    if story is not None:
         # narrative: "On Sunday" after "Friday, May 2": the next such day in the story
         day = _weekday_date(story.start, int(number), shift, "future")
         tv = (TimeValue("partofday", day, part=part) if part else TimeValue("day", day))
@@ -376,8 +382,8 @@ def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     ref = ctx.reference()
     mod = _mod(groups, ctx)
     anchor = REFERENCE
-    story = ctx.story_time("day")
-    if story is not None and rank(story.granularity) >= rank("day") and (offset or part):
+    story = _story_day(ctx)
+    if story is not None and (offset or part):
         ref, anchor = story.start, STORY  # narrative: '"Yesterday we marched," he wrote'
     if ref is None:
         return Resolution("PRESENT_REF" if offset == 0 and not part else "XXXX-XX-XX", None,
