@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
+from timeline_app.core import yaml_safe
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json",
                  ".jsonl", ".ndjson"}
@@ -199,8 +199,8 @@ def _markdown(path: Path, text: str) -> Article:
     if not m:
         return _plain(path, text)
     try:
-        meta = yaml.safe_load(m["yaml"]) or {}
-    except yaml.YAMLError:
+        meta = yaml_safe.safe_load(m["yaml"]) or {}
+    except yaml_safe.YAMLError:
         meta = {}
     if not isinstance(meta, dict):
         meta = {}

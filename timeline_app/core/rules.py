@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
+from timeline_app.core import yaml_safe
 from timeline_app.core.scanner import DispatchScanner
 from timeline_app.resources import rules_dir
 
@@ -86,8 +86,8 @@ class RuleSet:
 
 def _load_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        return yaml_safe.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml_safe.YAMLError) as exc:
         raise RuleError(path.name, None, f"cannot read: {exc}") from exc
 
 

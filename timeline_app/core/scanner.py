@@ -170,11 +170,10 @@ class DispatchScanner:
 
     def __init__(self, patterns: Sequence[regex.Pattern[str]], left_edge: str) -> None:
         self._patterns = list(patterns)
-        self._always: frozenset[int] = frozenset(
-            i for i, p in enumerate(patterns) if first_keys(p.pattern, p.flags) is None)
+        keys = [first_keys(p.pattern, p.flags) for p in patterns]
+        self._always: frozenset[int] = frozenset(i for i, k in enumerate(keys) if k is None)
         self._trie: dict[str, Any] = {}  # key -> child; "" -> rule indices whose prefix ends here
-        for index, pattern in enumerate(patterns):
-            prefixes = None if index in self._always else first_keys(pattern.pattern, pattern.flags)
+        for index, prefixes in enumerate(keys):
             for prefix in prefixes or ():
                 node = self._trie
                 for key in prefix:
