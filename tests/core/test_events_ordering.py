@@ -115,3 +115,25 @@ def test_same_event_in_two_articles_merges_and_distinct_ones_stay_apart() -> Non
     assert any("library" in e.title.lower() and len(e.sources) == 1 for e in timeline.events)
     days = [e.earliest for e in timeline.events]
     assert days == sorted(days)
+
+
+def _bridge_closure(path: str, day: str) -> Article:
+    return _article(path, f"Engineers closed the Elm river bridge to traffic on {day} after "
+                    "discovering cracks in its supports.", date(2023, 5, 20))
+
+
+def test_the_same_report_dated_days_apart_is_one_event_in_conflict() -> None:
+    timeline = build_timeline([extract(_bridge_closure("a.txt", "May 9")),
+                               extract(_bridge_closure("b.txt", "May 12"))])
+    assert len(timeline.events) == 1
+    event = timeline.events[0]
+    assert event.conflict and len(event.sources) == 2
+    assert "disagreeing dates" in (event.why_merged or "")
+
+
+def test_the_same_report_dated_weeks_apart_is_two_events() -> None:
+    timeline = build_timeline([extract(_bridge_closure("a.txt", "May 1")),
+                               extract(_bridge_closure("b.txt", "May 17"))])
+    assert len(timeline.events) == 2
+    assert not any(e.conflict for e in timeline.events)
+

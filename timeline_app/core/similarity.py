@@ -10,9 +10,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from timeline_app.core import yaml_safe
 from timeline_app.core.events import Event
 from timeline_app.resources import merge_stopwords_path, merge_synonyms_path
 
@@ -22,8 +22,8 @@ _WORD = re.compile(r"[A-Za-z0-9']+")
 @functools.cache
 def _stop_words() -> frozenset[str]:
     try:
-        words = yaml.safe_load(merge_stopwords_path().read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError):
+        words = yaml_safe.safe_load(merge_stopwords_path().read_text(encoding="utf-8")) or []
+    except (OSError, yaml_safe.YAMLError):
         return frozenset()
     return frozenset(str(w).lower() for w in words)
 
@@ -32,8 +32,8 @@ def _stop_words() -> frozenset[str]:
 def _synonyms() -> dict[str, str]:
     """Stemmed word -> canonical word, from ``resources/merge/synonyms.yaml``."""
     try:
-        data = yaml.safe_load(merge_synonyms_path().read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+        data = yaml_safe.safe_load(merge_synonyms_path().read_text(encoding="utf-8")) or {}
+    except (OSError, yaml_safe.YAMLError):
         return {}
     table: dict[str, str] = {}
     for canonical, words in data.items():
@@ -100,10 +100,8 @@ class Terms:
         return cls(words, " ".join(sorted(words)))
 
 
-def similarity(a: Terms, b: Terms, cutoff: float = 0.0) -> tuple[float, int]:
-    """Token-set similarity (0-100) of two term sets, and how many terms they share; a score
-    below ``cutoff`` is reported as 0 (and found faster)."""
-    shared = len(a.words & b.words)
-    if not shared:
-        return 0.0, 0
-    return fuzz.token_set_ratio(a.text, b.text, score_cutoff=cutoff), shared
+def similarities(query: str, choices: list[str], cutoff: float) -> list[tuple[str, float, int]]:
+    """``(choice, score, index)`` of the choices whose token-set similarity to ``query`` reaches
+    ``cutoff``: one call into rapidfuzz for many choices (the query is prepared once)."""
+    return process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None,
+                           score_cutoff=cutoff)

@@ -24,10 +24,12 @@ from timeline_app.core.events import Event
 from timeline_app.core.extract import DocumentResult
 from timeline_app.core.ingest import Article
 from timeline_app.core.ordering import sort_key
-from timeline_app.core.similarity import Terms, similarity, terms
+from timeline_app.core.similarity import Terms, similarities, terms
 
 SIMILAR = 62.0  # token-set similarity (0-100) for two reports to be one event
 CONFLICT_SIMILAR = 85.0  # reports this alike with disjoint dates are one event in conflict
+CONFLICT_SHARED = 0.5  # ... and sharing at least this fraction of their terms
+NEAR = timedelta(days=7)  # ... and dated at most this far apart
 
 
 @dataclass(frozen=True)
@@ -180,10 +182,6 @@ class _Group:
         """The event's interval overlaps every member's (intervals: one min/max test)."""
         return event.date.earliest <= self.min_latest and event.date.latest >= self.max_earliest
 
-    def near_all(self, event: Event, days: int = 7) -> bool:
-        slack = timedelta(days=days)
-        return (event.date.earliest - slack <= self.min_latest
-                and event.date.latest + slack >= self.max_earliest)
 
 
 def _overlap(a: Event, b: Event) -> bool:
@@ -226,9 +224,12 @@ class _GroupIndex:
             for week in range(first.toordinal() // 7, last.toordinal() // 7 + 1):
                 by_week.setdefault(week, []).append(group)
 
-    def candidates(self, event: Event, terms: Terms) -> list[tuple[_Group, int]]:
-        """Groups near the event's dates that share terms with it, oldest first, each with
-        the number of (not common) terms it shares."""
+    def candidates(self, event: Event, terms: Terms) -> tuple[list[tuple[_Group, int]], list[_Group]]:
+        """Groups near the event's dates that share terms with it, as two lists: those whose
+        dates overlap the event's, with the number of (not common) terms they share, two or
+        more, or one for a one-day event and a one-day group (a report of the same story may
+        join them); and those whose dates do not overlap but that share three terms (a conflict
+        needs as many)."""
         earliest, latest = event.date.earliest, event.date.latest
         shared: dict[_Group, int] = {}
         if self.is_long(earliest, latest):
@@ -237,7 +238,7 @@ class _GroupIndex:
                 groups = exact.get((term, earliest, latest))
                 if groups and len(groups) <= self.COMMON:  # else a word this common tells little
                     _count(shared, groups)
-            return sorted(((g, n) for g, n in shared.items() if n >= 2), key=_number)
+            return [(g, n) for g, n in shared.items() if n >= 2], []
         weeks = range((earliest.toordinal() - 7) // 7, (latest.toordinal() + 7) // 7 + 1)
         common = self.COMMON
         for term in terms.words:
@@ -254,12 +255,16 @@ class _GroupIndex:
             elif len(hits) <= 3 or sum(map(len, hits)) <= self.COMMON_IN_RANGE:
                 _count(shared, set(itertools.chain.from_iterable(hits)))  # each group once
         one_day = earliest == latest
-        return sorted(((g, n) for g, n in shared.items() if n >= 2 or (one_day and g.single_day)),
-                      key=_number)
-
-
-def _number(item: tuple[_Group, int]) -> int:
-    return item[0].number
+        overlapping: list[tuple[_Group, int]] = []
+        near: list[_Group] = []
+        soon, late = earliest - NEAR, latest + NEAR
+        for group, n in shared.items():
+            if earliest <= group.min_latest and latest >= group.max_earliest:  # overlaps_all
+                if n >= 2 or (one_day and group.single_day):
+                    overlapping.append((group, n))
+            elif n >= 3 and soon <= group.min_latest and late >= group.max_earliest:  # near_all
+                near.append(group)
+        return overlapping, near
 
 
 def _story_shared(article: Article, group: _Group, cache: dict[str, frozenset[str]]) -> bool:
@@ -273,6 +278,26 @@ def _story_shared(article: Article, group: _Group, cache: dict[str, frozenset[st
     mine = title_terms(article)
     return len(mine) >= 2 and any(len(mine & title_terms(s.article)) >= 2
                                   for s in group.event.sources)
+
+
+def _scores(own: Terms, groups: list[_Group], cutoff: float,
+            min_shared: float = 0.0) -> dict[_Group, tuple[float, int]]:
+    """The groups whose similarity to ``own`` (their most similar representative's) reaches
+    ``cutoff``, with that score and the number of terms they share; the representatives are
+    scored in one rapidfuzz call. With ``min_shared``, a representative is only compared when
+    it shares at least that fraction of the larger term set."""
+    words = own.words
+    if min_shared:
+        pairs = [(g, t) for g in groups for t in g.terms
+                 if len(words & t.words) >= min_shared * max(len(words), len(t.words))]
+    else:
+        pairs = [(g, t) for g in groups for t in g.terms]
+    found: dict[_Group, tuple[float, int]] = {}
+    if pairs:
+        for _, score, index in similarities(own.text, [t.text for _, t in pairs], cutoff):
+            group, rep = pairs[index]
+            found[group] = max(found.get(group, (0.0, 0)), (score, len(words & rep.words)))
+    return found
 
 
 class BuildCancelled(Exception):
@@ -317,43 +342,45 @@ class Merger:
     def _merge(self, source: Source) -> None:
         event = source.event
         own = Terms.of(event)
-        best: tuple[float, _Group] | None = None
-        conflict = False
+        path = source.article.path
         one_day = event.date.earliest == event.date.latest
-        for group, hits in self._index.candidates(event, own):
-            if source.article.path in group.paths:
-                continue
-            if group.overlaps_all(event):
-                compatible, cutoff = True, SIMILAR  # a lower score cannot join
-                if hits < 2 and not (one_day and group.single_day and _story_shared(
-                        source.article, group, self._story_terms)):
-                    continue  # one shared term: only a report of the same story joins
-            elif hits >= 3 and group.near_all(event):
-                compatible, cutoff = False, CONFLICT_SIMILAR
-            else:
-                continue  # a conflict needs three shared terms
-            score, shared = max(similarity(own, t, cutoff) for t in group.terms)
-            if not shared:
-                continue
-            if compatible and score >= SIMILAR and shared >= 2:
+        overlapping, near = self._index.candidates(event, own)
+        # (score, compatible, -number): the most similar group wins, a compatible one on
+        # equal scores, then the oldest
+        best: tuple[float, bool, int] | None = None
+        chosen: _Group | None = None
+        story = self._story_terms
+        # one shared term: only a report of the same story joins
+        compatible = [g for g, n in overlapping if path not in g.paths
+                      and (n >= 2 or _story_shared(source.article, g, story))]
+        scores = _scores(own, compatible, SIMILAR)
+        for group in compatible:
+            score, shared = scores.get(group, (0.0, 0))
+            if shared >= 2:
                 pass
-            elif (compatible and group.single_day and one_day
-                  and _story_shared(source.article, group, self._story_terms)):
+            elif (group.single_day and one_day and any(own.words & t.words for t in group.terms)
+                  and _story_shared(source.article, group, story)):
                 score = max(score, SIMILAR)  # same day, same story, a shared key word
-            elif score >= CONFLICT_SIMILAR and shared >= 3:
-                conflict = True
             else:
                 continue
-            if best is None or score > best[0]:
-                best = (score, group)
-                if score >= 100.0:
-                    break  # candidates come oldest first and ties go to the oldest: none beats it
-        if best is None:
+            key = (score, True, -group.number)
+            if best is None or key > best:
+                best, chosen = key, group
+        if near and (best is None or best[0] < 100.0):  # a conflict only wins with a higher score
+            cutoff = max(CONFLICT_SIMILAR, best[0] if best else 0.0)
+            rivals = [g for g in near if path not in g.paths]
+            for group, (score, shared) in _scores(own, rivals, cutoff, CONFLICT_SHARED).items():
+                if shared >= 3:
+                    key = (score, False, -group.number)
+                    if best is None or key > best:
+                        best, chosen = key, group
+        if best is None or chosen is None:
             group = _Group.start(source, own, len(self._groups))
             self._groups.append(group)
             self._index.add(group, own.words)
             return
-        group = best[1]
+        group = chosen
+        conflict = not best[1]
         if len(group.terms) < REPRESENTATIVES:
             self._index.add(group, own.words - set().union(*(t.words for t in group.terms)))
         group.add(source, own)
@@ -416,7 +443,7 @@ def timeline_from_grouping(results: Iterable[DocumentResult], grouping: Grouping
     return Timeline(results=ordered, events=events)
 
 
-MERGE_VERSION = "2"  # bump when merging rules change
+MERGE_VERSION = "3"  # bump when merging rules change
 
 
 def timeline_key(results: Iterable[DocumentResult]) -> str:
