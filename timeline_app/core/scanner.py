@@ -255,10 +255,19 @@ def _trie_regex(node: dict[str, Any]) -> str:
 
 
 _ASCII_FOLD = {code: _fold(chr(code)) for code in range(128)}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def fold_text(text: str) -> str:
-    """The text as dispatch keys, one per character (see ``_fold``)."""
+    """The text as dispatch keys, one per character (see ``_fold``): ASCII stretches are
+    translated in C, the (few) other characters one by one."""
     if text.isascii():
         return text.translate(_ASCII_FOLD)
-    return "".join([_fold(ch) for ch in text])
+    parts = []
+    done = 0
+    for run in _NON_ASCII.finditer(text):
+        parts.append(text[done:run.start()].translate(_ASCII_FOLD))
+        parts.extend(_fold(ch) for ch in run.group())
+        done = run.end()
+    parts.append(text[done:].translate(_ASCII_FOLD))
+    return "".join(parts)

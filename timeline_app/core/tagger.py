@@ -54,34 +54,38 @@ class _Filters:
 
     def __init__(self, rules: RuleSet) -> None:
         table = rules.tables
-        self.before = [regex.compile(f"(?:{p})$", FLAGS) for p in table.get("reject_before", [])]
-        self.after = [regex.compile(f"^(?:{p})", FLAGS) for p in table.get("reject_after", [])]
-        self.before_year = [regex.compile(f"(?:{p})$", FLAGS)
-                            for p in table.get("reject_before_number", [])]
-        self.after_year = [regex.compile(f"^(?:{p})", FLAGS)
-                           for p in table.get("reject_after_number", [])]
-        self.before_article = [regex.compile(f"(?:{p})$", FLAGS)
-                               for p in table.get("reject_before_article", [])]
+        # each list is one alternation: a single search per context, whatever the list's length
+        self.before = _either(table.get("reject_before", []), "(?:{})$")
+        self.after = _either(table.get("reject_after", []), "^(?:{})")
+        self.before_year = _either(table.get("reject_before_number", []), "(?:{})$")
+        self.after_year = _either(table.get("reject_after_number", []), "^(?:{})")
+        self.before_article = _either(table.get("reject_before_article", []), "(?:{})$")
         self.capitalised = frozenset(w.lower() for w in table.get("capitalised_only", []))
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
 
     def rejects(self, text: str, start: int, end: int, rule: Rule) -> bool:
         before = text[max(0, start - 24):start]
         after = text[end:end + 24]
-        if any(p.search(before) for p in self.before) or any(p.search(after) for p in self.after):
+        if self.before.search(before) or self.after.search(after):
             return True
         phrase = " ".join(text[start:end].lower().split())
         # a rate ("$5 a day", "two pills a day") stands, whatever the phrase alone would be
         if rule.type != "SET" and (phrase in self.phrases or (
-                phrase.startswith(("a ", "an "))
-                and any(p.search(before) for p in self.before_article))):
+                phrase.startswith(("a ", "an ")) and self.before_article.search(before))):
             return True
         if rule.id in ("year", "decade", "fiscal_year") or rule.norm == "duration":
-            if any(p.search(before) for p in self.before_year):
-                return True
-            if any(p.search(after) for p in self.after_year):
-                return True
+            return bool(self.before_year.search(before) or self.after_year.search(after))
         return False
+
+
+_NEVER = regex.compile(r"(?!)")
+
+
+def _either(patterns: list[str], template: str) -> regex.Pattern[str]:
+    """One regex matching where any of ``patterns`` (each wrapped by ``template``) matches."""
+    if not patterns:
+        return _NEVER
+    return regex.compile("|".join(template.format(p) for p in patterns), FLAGS)
 
 
 class _Context:
