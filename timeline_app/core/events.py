@@ -28,7 +28,7 @@ _APPROX_MODS = frozenset({"APPROX", "START", "MID", "END", "LESS_THAN", "MORE_TH
                           "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventDate:
     """When an event happened: an inclusive interval with its precision and provenance."""
 
@@ -51,7 +51,7 @@ class EventDate:
                 "mod": self.mod, "anchor": self.anchor}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One dated happening reported by one article."""
 

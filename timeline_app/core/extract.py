@@ -16,7 +16,7 @@ from timeline_app.core.ingest import Article
 from timeline_app.core.tagger import Tagger, Timex, default_tagger
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """The date relative expressions were resolved against, and where it came from."""
 
@@ -28,7 +28,7 @@ class Reference:
         return {"date": self.date.isoformat() if self.date else None, "source": self.source}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentResult:
     """Everything extracted from one article."""
 

@@ -57,7 +57,7 @@ class ArticleError(Exception):
     """A file that cannot be read as an article; ``str()`` says why."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article: its decoded text and what we know about it.
 

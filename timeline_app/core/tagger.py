@@ -24,7 +24,7 @@ _SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """One temporal expression: its span, TimeML type, value and mod, and how it was resolved."""
 

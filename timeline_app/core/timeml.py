@@ -56,7 +56,7 @@ def _season_of(day: date) -> tuple[int, str]:
     return day.year, ("SP", "SU", "FA")[(day.month - 3) // 3]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeValue:
     """A calendar period: granularity plus first day (plus part of day or clock time).
 
