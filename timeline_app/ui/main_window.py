@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.results: list[DocumentResult] = []
+        self._result_paths: set[str] = set()  # article paths in ``results`` (or removed since)
         self.folders: list[Path] = []
         self.date_overrides: dict[str, date] = {}  # article path -> publication date set by the user
         self.model = EventTableModel(self)
@@ -300,6 +301,7 @@ class MainWindow(QMainWindow):
         self._remember_recent(self.folders)
         self.watcher.watch(self.folders)
         self.results = []
+        self._result_paths = set()
         self.problems.clear()
         self.problems_dock.hide()
         self.builder.invalidate()
@@ -316,8 +318,9 @@ class MainWindow(QMainWindow):
 
     def _on_results(self, batch: list[DocumentResult]) -> None:
         fresh = {r.article.path for r in batch}
-        if not fresh.isdisjoint(r.article.path for r in self.results):
+        if not fresh.isdisjoint(self._result_paths):
             self.results = [r for r in self.results if r.article.path not in fresh]  # reloaded
+        self._result_paths |= fresh
         for result in batch:
             override = self.date_overrides.get(result.article.path)
             if override is not None:
@@ -381,6 +384,7 @@ class MainWindow(QMainWindow):
     def _on_built(self, timeline: Timeline, generation: int) -> None:
         if generation != self.builder.generation:
             return  # a newer build is on its way
+        long_lived.settle()  # the new timeline stays: showing it must not walk it again
         self._apply_timeline(timeline)
         long_lived.settle()
         if self._finish_generation is not None and generation >= self._finish_generation:
