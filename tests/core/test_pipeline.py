@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,20 @@ def test_unreadable_and_vanished_files_are_reported(tmp_path: Path, monkeypatch:
     assert problems == {"a001.txt": "cannot read: Permission denied",
                         "a002.txt": "cannot read: No such file or directory"}
     assert len(_loaded(outcomes)) == 1
+
+
+def test_results_survive_pickling_exactly() -> None:
+    import pickle
+
+    from timeline_app.core.extract import extract
+    from timeline_app.core.ingest import Article
+
+    article = Article("a.txt", "Title\n\nThe bridge closed on May 9, 2023, and reopened in "
+                      "late June. A review is due next year.", "Title", date(2023, 5, 11),
+                      "header", "Post", None, 7)
+    result = extract(article)
+    assert result.timexes and result.events
+    copy = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy == result
+    assert copy.timexes[0].time == result.timexes[0].time
+    assert copy.events[-1].date == result.events[-1].date

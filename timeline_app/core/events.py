@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from timeline_app.core.records import pickled_by_fields
 from timeline_app.core.tagger import Timex
 from timeline_app.core.timeml import display_granularity
 
@@ -28,6 +29,7 @@ _APPROX_MODS = frozenset({"APPROX", "START", "MID", "END", "LESS_THAN", "MORE_TH
                           "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER"})
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class EventDate:
     """When an event happened: an inclusive interval with its precision and provenance."""
@@ -51,6 +53,7 @@ class EventDate:
                 "mod": self.mod, "anchor": self.anchor}
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     """One dated happening reported by one article."""

@@ -13,9 +13,11 @@ from datetime import date
 
 from timeline_app.core.events import Event, build_events
 from timeline_app.core.ingest import Article
+from timeline_app.core.records import pickled_by_fields
 from timeline_app.core.tagger import Tagger, Timex, default_tagger
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Reference:
     """The date relative expressions were resolved against, and where it came from."""
@@ -28,6 +30,7 @@ class Reference:
         return {"date": self.date.isoformat() if self.date else None, "source": self.source}
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
     """Everything extracted from one article."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline_app.core import yaml_safe
+from timeline_app.core.records import pickled_by_fields
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json",
                  ".jsonl", ".ndjson"}
@@ -57,6 +58,7 @@ class ArticleError(Exception):
     """A file that cannot be read as an article; ``str()`` says why."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article: its decoded text and what we know about it.

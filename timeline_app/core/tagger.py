@@ -15,6 +15,7 @@ from datetime import date
 import regex
 
 from timeline_app.core.normalizers import NORMALISERS, REFERENCE, STORY, Resolution
+from timeline_app.core.records import pickled_by_fields
 from timeline_app.core.rules import FLAGS, Rule, RuleSet, default_rules
 from timeline_app.core.timeml import TimeValue, rank
 
@@ -24,6 +25,7 @@ _SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Timex:
     """One temporal expression: its span, TimeML type, value and mod, and how it was resolved."""

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from timeline_app.core.records import pickled_by_fields
+
 # Granularities from coarsest to finest.
 GRANULARITIES = (
     "century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day",
@@ -56,6 +58,7 @@ def _season_of(day: date) -> tuple[int, str]:
     return day.year, ("SP", "SU", "FA")[(day.month - 3) // 3]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class TimeValue:
     """A calendar period: granularity plus first day (plus part of day or clock time).
