@@ -108,7 +108,7 @@ def main() -> int:
         kinds = write_folder(folder, args.articles)
         print(f"generated {args.articles} files in {time.perf_counter() - t0:.1f} s: {kinds}")
         app = QApplication.instance() or QApplication([sys.argv[0]])
-        pipeline = Pipeline(ExtractionCache(Path(tmp) / "cache.sqlite3"))
+        pipeline = Pipeline(ExtractionCache(Path(tmp) / "cache.sqlite3"), timexes=False)  # as the app
         window = MainWindow(pipeline)
         window.resize(1600, 900)
         window.show()

@@ -134,3 +134,19 @@ def test_results_survive_pickling_exactly() -> None:
     assert copy == result
     assert copy.timexes[0].time == result.timexes[0].time
     assert copy.events[-1].date == result.events[-1].date
+
+
+def test_results_without_timexes_are_cached_apart(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Bridge\ndate 2023-05-11\n\nThe bridge closed on May 9.\n",
+                                  encoding="utf-8")
+    cache = ExtractionCache(tmp_path / "cache.sqlite3")
+    slim = [o for o in Pipeline(cache, workers=1, timexes=False).load([folder])]
+    assert isinstance(slim[0], Loaded) and not slim[0].cached
+    assert slim[0].results[0].timexes == [] and slim[0].results[0].events
+    full = [o for o in Pipeline(cache, workers=1).load([folder])]
+    assert isinstance(full[0], Loaded) and not full[0].cached  # another kind: extracted again
+    assert full[0].results[0].timexes
+    again = [o for o in Pipeline(cache, workers=1, timexes=False).load([folder])]
+    assert isinstance(again[0], Loaded) and again[0].cached and again[0].results[0].timexes == []

@@ -82,7 +82,8 @@ class ExtractionCache:
         instance of the app may hold the write lock)."""
         assert self._db is not None
         try:
-            self._db.execute("DELETE FROM results WHERE version!=?", (extractor_version(),))
+            self._db.execute("DELETE FROM results WHERE substr(version, 1, ?) != ?",
+                             (len(extractor_version()), extractor_version()))
             self._db.commit()
         except sqlite3.Error:
             pass
@@ -93,35 +94,38 @@ class ExtractionCache:
             with contextlib.suppress(OSError):
                 Path(str(path) + extra).unlink()
 
-    def get(self, path: str, digest: str) -> list[DocumentResult] | None:
+    def get(self, path: str, digest: str, kind: str = "") -> list[DocumentResult] | None:
+        """The results stored for this file's content, of this ``kind`` (see :meth:`put`)."""
         if self._db is None:
             return None
         try:
             with self._lock:
                 row = self._db.execute(
                     "SELECT data FROM results WHERE path=? AND hash=? AND version=?",
-                    (path, digest, extractor_version())).fetchone()
+                    (path, digest, extractor_version() + kind)).fetchone()
             return pickle.loads(row[0]) if row else None  # our own local cache file
         except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError) as exc:
             self.problem = f"cache read failed ({exc})"
             return None
 
-    def put(self, path: str, digest: str, results: list[DocumentResult]) -> None:
+    def put(self, path: str, digest: str, results: list[DocumentResult], kind: str = "") -> None:
+        """Store a file's results; ``kind`` tells variants apart (results without their
+        temporal expressions, for the window, are stored as another kind)."""
         try:
             blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
         except pickle.PickleError as exc:
             self.problem = f"cache write failed ({exc})"
             return
-        self.put_pickled(path, digest, blob)
+        self.put_pickled(path, digest, blob, kind)
 
-    def put_pickled(self, path: str, digest: str, blob: bytes) -> None:
+    def put_pickled(self, path: str, digest: str, blob: bytes, kind: str = "") -> None:
         """:meth:`put` for results already pickled (by a worker process)."""
         if self._db is None:
             return
         try:
             with self._lock:
                 self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
-                                 (path, digest, extractor_version(), blob))
+                                 (path, digest, extractor_version() + kind, blob))
         except sqlite3.Error as exc:
             self.problem = f"cache write failed ({exc})"
 

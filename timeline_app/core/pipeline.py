@@ -11,6 +11,7 @@ Qt-free: the UI runs this on a worker thread, the benchmarks and tests call it d
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import pickle
@@ -69,11 +70,15 @@ def extract_bytes(path: str, data: bytes, reference: date | None = None) -> list
     return [extract(a, reference=reference) for a in articles_from_bytes(Path(path), data)]
 
 
-def _work(path: str, data: bytes) -> _Work:
+def _work(path: str, data: bytes, timexes: bool = True) -> _Work:
     """Runs in a worker: the results come back pickled once, in the form the cache stores, so
-    the loading process unpickles them and never pickles them again."""
+    the loading process unpickles them and never pickles them again. Without ``timexes``, the
+    results leave out their temporal expressions (events keep their dates)."""
     try:
-        return path, pickle.dumps(extract_bytes(path, data), protocol=pickle.HIGHEST_PROTOCOL), None
+        results = extract_bytes(path, data)
+        if not timexes:
+            results = [dataclasses.replace(r, timexes=[]) for r in results]
+        return path, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL), None
     except ArticleError as exc:
         return path, None, str(exc)
     except Exception as exc:  # a bug must not stop the load: report it as the file's problem
@@ -90,8 +95,12 @@ class Pipeline:
     """Loads article files with a cache and a lazily started process pool (reused across loads)."""
 
     def __init__(self, cache: ExtractionCache | None = None, workers: int | None = None,
-                 max_bytes: int = MAX_BYTES) -> None:
+                 max_bytes: int = MAX_BYTES, timexes: bool = True) -> None:
+        """``timexes=False``: results without their temporal expressions, which a timeline
+        does not show (a third less to store, load and keep in memory)."""
         self.cache = cache
+        self.timexes = timexes
+        self._kind = "" if timexes else ":events"
         self.workers = workers or max(os.cpu_count() or 1, 1)
         self.max_bytes = max_bytes
         self._pool: ProcessPoolExecutor | None = None
@@ -132,9 +141,10 @@ class Pipeline:
                 if isinstance(outcome, (Loaded, Problem)):
                     ordered.append(outcome)
                 elif not use_pool:
-                    ordered.append(self._finish(*_work(str(path), outcome), hashes))
+                    ordered.append(self._finish(*_work(str(path), outcome, self.timexes), hashes))
                 else:
-                    ordered.append(_Job(str(path), self._executor().submit(_work, str(path), outcome)))
+                    job = self._executor().submit(_work, str(path), outcome, self.timexes)
+                    ordered.append(_Job(str(path), job))
                     in_flight[0] += 1
             yield from self._ready(ordered, in_flight, hashes, cancel, block=in_flight[0] >= window)
         while ordered and not cancel.is_set():
@@ -178,7 +188,7 @@ class Pipeline:
             return Problem(str(path), f"cannot read: {exc.strerror or exc}")
         digest = content_hash(data)
         if self.cache is not None:
-            cached = self.cache.get(str(path), digest)
+            cached = self.cache.get(str(path), digest, self._kind)
             if cached is not None:
                 return Loaded(str(path), cached, cached=True)
         hashes[str(path)] = digest
@@ -190,5 +200,5 @@ class Pipeline:
             return Problem(path, error or "unknown error")
         digest = hashes.pop(path, None)
         if self.cache is not None and digest is not None:
-            self.cache.put_pickled(path, digest, blob)
+            self.cache.put_pickled(path, digest, blob, self._kind)
         return Loaded(path, pickle.loads(blob))  # made by our own worker just now

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setStyleSheet(load_style())
     from timeline_app.ui.main_window import MainWindow
 
-    window = MainWindow(Pipeline(cache=ExtractionCache(default_cache_path())))
+    window = MainWindow(Pipeline(cache=ExtractionCache(default_cache_path()), timexes=False))
     if window.loader.pipeline.cache and window.loader.pipeline.cache.problem:
         window.statusBar().showMessage(window.loader.pipeline.cache.problem, 10000)
     window.show()

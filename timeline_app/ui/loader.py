@@ -77,7 +77,7 @@ class Loader(QObject):
 
     def __init__(self, pipeline: Pipeline | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pipeline = pipeline or Pipeline()
+        self.pipeline = pipeline or Pipeline(timexes=False)  # a timeline shows no timexes
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self._cancel = threading.Event()
