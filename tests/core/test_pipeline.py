@@ -150,3 +150,27 @@ def test_results_without_timexes_are_cached_apart(tmp_path: Path) -> None:
     assert full[0].results[0].timexes
     again = [o for o in Pipeline(cache, workers=1, timexes=False).load([folder])]
     assert isinstance(again[0], Loaded) and again[0].cached and again[0].results[0].timexes == []
+
+
+def test_an_unchanged_bad_file_is_reported_from_the_cache(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline_app.core import pipeline as pipeline_module
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "broken.json").write_text('{"title": "x", ', encoding="utf-8")
+    cache = ExtractionCache(tmp_path / "cache.sqlite3")
+    first = list(Pipeline(cache, workers=1).load([folder]))
+    assert isinstance(first[0], Problem)
+
+    def no_extraction(*args: object) -> None:
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(pipeline_module, "_work", no_extraction)
+    again = list(Pipeline(cache, workers=1).load([folder]))
+    assert again == first
+    (folder / "broken.json").write_text('{"title": "x", "text": "Fixed on May 9, 2023."}',
+                                        encoding="utf-8")
+    monkeypatch.undo()
+    fixed = list(Pipeline(cache, workers=1).load([folder]))
+    assert isinstance(fixed[0], Loaded) and not fixed[0].cached

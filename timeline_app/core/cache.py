@@ -94,8 +94,9 @@ class ExtractionCache:
             with contextlib.suppress(OSError):
                 Path(str(path) + extra).unlink()
 
-    def get(self, path: str, digest: str, kind: str = "") -> list[DocumentResult] | None:
-        """The results stored for this file's content, of this ``kind`` (see :meth:`put`)."""
+    def get(self, path: str, digest: str, kind: str = "") -> list[DocumentResult] | str | None:
+        """The results stored for this file's content, of this ``kind`` (see :meth:`put`), or
+        the reason it is no article (see :meth:`put_problem`)."""
         if self._db is None:
             return None
         try:
@@ -117,6 +118,11 @@ class ExtractionCache:
             self.problem = f"cache write failed ({exc})"
             return
         self.put_pickled(path, digest, blob, kind)
+
+    def put_problem(self, path: str, digest: str, reason: str, kind: str = "") -> None:
+        """Remember why this content cannot be read as an article (malformed JSON, binary...),
+        so an unchanged bad file is reported again without being extracted again."""
+        self.put_pickled(path, digest, pickle.dumps(reason, protocol=pickle.HIGHEST_PROTOCOL), kind)
 
     def put_pickled(self, path: str, digest: str, blob: bytes, kind: str = "") -> None:
         """:meth:`put` for results already pickled (by a worker process)."""

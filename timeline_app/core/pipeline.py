@@ -54,7 +54,7 @@ class Problem:
 
 
 Outcome = Loaded | Problem
-_Work = tuple[str, bytes | None, str | None]  # path, pickled results, problem
+_Work = tuple[str, bytes | None, str | None, bool]  # path, pickled results, problem, lasting
 
 
 @dataclass(frozen=True)
@@ -78,11 +78,11 @@ def _work(path: str, data: bytes, timexes: bool = True) -> _Work:
         results = extract_bytes(path, data)
         if not timexes:
             results = [dataclasses.replace(r, timexes=[]) for r in results]
-        return path, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL), None
-    except ArticleError as exc:
-        return path, None, str(exc)
+        return path, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL), None, True
+    except ArticleError as exc:  # the content's fault: the same content always gets it
+        return path, None, str(exc), True
     except Exception as exc:  # a bug must not stop the load: report it as the file's problem
-        return path, None, f"internal error: {type(exc).__name__}: {exc}"
+        return path, None, f"internal error: {type(exc).__name__}: {exc}", False
 
 
 def _warm_up() -> None:
@@ -189,16 +189,20 @@ class Pipeline:
         digest = content_hash(data)
         if self.cache is not None:
             cached = self.cache.get(str(path), digest, self._kind)
+            if isinstance(cached, str):
+                return Problem(str(path), cached)  # known bad content: no worker needed
             if cached is not None:
                 return Loaded(str(path), cached, cached=True)
         hashes[str(path)] = digest
         return data
 
-    def _finish(self, path: str, blob: bytes | None, error: str | None,
+    def _finish(self, path: str, blob: bytes | None, error: str | None, lasting: bool,
                 hashes: dict[str, str]) -> Outcome:
-        if blob is None:
-            return Problem(path, error or "unknown error")
         digest = hashes.pop(path, None)
+        if blob is None:
+            if self.cache is not None and digest is not None and lasting and error:
+                self.cache.put_problem(path, digest, error, self._kind)
+            return Problem(path, error or "unknown error")
         if self.cache is not None and digest is not None:
             self.cache.put_pickled(path, digest, blob, self._kind)
         return Loaded(path, pickle.loads(blob))  # made by our own worker just now
