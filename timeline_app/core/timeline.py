@@ -19,6 +19,7 @@ from collections import _count_elements as _count  # type: ignore[attr-defined] 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from timeline_app.core.events import Event
 from timeline_app.core.extract import DocumentResult
@@ -32,9 +33,9 @@ CONFLICT_SHARED = 0.5  # ... and sharing at least this fraction of their terms
 NEAR = timedelta(days=7)  # ... and dated at most this far apart
 
 
-@dataclass(frozen=True)
-class Source:
-    """One article's report of an event."""
+class Source(NamedTuple):
+    """One article's report of an event (a named tuple: a big timeline holds hundreds of
+    thousands, created fast)."""
 
     event: Event
     article: Article
@@ -63,6 +64,8 @@ class TimelineEvent:
         """The source whose date is the most precise (narrowest), earliest reported on ties.
 
         Computed once: a timeline's events do not change after :func:`build_timeline`."""
+        if len(self.sources) == 1:
+            return self.sources[0]
         return min(self.sources, key=lambda s: ((s.event.date.latest - s.event.date.earliest).days,
                                                 s.order))
 

@@ -30,6 +30,7 @@ from timeline_app.core.timeline import (
     timeline_from_grouping,
     timeline_key,
 )
+from timeline_app.ui import long_lived
 
 
 class TimelineBuilder(QObject):
@@ -112,6 +113,7 @@ class TimelineBuilder(QObject):
                     return
             results, generation, remember = job
             started = time.perf_counter()
+            long_lived.settle()  # the results stay: building must not make the collector walk them
             try:
                 timeline = self._build(results, remember)
             except BuildCancelled:
