@@ -116,6 +116,7 @@ class EventFilterModel(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = EventFilter()
+        self._active = False  # whether the filter hides anything (asked once, not per row)
 
     def event_filter(self) -> EventFilter:
         return self._filter
@@ -125,17 +126,17 @@ class EventFilterModel(QSortFilterProxyModel):
             return
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
             self.beginFilterChange()
-            self._filter = event_filter
+            self._filter, self._active = event_filter, event_filter.active()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._filter = event_filter
+            self._filter, self._active = event_filter, event_filter.active()
             self.invalidateFilter()
 
     def is_filtering(self) -> bool:
-        return self._filter.active()
+        return self._active
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
-        if not self._filter.active():
+        if not self._active:
             return True
         model = self.sourceModel()
         event = model.event_at(row) if isinstance(model, EventTableModel) else None

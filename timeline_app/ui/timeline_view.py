@@ -93,6 +93,7 @@ class TimelineView(QAbstractScrollArea):
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
         self._title_widths: dict[str, float] = {}
         self._advances: dict[str, float] = {}  # character -> advance in the view's font
+        self._new_colors = False  # colours handed out that the legend has not heard of
         self._static_texts: OrderedDict[str, QStaticText] = OrderedDict()  # labels laid out
         self._row_index: dict[int, int] = {}  # model row -> position in self._cards
         self._all_day0s: list[float] = []
@@ -135,9 +136,10 @@ class TimelineView(QAbstractScrollArea):
             paths = [spans.paths[i] for i in sorted(shown)]
         for path in dict.fromkeys(paths):  # colours are handed out in row order
             self._color_of(path)
+        self._announce_colors()
         widths = self._title_widths
         titles = spans.titles
-        missing = {titles[i] for i in order} - widths.keys()
+        missing = (set(titles) if rows is None else set(map(titles.__getitem__, order))) - widths.keys()
         if missing:
             # the sum of the characters' advances: 7x faster than measuring each title, which
             # matters for a big folder (the few pixels of kerning are in the card's margin)
@@ -178,6 +180,7 @@ class TimelineView(QAbstractScrollArea):
         self._coverage = sorted((float(d.toordinal()) + 0.5, path, title) for d, path, title in articles)
         for _, path, _ in self._coverage:
             self._color_of(path)
+        self._announce_colors()
         self.viewport().update()
 
     def set_color_keys(self, keys: dict[str, str]) -> None:
@@ -189,8 +192,14 @@ class TimelineView(QAbstractScrollArea):
         key = self._path_keys.get(path, path)
         if key not in self._colors:
             self._colors[key] = QColor(PALETTE[len(self._colors) % len(PALETTE)])
-            self.colors_changed.emit()
+            self._new_colors = True
         return self._colors[key]
+
+    def _announce_colors(self) -> None:
+        """Tell the legend once about the colours handed out since the last time."""
+        if self._new_colors:
+            self._new_colors = False
+            self.colors_changed.emit()
 
     def coverage_at(self, x: float, tolerance: float = 5.0) -> list[str]:
         """Titles of the articles published at view position ``x``."""
@@ -587,6 +596,7 @@ class TimelineView(QAbstractScrollArea):
                              tick.label)
             last_end = x + metrics.horizontalAdvance(tick.label) + 12
         painter.end()
+        self._announce_colors()
 
     def _paint_density(self, painter: QPainter, axis_y: float, width: float) -> None:
         """A strip just above the axis: how many events each stretch of the view holds, all of
