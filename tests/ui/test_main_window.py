@@ -317,3 +317,24 @@ def test_a_slow_new_zoom_level_shows_a_coarser_packing_until_idle_time_packs_it(
     assert view._packing.px_per_day < level  # a stand-in: overlap-free at this larger scale
     qtbot.waitUntil(lambda: not view.packing_pending(), timeout=10000)
     assert view._packing.px_per_day == level
+
+
+def test_thousands_of_coverage_marks_draw_one_per_pixel_column(window: MainWindow,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QPainter
+
+    view = window.timeline
+    day = date.fromordinal(int(view.scale().day(view.viewport().width() / 2)))  # in view
+    view.set_coverage([(day, f"a{i}.txt", f"Article {i}") for i in range(5000)])
+    drawn: list[int] = []
+    original = QPainter.drawPolygon
+
+    def counting(painter: QPainter, *args: object) -> None:
+        drawn.append(1)
+        original(painter, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(QPainter, "drawPolygon", counting)
+    view.viewport().grab()
+    assert 1 <= len(drawn) <= 10  # all on one day: one mark, not 5,000
+    x = view.scale().x(day.toordinal() + 0.5)
+    assert len(view.coverage_at(x)) == 5000  # the tooltip still names them all

@@ -91,6 +91,7 @@ class TimelineView(QAbstractScrollArea):
         self._colors: dict[str, QColor] = {}  # colour key (outlet, else article) -> colour
         self._path_keys: dict[str, str] = {}  # article path -> colour key
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
+        self._coverage_days: list[float] = []  # their days, for bisection
         self._title_widths: dict[str, float] = {}
         self._advances: dict[str, float] = {}  # character -> advance in the view's font
         self._new_colors = False  # colours handed out that the legend has not heard of
@@ -178,6 +179,7 @@ class TimelineView(QAbstractScrollArea):
         """Publication dates of the loaded articles ``(date, path, title)``, drawn as coverage
         marks on the axis (the reporting, not an event of the story)."""
         self._coverage = sorted((float(d.toordinal()) + 0.5, path, title) for d, path, title in articles)
+        self._coverage_days = [day for day, _, _ in self._coverage]
         for _, path, _ in self._coverage:
             self._color_of(path)
         self._announce_colors()
@@ -629,12 +631,18 @@ class TimelineView(QAbstractScrollArea):
         """A small triangle on the axis for each article's publication date."""
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
-        for day, path, _ in self._coverage:
+        days = self._coverage_days
+        first = bisect.bisect_left(days, self._scale.day(-6))
+        last = bisect.bisect_right(days, self._scale.day(width + 6))
+        drawn = -1  # one mark per pixel column: thousands of articles cost what the screen shows
+        for day, path, _ in itertools.islice(self._coverage, first, last):
             x = self._scale.x(day)
-            if -6 <= x <= width + 6:
-                painter.setBrush(self._color_of(path))
-                painter.drawPolygon([QPointF(x - 5, axis_y + 1), QPointF(x + 5, axis_y + 1),
-                                     QPointF(x, axis_y + 8)])
+            if int(x) == drawn:
+                continue
+            drawn = int(x)
+            painter.setBrush(self._color_of(path))
+            painter.drawPolygon([QPointF(x - 5, axis_y + 1), QPointF(x + 5, axis_y + 1),
+                                 QPointF(x, axis_y + 8)])
         painter.restore()
 
     def _paint_clusters(self, painter: QPainter, axis_y: float, width: float,
