@@ -337,8 +337,8 @@ class Merger:
                 should_stop: Callable[[], bool] | None = None) -> None:
         """Merge these articles in turn; ``should_stop`` is polled between articles and raises
         :class:`BuildCancelled` when it says so (what was merged stays: a prefix)."""
-        for count, result in enumerate(results):
-            if should_stop is not None and count % 16 == 0 and should_stop():
+        for result in results:
+            if should_stop is not None and should_stop():
                 raise BuildCancelled
             self.add(result)
 

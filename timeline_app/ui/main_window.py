@@ -437,6 +437,15 @@ class MainWindow(QMainWindow):
         return self.loader.is_running() or self._finish_generation is not None
 
     def _apply_timeline(self, timeline: Timeline) -> None:
+        # the GUI thread comes first: background merging holds the interpreter lock, which
+        # every Python call made here (a model reset makes one per row) would wait for
+        self.builder.hold()
+        try:
+            self._show_timeline(timeline)
+        finally:
+            self.builder.resume()
+
+    def _show_timeline(self, timeline: Timeline) -> None:
         started = time.perf_counter()
         selected = self._selected_event_id()
         self.model.set_timeline(timeline)

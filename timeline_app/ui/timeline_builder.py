@@ -32,6 +32,8 @@ from timeline_app.core.timeline import (
 )
 from timeline_app.ui import long_lived
 
+HOLD_AT_MOST_S = 0.2  # the longest a busy GUI thread pauses merging at a time
+
 
 class TimelineBuilder(QObject):
     built = Signal(object, int)  # Timeline, generation
@@ -47,6 +49,24 @@ class TimelineBuilder(QObject):
         self.generation = 0
         self.last_seconds = 0.0  # how long the last build took
         self._merger = Merger()  # touched only by the build thread
+        self._may_run = threading.Event()  # cleared while the GUI thread is busy (see hold)
+        self._may_run.set()
+
+    def hold(self) -> None:
+        """The GUI thread has heavy work: pause merging between articles until :meth:`resume`.
+        Merging holds the interpreter lock most of the time; every Python call the GUI
+        thread makes (a model reset calls Python once per row) would wait for it."""
+        self._may_run.clear()
+
+    def resume(self) -> None:
+        self._may_run.set()
+
+    def _should_stop(self) -> bool:
+        """Polled between articles: wait while the GUI thread is busy (a little at most, so
+        merging never starves), then say whether a newer request made this build pointless."""
+        if not self._may_run.is_set():
+            self._may_run.wait(HOLD_AT_MOST_S)
+        return self._stop_current
 
     def busy(self) -> bool:
         """A timeline is being built or waits to be (background merging does not count)."""
@@ -91,9 +111,7 @@ class TimelineBuilder(QObject):
 
     def _build(self, results: list[DocumentResult], remember: bool) -> Timeline:
         """Merge, or reuse the merge of the same results from the cache."""
-        def stop() -> bool:
-            return self._stop_current
-
+        stop = self._should_stop
         if self.cache is None or not remember:
             return self._merge(results, stop)
         key = timeline_key(results)
@@ -139,7 +157,7 @@ class TimelineBuilder(QObject):
             long_lived.settle()  # the results stay: building must not make the collector walk them
             if not deliver:
                 try:
-                    self._extend(results, lambda: self._stop_current)
+                    self._extend(results, self._should_stop)
                 except BuildCancelled:
                     pass  # what was merged stays merged
                 except Exception:  # a merge bug: start over at the next build
