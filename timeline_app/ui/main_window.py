@@ -327,14 +327,8 @@ class MainWindow(QMainWindow):
                 result = extract(result.article, reference=override, reference_source="user")
             self.results.append(result)
         long_lived.settle()  # the results stay: keep the collector from walking them again
-        if not self._mostly_cached():
-            self.builder.extend(self.results)  # merge as they come: ready soon after the last file
         if not self._rebuild.isActive():
             self._rebuild.start()
-
-    def _mostly_cached(self) -> bool:
-        """The running load is a reopen from the cache: its merged timeline is cached too."""
-        return self.loader.cached_so_far() >= 0.9 * max(self.progress.value(), 1)
 
     # ------------------------------------------------------------------ watching folders
     def _on_files_changed(self, paths: list[Path]) -> None:
@@ -378,10 +372,10 @@ class MainWindow(QMainWindow):
         wait = max(1.0, 3 * self.builder.last_seconds)
         now = time.monotonic()
         quick_load = now - self._load_started < PREVIEW_AFTER_S
-        # a reopen from the cache: previews would only slow it down (they compete for the
-        # interpreter with it)
-        if (quick_load or self._mostly_cached() or self.builder.busy()
-                or now - self._last_build_request < wait):
+        # a reopen from the cache: its merged timeline is cached too, previews would only
+        # slow the load down (they compete for the interpreter with it)
+        from_cache = self.loader.cached_so_far() >= 0.9 * max(self.progress.value(), 1)
+        if quick_load or from_cache or self.builder.busy() or now - self._last_build_request < wait:
             self._rebuild.start(int(wait * 1000))
             return
         self._last_build_request = now

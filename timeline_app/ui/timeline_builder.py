@@ -42,9 +42,8 @@ class TimelineBuilder(QObject):
         super().__init__(parent)
         self.cache = cache  # merged timelines of whole loads are kept there
         self._lock = threading.Lock()
-        self._pending: tuple[list[DocumentResult], int, bool, bool] | None = None
+        self._pending: tuple[list[DocumentResult], int, bool] | None = None
         self._running = False
-        self._delivering = False  # the running job delivers a timeline
         self._stop_current = False  # a newer request makes the running build pointless
         self.generation = 0
         self.last_seconds = 0.0  # how long the last build took
@@ -69,9 +68,8 @@ class TimelineBuilder(QObject):
         return self._stop_current
 
     def busy(self) -> bool:
-        """A timeline is being built or waits to be (background merging does not count)."""
         with self._lock:
-            return self._delivering or (self._pending is not None and self._pending[3])
+            return self._running or self._pending is not None
 
     def invalidate(self) -> None:
         """Builds requested so far are stale (a new folder was opened): never deliver them."""
@@ -85,29 +83,13 @@ class TimelineBuilder(QObject):
         ``remember``: a complete load, whose merge is worth keeping in the cache."""
         with self._lock:
             self.generation += 1
-            self._pending = (list(results), self.generation, remember, True)
+            self._pending = (list(results), self.generation, remember)
             if self._running:
                 self._stop_current = True  # merge the newest results instead
                 return self.generation
             self._running = True
-        self._start()
-        return self.generation
-
-    def extend(self, results: list[DocumentResult]) -> None:
-        """Merge ``results`` in the background without delivering a timeline: while a folder
-        loads, merging keeps pace with extraction, so the timeline is ready soon after the
-        last file. Never interrupts a build, never replaces a requested one."""
-        with self._lock:
-            if self._pending is not None and self._pending[3]:
-                return  # a build is requested: it merges these too
-            self._pending = (list(results), self.generation, False, False)
-            if self._running:
-                return
-            self._running = True
-        self._start()
-
-    def _start(self) -> None:
         threading.Thread(target=self._run, name="timeline-builder", daemon=True).start()
+        return self.generation
 
     def _build(self, results: list[DocumentResult], remember: bool) -> Timeline:
         """Merge, or reuse the merge of the same results from the cache."""
@@ -128,10 +110,6 @@ class TimelineBuilder(QObject):
     def _merge(self, results: list[DocumentResult], stop: Callable[[], bool]) -> Timeline:
         """Extend the last merge when ``results`` only adds articles after it in merge order
         (a folder loading); otherwise merge from scratch. Same timeline either way."""
-        return self._extend(results, stop).timeline()
-
-    def _extend(self, results: list[DocumentResult], stop: Callable[[], bool]) -> Merger:
-        """The merger of ``results``: the last one extended, or a new one (see :meth:`_merge`)."""
         merger = self._merger
         done = merger.results
         if (len(done) <= len(results) and all(map(operator.is_, done, results))
@@ -141,28 +119,19 @@ class TimelineBuilder(QObject):
             merger = self._merger = Merger()
             todo = sorted(results, key=canonical_order)
         merger.add_all(todo, stop)  # cancelled, it keeps what it merged: a prefix
-        return merger
+        return merger.timeline()
 
     def _run(self) -> None:
         while True:
             with self._lock:
                 job, self._pending = self._pending, None
                 self._stop_current = False
-                self._delivering = job is not None and job[3]
                 if job is None:
                     self._running = False
                     return
-            results, generation, remember, deliver = job
+            results, generation, remember = job
             started = time.perf_counter()
             long_lived.settle()  # the results stay: building must not make the collector walk them
-            if not deliver:
-                try:
-                    self._extend(results, self._should_stop)
-                except BuildCancelled:
-                    pass  # what was merged stays merged
-                except Exception:  # a merge bug: start over at the next build
-                    self._merger = Merger()
-                continue
             try:
                 timeline = self._build(results, remember)
             except BuildCancelled:
