@@ -11,6 +11,7 @@ Qt-free: the UI runs this on a worker thread, the benchmarks and tests call it d
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 import os
@@ -85,7 +86,14 @@ def _work(path: str, data: bytes, timexes: bool = True) -> _Work:
         return path, None, f"internal error: {type(exc).__name__}: {exc}", False
 
 
+WORKER_NICENESS = 10  # workers yield the processor to the window's process when it needs it
+
+
 def _warm_up() -> None:
+    """Worker start: a lower priority (the window stays responsive while every core extracts;
+    the work is done as fast, at the moments the window is idle), then the tagger."""
+    with contextlib.suppress(AttributeError, OSError):  # os.nice: POSIX only
+        os.nice(WORKER_NICENESS)
     from timeline_app.core.tagger import default_tagger
 
     default_tagger()

@@ -358,8 +358,12 @@ class MainWindow(QMainWindow):
         self.problems_dock.show()
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
+        total = max(total, 1)
+        # QProgressBar repaints at once on every new value: show steps of a percent at most
+        if (total != self.progress.maximum() or done in (0, total)
+                or abs(done - self.progress.value()) * 100 >= total):
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
 
     def _on_finished(self, completed: bool) -> None:
         self._rebuild.stop()
