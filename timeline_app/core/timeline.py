@@ -6,7 +6,8 @@ overlap) and their descriptions are similar (see :mod:`timeline_app.core.similar
 A pair that reads alike but whose dates do not overlap (within a week) is merged as a conflict:
 both sources are kept and the disagreement is shown. Merging is deterministic: articles are visited
 in :func:`canonical_order` (so a :class:`Merger` can grow the timeline while files load), and each
-report joins the most similar compatible group, ties to the earliest one.
+report joins the most similar group, a compatible one on equal scores, then the earliest; a
+conflict also needs half its terms shared.
 """
 
 from __future__ import annotations
@@ -181,11 +182,6 @@ class _Group:
         self.paths.add(source.article.path)
         self.single_day = self.single_day and d.earliest == d.latest == self.min_latest
 
-    def overlaps_all(self, event: Event) -> bool:
-        """The event's interval overlaps every member's (intervals: one min/max test)."""
-        return event.date.earliest <= self.min_latest and event.date.latest >= self.max_earliest
-
-
 
 def _overlap(a: Event, b: Event) -> bool:
     return a.date.earliest <= b.date.latest and b.date.earliest <= a.date.latest
@@ -262,10 +258,10 @@ class _GroupIndex:
         near: list[_Group] = []
         soon, late = earliest - NEAR, latest + NEAR
         for group, n in shared.items():
-            if earliest <= group.min_latest and latest >= group.max_earliest:  # overlaps_all
+            if earliest <= group.min_latest and latest >= group.max_earliest:  # overlaps every member
                 if n >= 2 or (one_day and group.single_day):
                     overlapping.append((group, n))
-            elif n >= 3 and soon <= group.min_latest and late >= group.max_earliest:  # near_all
+            elif n >= 3 and soon <= group.min_latest and late >= group.max_earliest:  # near every member
                 near.append(group)
         return overlapping, near
 
@@ -317,8 +313,9 @@ def canonical_order(result: DocumentResult) -> tuple[str, int]:
 
 class Merger:
     """Merges reports into events one article at a time, so a timeline can grow while files
-    load. Each report joins the most similar compatible group, ties to the earliest; fed the
-    same results in :func:`canonical_order` it always gives the same timeline."""
+    load. Each report joins the most similar group (a compatible one, then the earliest, on
+    equal scores); fed the same results in :func:`canonical_order` it always gives the same
+    timeline."""
 
     def __init__(self) -> None:
         self.results: list[DocumentResult] = []
