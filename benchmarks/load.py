@@ -61,20 +61,27 @@ class StallMeter:
 
 
 def _open(app: object, window: object, folder: Path, meter: StallMeter) -> float:
+    """Open ``folder`` in the window and run its event loop (as the app does) until loaded."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
     done: list[bool] = []
-    window.loaded.connect(lambda ok: done.append(ok))  # type: ignore[attr-defined]
+    loop = QEventLoop()
+
+    def on_loaded(ok: bool) -> None:
+        done.append(ok)
+        loop.quit()
+
+    window.loaded.connect(on_loaded)  # type: ignore[attr-defined]
     meter.start()
     t0 = time.perf_counter()
     window.open_paths([folder])  # type: ignore[attr-defined]
-    while not done:
-        app.processEvents()
-        time.sleep(0.001)
+    if not done:
+        loop.exec()
     elapsed = time.perf_counter() - t0
     meter.stop()
-    window.loaded.disconnect()  # type: ignore[attr-defined]
+    window.loaded.disconnect(on_loaded)  # type: ignore[attr-defined]
     return elapsed
 
 

@@ -134,6 +134,28 @@ def test_results_survive_pickling_exactly() -> None:
     assert copy == result
     assert copy.timexes[0].time == result.timexes[0].time
     assert copy.events[-1].date == result.events[-1].date
+    assert type(copy.events[0]) is type(result.events[0])
+    with pytest.raises(AttributeError):  # still frozen
+        copy.events[0].title = "changed"  # type: ignore[misc]
+    assert hash(copy.events[0]) == hash(result.events[0])
+
+
+def test_pickled_results_load_in_a_fresh_interpreter(tmp_path: Path) -> None:
+    """The cache is read by later runs: a pickle must name only what importing finds."""
+    import pickle
+    import subprocess
+    import sys
+
+    from timeline_app.core.extract import extract
+    from timeline_app.core.ingest import Article
+
+    result = extract(Article("a.txt", "The bridge closed on May 9, 2023.", "Title", date(2023, 5, 11)))
+    (tmp_path / "r.pickle").write_bytes(pickle.dumps([result], protocol=pickle.HIGHEST_PROTOCOL))
+    code = ("import pickle, sys; r = pickle.load(open(sys.argv[1], 'rb'))[0]; "
+            "print(r.events[0].date.value, type(r.events[0]).__name__)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "r.pickle")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["2023-05-09", "Event"]
 
 
 def test_results_without_timexes_are_cached_apart(tmp_path: Path) -> None:
@@ -174,3 +196,57 @@ def test_an_unchanged_bad_file_is_reported_from_the_cache(tmp_path: Path,
     monkeypatch.undo()
     fixed = list(Pipeline(cache, workers=1).load([folder]))
     assert isinstance(fixed[0], Loaded) and not fixed[0].cached
+
+
+def test_a_settled_unchanged_file_is_answered_without_being_read(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    from timeline_app.core.ingest import file_stamps
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    _write(folder, 2)
+    hour_ago = time.time() - 3600
+    for path in folder.iterdir():
+        os.utime(path, (hour_ago, hour_ago))
+    cache = ExtractionCache(tmp_path / "cache.sqlite3")
+    stamps: dict[Path, tuple[int, int]] = {}
+    first = _loaded(list(Pipeline(cache, workers=1).load([folder], stamps=stamps)))
+    assert not any(o.cached for o in first)
+    assert stamps == file_stamps([folder])  # what the folder watcher needs, from the same pass
+
+    read = Path.read_bytes
+
+    def no_reading(self: Path) -> bytes:
+        if self.parent == folder:
+            raise AssertionError(f"{self.name} read again")
+        return read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    again = _loaded(list(Pipeline(cache, workers=1).load([folder])))
+    assert all(o.cached for o in again) and [o.results for o in again] == [o.results for o in first]
+    monkeypatch.undo()
+
+    (folder / "a001.txt").write_text(ARTICLE.replace("Monday", "Friday"), encoding="utf-8")
+    changed = {Path(o.path).name: o for o in _loaded(list(Pipeline(cache, workers=1).load([folder])))}
+    assert changed["a000.txt"].cached and not changed["a001.txt"].cached
+    assert changed["a001.txt"].results[0].events[0].date.text == "Friday"
+
+
+def test_a_file_changed_just_before_reading_is_not_trusted_by_its_stamp(tmp_path: Path) -> None:
+    """Within a file system's timestamp resolution, a rewrite may keep size and mtime: a file
+    that had not settled when it was read is hashed again next time."""
+    import time
+
+    cache = ExtractionCache(tmp_path / "cache.sqlite3")
+    cache.put("a.txt", "hash-1", [])
+    now = time.time_ns()
+    cache.put_stamp("a.txt", 10, now, "hash-1")
+    assert cache.get_by_stamp("a.txt", 10, now) is None
+    settled = now - 10 * ExtractionCache.STABLE_NS
+    cache.put_stamp("a.txt", 10, settled, "hash-1")
+    assert cache.get_by_stamp("a.txt", 10, settled) == []
+    assert cache.get_by_stamp("a.txt", 11, settled) is None  # another size
+    assert cache.get_by_stamp("a.txt", 10, settled + 1) is None  # another time

@@ -2,7 +2,8 @@
 
 Entries are keyed by the file's path, the SHA-256 of its bytes and the extractor version (a
 hash of the rule data and of :data:`CODE_VERSION`), so a changed file or new rules miss the
-cache. Values are pickled lists of :class:`DocumentResult` (the cache is a private, local file:
+cache. Each file's size and modification time are recorded with its hash (as git's index does),
+so an unchanged file is answered without being read again. Values are pickled lists of :class:`DocumentResult` (the cache is a private, local file:
 pickle is fast and keeps the dataclasses exact). sqlite3 is chosen because it is in the standard
 library, atomic and safe for one writer. A corrupt cache file is deleted and rebuilt; a locked or
 unwritable one is skipped (the app then works without a cache). Nothing here is ever fatal.
@@ -16,6 +17,7 @@ import hashlib
 import pickle
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,8 @@ class ExtractionCache:
             db.execute("CREATE TABLE IF NOT EXISTS results (path TEXT, hash TEXT, version TEXT, "
                        "data BLOB, PRIMARY KEY (path, hash, version))")
             db.execute("CREATE TABLE IF NOT EXISTS timelines (key TEXT PRIMARY KEY, data BLOB)")
+            db.execute("CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, size INTEGER, "
+                       "mtime_ns INTEGER, hash TEXT)")
             db.execute("SELECT count(*) FROM results").fetchone()
             self._db = db
             self._purge_other_versions()
@@ -108,6 +112,38 @@ class ExtractionCache:
         except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError) as exc:
             self.problem = f"cache read failed ({exc})"
             return None
+
+    def get_by_stamp(self, path: str, size: int, mtime_ns: int,
+                     kind: str = "") -> list[DocumentResult] | str | None:
+        """:meth:`get` for a file whose size and modification time are those recorded with
+        its content hash by :meth:`put_stamp`: the file need not be read again."""
+        if self._db is None:
+            return None
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT r.data FROM stamps s JOIN results r ON r.path = s.path AND "
+                    "r.hash = s.hash AND r.version = ? WHERE s.path = ? AND s.size = ? AND "
+                    "s.mtime_ns = ?", (extractor_version() + kind, path, size, mtime_ns)).fetchone()
+            return pickle.loads(row[0]) if row else None  # our own local cache file
+        except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError) as exc:
+            self.problem = f"cache read failed ({exc})"
+            return None
+
+    STABLE_NS = 2_000_000_000  # a file untouched this long before it was read is settled
+
+    def put_stamp(self, path: str, size: int, mtime_ns: int, digest: str) -> None:
+        """Record that the file with this size and modification time has this content hash,
+        if it had not changed for :attr:`STABLE_NS` when it was read: a file rewritten within
+        its file system's timestamp resolution keeps its stamp, and must be hashed again."""
+        if self._db is None or mtime_ns > time.time_ns() - self.STABLE_NS:
+            return
+        try:
+            with self._lock:
+                self._db.execute("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?, ?)",
+                                 (path, size, mtime_ns, digest))
+        except sqlite3.Error as exc:
+            self.problem = f"cache write failed ({exc})"
 
     def put(self, path: str, digest: str, results: list[DocumentResult], kind: str = "") -> None:
         """Store a file's results; ``kind`` tells variants apart (results without their

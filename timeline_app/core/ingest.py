@@ -387,20 +387,24 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
         return
     seen.add(real)
     try:
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        with os.scandir(folder) as listing:  # types come with the listing: no stat per file
+            entries = sorted(listing, key=lambda e: e.name)
     except OSError as exc:
         yield folder, f"cannot list folder: {exc.strerror or exc}"
         return
     for entry in entries:
-        if entry.name.startswith((".", "~")) or entry.name in ("Thumbs.db", "desktop.ini"):
+        name = entry.name
+        if name.startswith((".", "~")) or name in ("Thumbs.db", "desktop.ini"):
             continue
+        path = folder / name
         try:
-            if entry.is_symlink() and not entry.exists():
-                yield entry, "broken link"
+            if entry.is_symlink() and not os.path.exists(entry.path):
+                yield path, "broken link"
             elif entry.is_dir():
-                yield from _walk(entry, seen)
+                yield from _walk(path, seen)
             elif entry.is_file():
-                if entry.suffix.lower() in TEXT_SUFFIXES or entry.suffix == "":
-                    yield entry, None
+                suffix = os.path.splitext(name)[1]
+                if suffix.lower() in TEXT_SUFFIXES or suffix == "":
+                    yield path, None
         except OSError as exc:
-            yield entry, f"cannot read: {exc.strerror or exc}"
+            yield path, f"cannot read: {exc.strerror or exc}"

@@ -2,7 +2,8 @@
 
 :func:`load` walks the given paths, reads each file (I/O in the calling thread), answers from
 the :class:`~timeline_app.core.cache.ExtractionCache` when the file is unchanged, and sends the
-rest to a process pool (tagging is CPU-bound; one process per core). Outcomes stream back in
+rest to a process pool (tagging is CPU-bound; one process per core). A file whose size and modification
+time the cache recorded with its hash is answered without being read. Outcomes stream back in
 path order (the order the timeline merges them in) as :class:`Loaded` or :class:`Problem`,
 with enough files in flight to keep every worker busy; a cancel event stops it between files.
 Small batches are extracted in the calling process: a pool costs about a second to start.
@@ -29,6 +30,7 @@ from timeline_app.core.extract import DocumentResult, extract
 from timeline_app.core.ingest import (
     MAX_BYTES,
     ArticleError,
+    Stamp,
     articles_from_bytes,
     iter_files,
     too_large,
@@ -127,9 +129,12 @@ class Pipeline:
             self.cache.commit()
 
     def load(self, paths: list[Path], cancel: threading.Event | None = None,
-             on_total: Callable[[int], None] | None = None) -> Iterator[Outcome]:
+             on_total: Callable[[int], None] | None = None,
+             stamps: dict[Path, Stamp] | None = None) -> Iterator[Outcome]:
         """Outcomes for every file under ``paths``, in path order (so results arrive in the
-        order they are merged in); ``on_total`` gets the file count first."""
+        order they are merged in); ``on_total`` gets the file count first; ``stamps`` gets
+        the size and modification time of every file found (as
+        :func:`~timeline_app.core.ingest.file_stamps` would)."""
         cancel = cancel or threading.Event()
         files = sorted(iter_files(paths), key=lambda item: str(item[0]))
         if on_total is not None:
@@ -145,7 +150,7 @@ class Pipeline:
             if issue:
                 ordered.append(Problem(str(path), issue))
             else:
-                outcome = self._read(path, hashes)
+                outcome = self._read(path, hashes, stamps)
                 if isinstance(outcome, (Loaded, Problem)):
                     ordered.append(outcome)
                 elif not use_pool:
@@ -186,16 +191,26 @@ class Pipeline:
                 yield head
             block = False  # waited for one: take the rest only if they are done
 
-    def _read(self, path: Path, hashes: dict[str, str]) -> bytes | Outcome:
+    def _read(self, path: Path, hashes: dict[str, str],
+              stamps: dict[Path, Stamp] | None) -> bytes | Outcome:
         try:
-            size = path.stat().st_size
-            if size > self.max_bytes:
-                return Problem(str(path), too_large(size, self.max_bytes))
+            st = path.stat()
+            if stamps is not None:
+                stamps[path] = (st.st_size, st.st_mtime_ns)
+            if st.st_size > self.max_bytes:
+                return Problem(str(path), too_large(st.st_size, self.max_bytes))
+            if self.cache is not None:
+                cached = self.cache.get_by_stamp(str(path), st.st_size, st.st_mtime_ns, self._kind)
+                if isinstance(cached, str):
+                    return Problem(str(path), cached)
+                if cached is not None:
+                    return Loaded(str(path), cached, cached=True)
             data = path.read_bytes()
         except OSError as exc:
             return Problem(str(path), f"cannot read: {exc.strerror or exc}")
         digest = content_hash(data)
         if self.cache is not None:
+            self.cache.put_stamp(str(path), st.st_size, st.st_mtime_ns, digest)
             cached = self.cache.get(str(path), digest, self._kind)
             if isinstance(cached, str):
                 return Problem(str(path), cached)  # known bad content: no worker needed

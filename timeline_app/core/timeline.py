@@ -420,30 +420,34 @@ def build_timeline(results: Iterable[DocumentResult],
     return merger.timeline()
 
 
-Grouping = list[tuple[tuple[tuple[int, int], ...], bool, "str | None"]]
+Grouping = list[tuple[tuple[tuple[int, int], ...], bool, "str | None", int]]
 
 
 def grouping_of(timeline: Timeline) -> Grouping:
-    """The merge result as plain data: per event, its sources as (result, event) indices."""
+    """The merge result as plain data: per event, its sources as (result, event) indices, its
+    conflict flag and reason, and which source is its primary one."""
     where = {id(e): (ai, ei) for ai, r in enumerate(timeline.results) for ei, e in enumerate(r.events)}
-    return [(tuple(where[id(s.event)] for s in te.sources), te.conflict, te.why_merged)
-            for te in timeline.events]
+    return [(tuple(where[id(s.event)] for s in te.sources), te.conflict, te.why_merged,
+             te.sources.index(te.primary)) for te in timeline.events]
 
 
 def timeline_from_grouping(results: Iterable[DocumentResult], grouping: Grouping) -> Timeline:
-    """Rebuild a timeline from :func:`grouping_of`'s data, for the same results: O(n)."""
+    """Rebuild a timeline from :func:`grouping_of`'s data, for the same results: O(n), and
+    fast (a warm reopen of 10,000 articles rebuilds some 200,000 sources)."""
     ordered = sorted(results, key=canonical_order)
+    make = Source._make  # tuple.__new__: no Python-level constructor call per source
+    sources_of = [[make((e, r.article, (ai, e.date.start))) for e in r.events]
+                  for ai, r in enumerate(ordered)]
     events = []
-    for number, (members, conflict, why) in enumerate(grouping, 1):
-        sources = []
-        for ai, ei in members:
-            event = ordered[ai].events[ei]
-            sources.append(Source(event, ordered[ai].article, (ai, event.date.start)))
-        events.append(TimelineEvent(f"e{number}", sources, conflict, why))
+    for number, (members, conflict, why, primary) in enumerate(grouping, 1):
+        sources = [sources_of[ai][ei] for ai, ei in members]
+        timeline_event = TimelineEvent(f"e{number}", sources, conflict, why)
+        timeline_event.__dict__["primary"] = sources[primary]  # the cached property, known
+        events.append(timeline_event)
     return Timeline(results=ordered, events=events)
 
 
-MERGE_VERSION = "3"  # bump when merging rules change
+MERGE_VERSION = "4"  # bump when merging rules change
 
 
 def timeline_key(results: Iterable[DocumentResult]) -> str:

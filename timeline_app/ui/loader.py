@@ -42,8 +42,10 @@ class _Worker(QObject):
         batch: list[object] = []
         last = time.monotonic()
         done = 0
+        same_scan = self._scan is not None and sorted(self._scan) == sorted(self._paths)
+        stamps: dict[Path, Stamp] | None = {} if same_scan else None  # the load scans them
         try:
-            for outcome in self._pipeline.load(self._paths, self._cancel, on_total):
+            for outcome in self._pipeline.load(self._paths, self._cancel, on_total, stamps):
                 done += 1
                 if isinstance(outcome, Problem):
                     self.problem.emit(outcome.path, outcome.reason)
@@ -58,12 +60,13 @@ class _Worker(QObject):
                     self.progress.emit(done, total)
                     last = now
         except Exception as exc:  # never take the app down: say what happened
+            stamps = None  # not every file was seen
             self.problem.emit(", ".join(map(str, self._paths)), f"loading stopped: {exc}")
         if batch:
             self.results.emit(batch)
         self.progress.emit(done, total)
         if self._scan is not None and not self._cancel.is_set():
-            self.scanned = file_stamps(self._scan)
+            self.scanned = stamps if stamps is not None else file_stamps(self._scan)
         self.done.emit(not self._cancel.is_set())
 
 
