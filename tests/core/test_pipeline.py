@@ -244,9 +244,10 @@ def test_a_file_changed_just_before_reading_is_not_trusted_by_its_stamp(tmp_path
     cache.put("a.txt", "hash-1", [])
     now = time.time_ns()
     cache.put_stamp("a.txt", 10, now, "hash-1")
-    assert cache.get_by_stamp("a.txt", 10, now) is None
+    assert cache.get_by_stamps({"a.txt": (10, now)}) == {}
     settled = now - 10 * ExtractionCache.STABLE_NS
     cache.put_stamp("a.txt", 10, settled, "hash-1")
-    assert cache.get_by_stamp("a.txt", 10, settled) == []
-    assert cache.get_by_stamp("a.txt", 11, settled) is None  # another size
-    assert cache.get_by_stamp("a.txt", 10, settled + 1) is None  # another time
+    assert cache.get_by_stamps({"a.txt": (10, settled)}) == {"a.txt": []}
+    assert cache.get_by_stamps({"a.txt": (11, settled)}) == {}  # another size
+    assert cache.get_by_stamps({"a.txt": (10, settled + 1)}) == {}  # another time
+    assert cache.get_by_stamps({"a.txt": (10, settled)}, kind=":events") == {}  # another kind

@@ -3,8 +3,9 @@
 Entries are keyed by the file's path, the SHA-256 of its bytes and the extractor version (a
 hash of the rule data and of :data:`CODE_VERSION`), so a changed file or new rules miss the
 cache. Each file's size and modification time are recorded with its hash (as git's index does),
-so an unchanged file is answered without being read again. Values are pickled lists of :class:`DocumentResult` (the cache is a private, local file:
-pickle is fast and keeps the dataclasses exact). sqlite3 is chosen because it is in the standard
+so an unchanged file is answered without being read again, many files per query. Values are
+pickled lists of :class:`DocumentResult` (the cache is a private, local file: pickle is fast and
+keeps the dataclasses exact). sqlite3 is chosen because it is in the standard
 library, atomic and safe for one writer. A corrupt cache file is deleted and rebuilt; a locked or
 unwritable one is skipped (the app then works without a cache). Nothing here is ever fatal.
 """
@@ -113,22 +114,31 @@ class ExtractionCache:
             self.problem = f"cache read failed ({exc})"
             return None
 
-    def get_by_stamp(self, path: str, size: int, mtime_ns: int,
-                     kind: str = "") -> list[DocumentResult] | str | None:
-        """:meth:`get` for a file whose size and modification time are those recorded with
-        its content hash by :meth:`put_stamp`: the file need not be read again."""
-        if self._db is None:
-            return None
+    def get_by_stamps(self, stamps: dict[str, tuple[int, int]],
+                      kind: str = "") -> dict[str, list[DocumentResult] | str]:
+        """:meth:`get` for files whose (size, modification time) are those recorded with their
+        content hash by :meth:`put_stamp`: they need not be read again. One query for all."""
+        found: dict[str, list[DocumentResult] | str] = {}
+        if self._db is None or not stamps:
+            return found
+        paths = list(stamps)
         try:
-            with self._lock:
-                row = self._db.execute(
-                    "SELECT r.data FROM stamps s JOIN results r ON r.path = s.path AND "
-                    "r.hash = s.hash AND r.version = ? WHERE s.path = ? AND s.size = ? AND "
-                    "s.mtime_ns = ?", (extractor_version() + kind, path, size, mtime_ns)).fetchone()
-            return pickle.loads(row[0]) if row else None  # our own local cache file
+            for first in range(0, len(paths), self.PATHS_PER_QUERY):
+                chunk = paths[first:first + self.PATHS_PER_QUERY]
+                with self._lock:
+                    rows = self._db.execute(
+                        "SELECT s.path, s.size, s.mtime_ns, r.data FROM stamps s JOIN results r "
+                        "ON r.path = s.path AND r.hash = s.hash AND r.version = ? "
+                        f"WHERE s.path IN ({','.join('?' * len(chunk))})",
+                        (extractor_version() + kind, *chunk)).fetchall()
+                for path, size, mtime_ns, data in rows:
+                    if stamps[path] == (size, mtime_ns):
+                        found[path] = pickle.loads(data)  # our own local cache file
         except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError) as exc:
             self.problem = f"cache read failed ({exc})"
-            return None
+        return found
+
+    PATHS_PER_QUERY = 256
 
     STABLE_NS = 2_000_000_000  # a file untouched this long before it was read is settled
 

@@ -37,6 +37,7 @@ from timeline_app.core.ingest import (
 )
 
 POOL_THRESHOLD = 48  # files; below this a pool's start-up costs more than it saves
+STAMPS_AHEAD = 128  # files stat'ed and looked up in the cache at a time
 
 
 @dataclass(frozen=True)
@@ -144,13 +145,16 @@ class Pipeline:
         hashes: dict[str, str] = {}
         window = self.workers * 8  # jobs in flight: enough to keep every worker busy
         in_flight = [0]  # jobs in ``ordered`` (a cell shared with _ready)
-        for path, issue in files:
+        known: dict[str, list[DocumentResult] | str] = {}  # answered by the files' stamps
+        for number, (path, issue) in enumerate(files):
             if cancel.is_set():
                 break
+            if number % STAMPS_AHEAD == 0:
+                known = self._known_ahead(files[number:number + STAMPS_AHEAD], stamps)
             if issue:
                 ordered.append(Problem(str(path), issue))
             else:
-                outcome = self._read(path, hashes, stamps)
+                outcome = self._read(path, hashes, known.pop(str(path), None))
                 if isinstance(outcome, (Loaded, Problem)):
                     ordered.append(outcome)
                 elif not use_pool:
@@ -191,20 +195,35 @@ class Pipeline:
                 yield head
             block = False  # waited for one: take the rest only if they are done
 
-    def _read(self, path: Path, hashes: dict[str, str],
-              stamps: dict[Path, Stamp] | None) -> bytes | Outcome:
-        try:
-            st = path.stat()
+    def _known_ahead(self, files: list[tuple[Path, str | None]],
+                     stamps: dict[Path, Stamp] | None) -> dict[str, list[DocumentResult] | str]:
+        """Stat the next files (their stamps go to ``stamps``) and get, in one cache query,
+        the outcomes of those whose size and modification time the cache knows."""
+        found: dict[str, tuple[int, int]] = {}
+        for path, issue in files:
+            if issue:
+                continue
+            try:
+                st = path.stat()
+            except OSError:
+                continue  # reported when the file is read
             if stamps is not None:
                 stamps[path] = (st.st_size, st.st_mtime_ns)
+            if st.st_size <= self.max_bytes:
+                found[str(path)] = (st.st_size, st.st_mtime_ns)
+        return self.cache.get_by_stamps(found, self._kind) if self.cache is not None else {}
+
+    def _read(self, path: Path, hashes: dict[str, str],
+              known: list[DocumentResult] | str | None) -> bytes | Outcome:
+        """The file's outcome if ``known`` (by its stamp) or cached, else its bytes."""
+        if isinstance(known, str):
+            return Problem(str(path), known)
+        if known is not None:
+            return Loaded(str(path), known, cached=True)
+        try:
+            st = path.stat()
             if st.st_size > self.max_bytes:
                 return Problem(str(path), too_large(st.st_size, self.max_bytes))
-            if self.cache is not None:
-                cached = self.cache.get_by_stamp(str(path), st.st_size, st.st_mtime_ns, self._kind)
-                if isinstance(cached, str):
-                    return Problem(str(path), cached)
-                if cached is not None:
-                    return Loaded(str(path), cached, cached=True)
             data = path.read_bytes()
         except OSError as exc:
             return Problem(str(path), f"cannot read: {exc.strerror or exc}")
