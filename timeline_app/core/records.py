@@ -16,7 +16,7 @@ import dataclasses
 import operator
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -33,7 +33,7 @@ def _restorer(cls: type[T], names: list[str]) -> Callable[..., T]:
     def restore(*values: Any) -> T:
         record = twin(*values)
         record.__class__ = cls
-        return record  # type: ignore[return-value]
+        return cast(T, record)
 
     return restore
 
