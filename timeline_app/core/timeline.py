@@ -330,6 +330,10 @@ class Merger:
         for event in result.events:
             self._merge(Source(event, result.article, (number, event.date.start)))
 
+    def groups(self) -> Sequence[object]:
+        """The merge groups so far (opaque: for whoever must free them bit by bit)."""
+        return self._groups
+
     def add_all(self, results: Iterable[DocumentResult],
                 should_stop: Callable[[], bool] | None = None) -> None:
         """Merge these articles in turn; ``should_stop`` is polled between articles and raises

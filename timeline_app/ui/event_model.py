@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from timeline_app.core.filters import EventFilter
 from timeline_app.core.timeline import Timeline, TimelineEvent
+from timeline_app.ui import long_lived
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -63,7 +64,8 @@ class EventTableModel(QAbstractTableModel):
         self.timeline = Timeline()
 
     def set_timeline(self, timeline: Timeline) -> None:
-        """Replace the model's contents."""
+        """Replace the model's contents (the old ones are freed off the GUI thread)."""
+        long_lived.release_later(self._events, self.timeline.results)
         self.beginResetModel()
         self.timeline = timeline
         self._events = list(timeline.events)

@@ -300,10 +300,11 @@ class MainWindow(QMainWindow):
         self._load_started = time.monotonic()
         self._remember_recent(self.folders)
         self.watcher.watch(self.folders)
-        self.results = []
+        old_results, self.results = self.results, []
         self._result_paths = set()
         self.problems.clear()
         self.problems_dock.hide()
+        long_lived.release_later(old_results)  # freed off the GUI thread
         self.builder.invalidate()
         self._finish_generation = None
         self.model.set_timeline(build_timeline([]))

@@ -116,6 +116,7 @@ class TimelineBuilder(QObject):
                 and _in_order(done[-1:] + results[len(done):])):
             todo = results[len(done):]
         else:
+            long_lived.release_later(merger.results, merger.groups())  # freed bit by bit
             merger = self._merger = Merger()
             todo = sorted(results, key=canonical_order)
         merger.add_all(todo, stop)  # cancelled, it keeps what it merged: a prefix

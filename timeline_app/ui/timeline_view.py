@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture,
 from timeline_app.core.lanes import LEVELS_PER_DOUBLING, LanePacker, Packing, zoom_level
 from timeline_app.core.layout import Scale, ticks
 from timeline_app.core.timeline import EventSpans, TimelineEvent
+from timeline_app.ui import long_lived
 from timeline_app.ui.event_model import date_label
 
 CARD_H = 40
@@ -127,6 +128,10 @@ class TimelineView(QAbstractScrollArea):
         ``keep_view`` (results streaming in while the user looks around) and something was
         shown already."""
         had_cards = bool(self._cards)
+        # what the old events left (cards, packings: a million objects at 100,000 events) is
+        # freed off the GUI thread, piece by piece
+        long_lived.release_later(self._cards, self._packings.values(),
+                                 [self._packer, self._row_index, self._all_day0s])
         spans = spans if spans is not None else EventSpans.of(events)
         if rows is None:
             order = spans.by_start
