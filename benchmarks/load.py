@@ -3,9 +3,9 @@
 Generates N articles (benchmarks/generate_articles.py) in a temporary folder, opens them in the
 MainWindow offscreen with an empty cache (cold: extraction on all cores), then again (warm: every
 file answered by the SQLite cache), and prints articles/second, the warm reopen time, the peak
-memory of this process and its workers, and the longest stall of the GUI thread (the largest gap
-between ticks of a 5 ms timer while loading). For comparison it also times the same extraction
-serially in one process (no pool, no cache).
+memory in use at once by this process and its workers, and the longest stall of the GUI thread
+(the largest gap between ticks of a 5 ms timer while loading). For comparison it also times
+the same extraction serially in one process (no pool, no cache).
 
     python benchmarks/load.py --articles 1000 [--json]
 """
@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -27,10 +26,42 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _peak_rss_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + children) / 1024  # Linux reports KiB
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+class MemorySampler:
+    """The peak of this process's resident memory plus its worker processes', sampled
+    together (every 0.1 s, on a thread) so the figure is what was in use at one moment."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self.peak_parts = (0.0, 0.0)  # this process, its workers, at the peak
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import multiprocessing
+
+        while not self._stop.wait(0.1):
+            own = _rss_mb(os.getpid())
+            workers = sum(_rss_mb(child.pid or 0) for child in multiprocessing.active_children())
+            if own + workers > self.peak_mb:
+                self.peak_mb, self.peak_parts = own + workers, (own, workers)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_mb
 
 
 class StallMeter:
@@ -120,6 +151,8 @@ def main() -> int:
         window.resize(1600, 900)
         window.show()
         meter = StallMeter()
+        memory = MemorySampler()
+        memory.start()
         cold_s = _open(app, window, folder, meter)
         cold_stall = meter.longest_ms
         articles = len(window.results)
@@ -131,8 +164,10 @@ def main() -> int:
         warm_stall = meter.longest_ms
         print(f"warm reopen from the cache: {warm_s:.2f} s ({window.loader.from_cache} files from "
               f"cache); longest GUI stall {warm_stall:.0f} ms")
-        peak = _peak_rss_mb()
-        print(f"peak memory (this process + workers, max RSS each): {peak:.0f} MB")
+        peak = memory.stop()
+        own, workers = memory.peak_parts
+        print(f"peak memory in use at once: {peak:.0f} MB = this process {own:.0f} MB + "
+              f"{pipeline.workers} workers {workers:.0f} MB (resident, sampled every 0.1 s)")
         window.loader.shutdown()
         baseline = serial_baseline(folder, min(args.articles, 300))
         print(f"baseline: serial extraction in one process, no cache: {baseline:.0f} articles/s")
