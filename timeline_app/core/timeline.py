@@ -330,9 +330,11 @@ class Merger:
         for event in result.events:
             self._merge(Source(event, result.article, (number, event.date.start)))
 
-    def groups(self) -> Sequence[object]:
-        """The merge groups so far (opaque: for whoever must free them bit by bit)."""
-        return self._groups
+    def parts(self) -> list[Iterable[object]]:
+        """What the merger holds, as collections of small pieces (for whoever must free a big
+        merger bit by bit): its results, groups and index entries."""
+        index = self._index
+        return [self.results, self._groups, index.weeks.values(), index.exact.values()]
 
     def add_all(self, results: Iterable[DocumentResult],
                 should_stop: Callable[[], bool] | None = None) -> None:

@@ -47,7 +47,7 @@ class TimelineBuilder(QObject):
         self._stop_current = False  # a newer request makes the running build pointless
         self.generation = 0
         self.last_seconds = 0.0  # how long the last build took
-        self._merger = Merger()  # touched only by the build thread
+        self._merger = Merger()  # used by the build thread (replaced by invalidate between builds)
         self._may_run = threading.Event()  # cleared while the GUI thread is busy (see hold)
         self._may_run.set()
 
@@ -72,11 +72,15 @@ class TimelineBuilder(QObject):
             return self._running or self._pending is not None
 
     def invalidate(self) -> None:
-        """Builds requested so far are stale (a new folder was opened): never deliver them."""
+        """Builds requested so far are stale (a new folder was opened): never deliver them,
+        and let go of the last merge (unless a build is using it; the next one replaces it)."""
         with self._lock:
             self.generation += 1
             self._pending = None
             self._stop_current = True
+            if not self._running and self._merger.results:
+                long_lived.release_later(*self._merger.parts())
+                self._merger = Merger()
 
     def request(self, results: list[DocumentResult], remember: bool = False) -> int:
         """Schedule a build of ``results`` (a snapshot is taken); returns its generation.
@@ -116,7 +120,7 @@ class TimelineBuilder(QObject):
                 and _in_order(done[-1:] + results[len(done):])):
             todo = results[len(done):]
         else:
-            long_lived.release_later(merger.results, merger.groups())  # freed bit by bit
+            long_lived.release_later(*merger.parts())  # freed bit by bit, off this thread
             merger = self._merger = Merger()
             todo = sorted(results, key=canonical_order)
         merger.add_all(todo, stop)  # cancelled, it keeps what it merged: a prefix
