@@ -22,6 +22,10 @@ from timeline_app.core.timeline import Timeline, TimelineEvent
 from timeline_app.ui import long_lived
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
+# "1" for a row the model's filter accepts: the proxy filters on this role with a fixed
+# pattern instead of overriding filterAcceptsRow, which Qt would call into Python for every row
+# of every reset, even with no filter set (40 ms for 30,000 rows)
+ACCEPTED_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -62,6 +66,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._events: list[TimelineEvent] = []
         self.timeline = Timeline()
+        self.accepts: EventFilter = EventFilter()  # answers ACCEPTED_ROLE
 
     def set_timeline(self, timeline: Timeline) -> None:
         """Replace the model's contents (the old ones are freed off the GUI thread)."""
@@ -109,16 +114,23 @@ class EventTableModel(QAbstractTableModel):
             return f"{date_label(event)}: {event.title}"
         if role == EVENT_ROLE:
             return event
+        if role == ACCEPTED_ROLE:
+            return "1" if self.accepts.matches(event) else "0"
         return None
 
 
 class EventFilterModel(QSortFilterProxyModel):
-    """Shows the events an :class:`~timeline_app.core.filters.EventFilter` accepts."""
+    """Shows the events an :class:`~timeline_app.core.filters.EventFilter` accepts.
+
+    The filter lives in the source :class:`EventTableModel` (its ``ACCEPTED_ROLE``); with no
+    active filter the pattern is empty and Qt accepts every row without asking Python."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = EventFilter()
         self._active = False  # whether the filter hides anything (asked once, not per row)
+        self.setFilterRole(ACCEPTED_ROLE)
+        self.setFilterKeyColumn(0)
 
     def event_filter(self) -> EventFilter:
         return self._filter
@@ -126,20 +138,16 @@ class EventFilterModel(QSortFilterProxyModel):
     def set_filter(self, event_filter: EventFilter) -> None:
         if event_filter == self._filter:
             return
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
-            self.beginFilterChange()
-            self._filter, self._active = event_filter, event_filter.active()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._filter, self._active = event_filter, event_filter.active()
-            self.invalidateFilter()
+        source = self.sourceModel()
+        if not isinstance(source, EventTableModel):
+            raise TypeError("EventFilterModel filters an EventTableModel")
+        self._filter, self._active = event_filter, event_filter.active()
+        source.accepts = event_filter
+        pattern = "1" if self._active else ""
+        if pattern != self.filterRegularExpression().pattern():
+            self.setFilterFixedString(pattern)  # refilters
+        elif self._active:
+            self.invalidate()  # another filter, same pattern: ask every row again
 
     def is_filtering(self) -> bool:
         return self._active
-
-    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
-        if not self._active:
-            return True
-        model = self.sourceModel()
-        event = model.event_at(row) if isinstance(model, EventTableModel) else None
-        return event is not None and self._filter.matches(event)
