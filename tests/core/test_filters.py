@@ -72,3 +72,16 @@ def test_filters_combine(timeline: Timeline) -> None:
     with_both = {e.id for e in timeline.events if both.matches(e)}
     assert with_text and with_both < with_text
     assert both.describe() == "“bridge” · until 2023-05-11"
+
+
+def test_article_facts_name_outlets_references_and_stated_publication_dates(timeline: Timeline) -> None:
+    facts = timeline.facts
+    assert facts.outlets == {r.article.path: outlet_of(r.article) for r in timeline.results}
+    assert facts.references == {r.article.path: r.reference for r in timeline.results}
+    stated = [r for r in timeline.results
+              if r.reference.date is not None and r.reference.source != "inferred"]
+    assert stated and len(facts.coverage) == len(stated)
+    assert facts.coverage == sorted(facts.coverage)
+    for day, path, title in facts.coverage:
+        result = next(r for r in stated if r.article.path == path)
+        assert (day, title) == (result.reference.date.toordinal() + 0.5, result.article.title)

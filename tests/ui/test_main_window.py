@@ -325,7 +325,7 @@ def test_thousands_of_coverage_marks_draw_one_per_pixel_column(window: MainWindo
 
     view = window.timeline
     day = date.fromordinal(int(view.scale().day(view.viewport().width() / 2)))  # in view
-    view.set_coverage([(day, f"a{i}.txt", f"Article {i}") for i in range(5000)])
+    view.set_coverage([(day.toordinal() + 0.5, f"a{i}.txt", f"Article {i}") for i in range(5000)])
     drawn: list[int] = []
     original = QPainter.drawPolygon
 

@@ -12,13 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from timeline_app.core.ingest import Article
+from timeline_app.core.ingest import outlet_of
 from timeline_app.core.timeline import TimelineEvent
 
-
-def outlet_of(article: Article) -> str:
-    """The name an article is grouped and coloured by: its outlet, else its own title."""
-    return article.source or article.title
+__all__ = ["EventFilter", "outlet_counts", "outlet_of", "parse_bound"]
 
 
 def parse_bound(text: str, *, end: bool = False) -> date | None:

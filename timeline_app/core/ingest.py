@@ -79,6 +79,11 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
+def outlet_of(article: Article) -> str:
+    """The name an article is grouped and coloured by: its outlet, else its own title."""
+    return article.source or article.title
+
+
 def parse_date(value: Any) -> date | None:
     """A date from a metadata field (ISO prefix first, dateparser for the rest)."""
     if value is None:

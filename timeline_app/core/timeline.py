@@ -23,8 +23,8 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from timeline_app.core.events import Event
-from timeline_app.core.extract import DocumentResult
-from timeline_app.core.ingest import Article
+from timeline_app.core.extract import DocumentResult, Reference
+from timeline_app.core.ingest import Article, outlet_of
 from timeline_app.core.ordering import sort_key
 from timeline_app.core.similarity import Terms, similarities, terms
 
@@ -123,6 +123,32 @@ class EventSpans:
 
 
 @dataclass
+class ArticleFacts:
+    """What the views show of the loaded articles, as plain lookups computed once off the GUI
+    thread: ``outlets`` (path -> :func:`outlet_of`, what an article is coloured by),
+    ``coverage`` (``(day + 0.5, path, title)`` of each stated publication date, sorted) and
+    ``references`` (path -> the date its relative expressions were resolved against)."""
+
+    outlets: dict[str, str]
+    coverage: list[tuple[float, str, str]]
+    references: dict[str, Reference]
+
+    @classmethod
+    def of(cls, results: Iterable[DocumentResult]) -> ArticleFacts:
+        outlets: dict[str, str] = {}
+        coverage: list[tuple[float, str, str]] = []
+        references: dict[str, Reference] = {}
+        for result in results:
+            article, reference = result.article, result.reference
+            outlets[article.path] = outlet_of(article)
+            references[article.path] = reference
+            if reference.date is not None and reference.source != "inferred":
+                coverage.append((reference.date.toordinal() + 0.5, article.path, article.title))
+        coverage.sort()
+        return cls(outlets, coverage, references)
+
+
+@dataclass
 class Timeline:
     """Articles and their merged events in timeline order."""
 
@@ -133,6 +159,11 @@ class Timeline:
     def spans(self) -> EventSpans:
         """The events' :class:`EventSpans` (computed on first use: the builder thread)."""
         return EventSpans.of(self.events)
+
+    @functools.cached_property
+    def facts(self) -> ArticleFacts:
+        """The articles' :class:`ArticleFacts` (computed on first use: the builder thread)."""
+        return ArticleFacts.of(self.results)
 
     @property
     def articles(self) -> list[Article]:

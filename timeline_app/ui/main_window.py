@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.core.extract import DocumentResult, extract
-from timeline_app.core.filters import EventFilter, outlet_counts, outlet_of, parse_bound
+from timeline_app.core.filters import EventFilter, outlet_counts, parse_bound
 from timeline_app.core.pipeline import Pipeline
 from timeline_app.core.timeline import Timeline, build_timeline
 from timeline_app.ui import long_lived
@@ -448,11 +448,10 @@ class MainWindow(QMainWindow):
         started = time.perf_counter()
         selected = self._selected_event_id()
         self.model.set_timeline(timeline)
-        self.timeline.set_color_keys({r.article.path: outlet_of(r.article) for r in self.results})
-        self.timeline.set_coverage([(r.reference.date, r.article.path, r.article.title)
-                                    for r in self.results
-                                    if r.reference.date is not None and r.reference.source != "inferred"])
-        self.source.set_references({r.article.path: r.reference for r in self.results})
+        facts = timeline.facts  # computed on the builder thread
+        self.timeline.set_color_keys(facts.outlets)
+        self.timeline.set_coverage(facts.coverage)
+        self.source.set_references(facts.references)
         self._sync_timeline_events()
         if selected is not None:
             for row, event in enumerate(self.model.events()):

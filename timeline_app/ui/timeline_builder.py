@@ -144,6 +144,7 @@ class TimelineBuilder(QObject):
             except Exception:  # never lose the window to a merge bug: show nothing merged
                 timeline = build_timeline([])
             timeline.spans  # noqa: B018  computed here, off the GUI thread
+            timeline.facts  # noqa: B018
             self.last_seconds = time.perf_counter() - started
             self.built.emit(timeline, generation)
 

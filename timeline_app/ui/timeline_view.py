@@ -140,9 +140,7 @@ class TimelineView(QAbstractScrollArea):
             shown = set(rows)
             order = [i for i in spans.by_start if i in shown]
             paths = [spans.paths[i] for i in sorted(shown)]
-        for path in dict.fromkeys(paths):  # colours are handed out in row order
-            self._color_of(path)
-        self._announce_colors()
+        self._hand_out_colors(paths)  # colours are handed out in row order
         widths = self._title_widths
         titles = spans.titles
         missing = (set(titles) if rows is None else set(map(titles.__getitem__, order))) - widths.keys()
@@ -180,19 +178,19 @@ class TimelineView(QAbstractScrollArea):
         """First start and last end of the cards (which are sorted by start)."""
         return self._cards[0].day0, max(c.day1 for c in self._cards)
 
-    def set_coverage(self, articles: list[tuple[date, str, str]]) -> None:
-        """Publication dates of the loaded articles ``(date, path, title)``, drawn as coverage
-        marks on the axis (the reporting, not an event of the story)."""
-        self._coverage = sorted((float(d.toordinal()) + 0.5, path, title) for d, path, title in articles)
-        self._coverage_days = [day for day, _, _ in self._coverage]
-        for _, path, _ in self._coverage:
-            self._color_of(path)
-        self._announce_colors()
+    def set_coverage(self, coverage: list[tuple[float, str, str]]) -> None:
+        """Publication dates of the loaded articles, drawn as coverage marks on the axis (the
+        reporting, not an event of the story): ``(day + 0.5, path, title)`` sorted, as
+        :class:`~timeline_app.core.timeline.ArticleFacts` has them."""
+        self._coverage = coverage
+        self._coverage_days = [day for day, _, _ in coverage]
+        self._hand_out_colors([path for _, path, _ in coverage])
         self.viewport().update()
 
     def set_color_keys(self, keys: dict[str, str]) -> None:
-        """What each article is coloured by (article path -> outlet name or article title)."""
-        self._path_keys = dict(keys)
+        """What each article is coloured by (article path -> outlet name or article title);
+        the view keeps ``keys`` (it is not copied: do not change it afterwards)."""
+        self._path_keys = keys
         self._colors = {}
 
     def _color_of(self, path: str) -> QColor:
@@ -201,6 +199,18 @@ class TimelineView(QAbstractScrollArea):
             self._colors[key] = QColor(PALETTE[len(self._colors) % len(PALETTE)])
             self._new_colors = True
         return self._colors[key]
+
+    def _hand_out_colors(self, paths: Sequence[str]) -> None:
+        """Give each new colour key of ``paths`` its colour, in order of first appearance, and
+        tell the legend (one Python step per key, not per path: 10,000 articles have a few
+        dozen outlets)."""
+        keys = self._path_keys.get
+        colors = self._colors
+        for key in dict.fromkeys(map(keys, paths, paths)):
+            if key not in colors:
+                colors[key] = QColor(PALETTE[len(colors) % len(PALETTE)])
+                self._new_colors = True
+        self._announce_colors()
 
     def _announce_colors(self) -> None:
         """Tell the legend once about the colours handed out since the last time."""
