@@ -44,3 +44,18 @@ def test_the_proxy_shows_what_each_filter_accepts_and_everything_after(qapp: obj
     assert _shown(proxy) == everything
     model.set_timeline(timeline)  # a reset with no filter shows every row again
     assert _shown(proxy) == everything
+
+
+def test_an_event_with_hundreds_of_sources_names_a_few_and_counts_the_rest(timeline: Timeline) -> None:
+    from timeline_app.core.timeline import TimelineEvent
+    from timeline_app.ui.event_model import TOOLTIP_SOURCES, source_lines
+
+    one = timeline.events[0]
+    busy = TimelineEvent(one.id, [one.sources[0]] * 300)
+    lines = source_lines(busy).splitlines()
+    assert len(lines) == TOOLTIP_SOURCES + 1
+    assert lines[-1] == f"… and {300 - TOOLTIP_SOURCES} more"
+    assert source_lines(one).splitlines() == [f"• {s.article.title}" for s in one.sources]
+    model = EventTableModel()
+    model.set_timeline(Timeline(timeline.results, [busy]))
+    assert model.index(0, 2).data() == f"{one.sources[0].article.title} (+299)"

@@ -26,6 +26,7 @@ EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 # pattern instead of overriding filterAcceptsRow, which Qt would call into Python for every row
 # of every reset, even with no filter set (40 ms for 30,000 rows)
 ACCEPTED_ROLE = Qt.ItemDataRole.UserRole + 2
+TOOLTIP_SOURCES = 12  # sources named in a row's tooltip; the rest are counted
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -55,6 +56,14 @@ def date_label(event: TimelineEvent) -> str:
     if d.earliest != d.latest and d.value.count("/") == 1:
         text = f"{e.isoformat()} – {d.latest.isoformat()}"
     return ("≈ " if d.approximate and d.mod not in ("START", "MID", "END") else "") + text
+
+
+def source_lines(event: TimelineEvent) -> str:
+    """The titles of an event's articles, one bulleted line each, for a tooltip (the first
+    few: an event in the news for weeks has hundreds)."""
+    lines = "\n".join(f"• {s.article.title}" for s in event.sources[:TOOLTIP_SOURCES])
+    more = len(event.sources) - TOOLTIP_SOURCES
+    return lines + (f"\n… and {more} more" if more > 0 else "")
 
 
 class EventTableModel(QAbstractTableModel):
@@ -104,12 +113,11 @@ class EventTableModel(QAbstractTableModel):
                 return date_label(event)
             if column == 1:
                 return event.title + (" ⚠" if event.conflict else "")
-            names = [s.article.title for s in event.sources]
-            return names[0] + (f" (+{len(names) - 1})" if len(names) > 1 else "")
+            more = len(event.sources) - 1  # an event in the news for weeks has hundreds
+            return event.sources[0].article.title + (f" (+{more})" if more else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             d = event.primary.event.date
-            sources = "\n".join(f"• {s.article.title}" for s in event.sources)
-            return f"“{d.text}” → {d.earliest} … {d.latest}\n{event.title}\n{sources}"
+            return f"“{d.text}” → {d.earliest} … {d.latest}\n{event.title}\n{source_lines(event)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{date_label(event)}: {event.title}"
         if role == EVENT_ROLE:

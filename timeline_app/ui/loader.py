@@ -3,6 +3,7 @@ results stream to the GUI thread in small batches, so the window stays responsiv
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -26,6 +27,7 @@ class _Worker(QObject):
         super().__init__()
         self.from_cache = 0
         self.scanned: dict[Path, Stamp] | None = None
+        self.scanned_folders: set[str] = set()  # the folders holding the scanned files
         self._scan = scan
         self._pipeline = pipeline
         self._paths = paths
@@ -67,6 +69,7 @@ class _Worker(QObject):
         self.progress.emit(done, total)
         if self._scan is not None and not self._cancel.is_set():
             self.scanned = stamps if stamps is not None else file_stamps(self._scan)
+            self.scanned_folders = {os.path.dirname(p) for p in map(str, self.scanned)}
         self.done.emit(not self._cancel.is_set())
 
 
@@ -86,6 +89,7 @@ class Loader(QObject):
         self._cancel = threading.Event()
         self.from_cache = 0  # files of the last finished load answered by the cache
         self.scanned: dict[Path, Stamp] | None = None  # file stamps under the last load's scan
+        self.scanned_folders: set[str] = set()  # ... and the folders that hold those files
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
@@ -101,6 +105,7 @@ class Loader(QObject):
         self.cancel(wait=True)
         self._cancel = threading.Event()
         self.scanned = None
+        self.scanned_folders = set()
         thread = QThread()
         worker = _Worker(self.pipeline, paths, self._cancel, scan)
         worker.moveToThread(thread)
@@ -120,6 +125,7 @@ class Loader(QObject):
             self._thread.wait()
         self.from_cache = self._worker.from_cache if self._worker is not None else 0
         self.scanned = self._worker.scanned if self._worker is not None else None
+        self.scanned_folders = self._worker.scanned_folders if self._worker is not None else set()
         self._thread = self._worker = None
         self.finished.emit(completed)
 

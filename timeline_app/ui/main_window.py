@@ -30,6 +30,7 @@ from timeline_app.core.pipeline import Pipeline
 from timeline_app.core.timeline import Timeline, build_timeline
 from timeline_app.ui import long_lived
 from timeline_app.ui.article_date_dialog import ArticleDateDialog
+from timeline_app.ui.cards import CardSet
 from timeline_app.ui.event_model import EVENT_ROLE, EventFilterModel, EventTableModel
 from timeline_app.ui.filter_bar import FilterBar
 from timeline_app.ui.folder_watcher import FolderWatcher
@@ -111,7 +112,9 @@ class MainWindow(QMainWindow):
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(150)
         self._rebuild.timeout.connect(self._request_build)
-        self.builder = TimelineBuilder(self.loader.pipeline.cache, self)
+        self.builder = TimelineBuilder(  # makes the view's cards on its thread too
+            self.loader.pipeline.cache, self,
+            prepare=lambda timeline: self.timeline.prepare(timeline.events, timeline.spans))
         self.builder.built.connect(self._on_built)
         self._finish_generation: int | None = None  # the build that completes a load
         self._last_build_request = 0.0
@@ -386,18 +389,18 @@ class MainWindow(QMainWindow):
         self._last_build_request = now
         self.builder.request(self.results)
 
-    def _on_built(self, timeline: Timeline, generation: int) -> None:
+    def _on_built(self, timeline: Timeline, generation: int, prepared: object = None) -> None:
         if generation != self.builder.generation:
             return  # a newer build is on its way
         long_lived.settle()  # the new timeline stays: showing it must not walk it again
-        self._apply_timeline(timeline)
+        self._apply_timeline(timeline, prepared if isinstance(prepared, CardSet) else None)
         long_lived.settle()
         if self._finish_generation is not None and generation >= self._finish_generation:
             self._finish_generation = None
             self._show_loaded(self._finish_completed)
 
     def _show_loaded(self, completed: bool) -> None:
-        self.watcher.snapshot(self.loader.scanned)
+        self.watcher.snapshot(self.loader.scanned, self.loader.scanned_folders)
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         count = self.model.rowCount()
@@ -435,16 +438,16 @@ class MainWindow(QMainWindow):
     def is_loading(self) -> bool:
         return self.loader.is_running() or self._finish_generation is not None
 
-    def _apply_timeline(self, timeline: Timeline) -> None:
+    def _apply_timeline(self, timeline: Timeline, cards: CardSet | None = None) -> None:
         # the GUI thread comes first: background merging holds the interpreter lock, which
         # every Python call made here (a model reset makes one per row) would wait for
         self.builder.hold()
         try:
-            self._show_timeline(timeline)
+            self._show_timeline(timeline, cards)
         finally:
             self.builder.resume()
 
-    def _show_timeline(self, timeline: Timeline) -> None:
+    def _show_timeline(self, timeline: Timeline, cards: CardSet | None = None) -> None:
         started = time.perf_counter()
         selected = self._selected_event_id()
         self.model.set_timeline(timeline)
@@ -452,7 +455,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_color_keys(facts.outlets)
         self.timeline.set_coverage(facts.coverage)
         self.source.set_references(facts.references)
-        self._sync_timeline_events()
+        self._sync_timeline_events(cards)
         if selected is not None:
             for row, event in enumerate(self.model.events()):
                 if event.id == selected:
@@ -467,14 +470,16 @@ class MainWindow(QMainWindow):
         event = self.model.event_at(row) if row is not None else None
         return event.id if event else None
 
-    def _sync_timeline_events(self) -> None:
+    def _sync_timeline_events(self, cards: CardSet | None = None) -> None:
+        """Show the model's events the filter accepts in the timeline view (``cards``: those
+        of all of them, made on the builder thread)."""
         rows = None
         if self.proxy.is_filtering():
             rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row()
                     for r in range(self.proxy.rowCount())]
         # while a load streams in, keep the user's zoom and position
         self.timeline.set_events(self.model.events(), rows, spans=self.model.timeline.spans,
-                                 keep_view=self.is_loading())
+                                 keep_view=self.is_loading(), prepared=cards)
 
     def _on_filter(self, event_filter: EventFilter) -> None:
         self.proxy.set_filter(event_filter)

@@ -2,8 +2,10 @@
 
 ``request(results)`` asks for a timeline of these results; builds run one at a time on a worker
 thread, and a request made while one runs is coalesced into one more build with the latest
-results. ``built(timeline, generation)`` arrives on the GUI thread; ``generation`` grows with
-every request, so a view applies only the newest. While a folder loads, each request usually
+results. ``built(timeline, generation, prepared)`` arrives on the GUI thread; ``generation``
+grows with every request, so a view applies only the newest; ``prepared`` is what the
+``prepare`` function given to the builder made of the timeline on the worker thread (what the
+views would otherwise compute on the GUI thread), or None. While a folder loads, each request usually
 extends the last one (results arrive in merge order): the builder keeps its
 :class:`~timeline_app.core.timeline.Merger` and merges only the new articles.
 """
@@ -36,11 +38,13 @@ HOLD_AT_MOST_S = 0.2  # the longest a busy GUI thread pauses merging at a time
 
 
 class TimelineBuilder(QObject):
-    built = Signal(object, int)  # Timeline, generation
+    built = Signal(object, int, object)  # Timeline, generation, prepared
 
-    def __init__(self, cache: ExtractionCache | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, cache: ExtractionCache | None = None, parent: QObject | None = None, *,
+                 prepare: Callable[[Timeline], object] | None = None) -> None:
         super().__init__(parent)
         self.cache = cache  # merged timelines of whole loads are kept there
+        self.prepare = prepare  # called on the worker thread with each timeline built
         self._lock = threading.Lock()
         self._pending: tuple[list[DocumentResult], int, bool] | None = None
         self._running = False
@@ -145,8 +149,14 @@ class TimelineBuilder(QObject):
                 timeline = build_timeline([])
             timeline.spans  # noqa: B018  computed here, off the GUI thread
             timeline.facts  # noqa: B018
+            prepared = None
+            if self.prepare is not None and generation == self.generation:  # not already stale
+                try:
+                    prepared = self.prepare(timeline)
+                except Exception:  # the views can do it themselves
+                    prepared = None
             self.last_seconds = time.perf_counter() - started
-            self.built.emit(timeline, generation)
+            self.built.emit(timeline, generation, prepared)
 
 
 def _in_order(results: list[DocumentResult]) -> bool:

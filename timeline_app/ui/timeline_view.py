@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import time
 from collections import OrderedDict
 from collections.abc import Collection, Generator, Sequence
@@ -37,12 +38,12 @@ from timeline_app.core.lanes import LEVELS_PER_DOUBLING, LanePacker, Packing, zo
 from timeline_app.core.layout import Scale, ticks
 from timeline_app.core.timeline import EventSpans, TimelineEvent
 from timeline_app.ui import long_lived
-from timeline_app.ui.event_model import date_label
+from timeline_app.ui.cards import CARD_MAX_W, Card, CardMaker, CardSet
+from timeline_app.ui.event_model import date_label, source_lines
 
 CARD_H = 40
 LANE_GAP = 8
 AXIS_H = 46
-CARD_MAX_W = 260
 CLUSTER_W = 96
 PACKINGS_KEPT = 16  # zoom levels whose lane packing is kept for going back
 STATIC_TEXTS_KEPT = 4000  # card labels kept laid out (a screenful is a few hundred)
@@ -51,23 +52,6 @@ PREFETCH_SLICE_S = 0.004  # idle time spent at once packing the next zoom levels
 # nearest coarser packing (overlap-free at any larger scale) until idle time finishes the level.
 SYNC_PACK_S = 0.008
 PALETTE = ("#3b7dd8", "#d8643b", "#3ba55c", "#9b59b6", "#c9a227", "#1abc9c", "#e84393")
-
-
-class _Card:
-    """An event as the view places it (slotted: a view holds one per event)."""
-
-    __slots__ = ("day0", "day1", "event", "index", "label", "row", "width")
-
-    def __init__(self, row: int, event: TimelineEvent, day0: float, day1: float, width: float,
-                 index: int) -> None:
-        self.row = row  # model row
-        self.event = event
-        self.day0 = day0
-        self.day1 = day1
-        self.width = width  # of the card in pixels (its title's width, capped)
-        self.index = index  # position in start order (the packer's item)
-        # elided title and date line, computed when first shown
-        self.label: tuple[str, str] | None = None
 
 
 class TimelineView(QAbstractScrollArea):
@@ -88,13 +72,15 @@ class TimelineView(QAbstractScrollArea):
         self.setAccessibleDescription("Events on a time axis; Left/Right move between events")
         self.viewport().setMouseTracking(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)  # touch screens
-        self._cards: list[_Card] = []
+        self._cards: list[Card] = []
         self._colors: dict[str, QColor] = {}  # colour key (outlet, else article) -> colour
+        self._palette = tuple(map(QColor, PALETTE))  # shared by the keys: do not change them
         self._path_keys: dict[str, str] = {}  # article path -> colour key
         self._coverage: list[tuple[float, str, str]] = []  # (day, article path, title)
         self._coverage_days: list[float] = []  # their days, for bisection
-        self._title_widths: dict[str, float] = {}
-        self._advances: dict[str, float] = {}  # character -> advance in the view's font
+        self._card_maker = CardMaker(self.font())
+        self._all_cards: CardSet | None = None  # the cards of all events (shown or filtered)
+        self._last_day1 = 0.0  # the latest end of a card
         self._new_colors = False  # colours handed out that the legend has not heard of
         self._static_texts: OrderedDict[str, QStaticText] = OrderedDict()  # labels laid out
         self._row_index: dict[int, int] = {}  # model row -> position in self._cards
@@ -122,9 +108,11 @@ class TimelineView(QAbstractScrollArea):
 
     # ------------------------------------------------------------------ data
     def set_events(self, events: Sequence[TimelineEvent], rows: Collection[int] | None = None, *,
-                   spans: EventSpans | None = None, keep_view: bool = False) -> None:
+                   spans: EventSpans | None = None, keep_view: bool = False,
+                   prepared: CardSet | None = None) -> None:
         """Show ``events`` (the model's, row = position), or only the ``rows`` among them;
-        ``spans``: the events' precomputed :class:`EventSpans`. Fits them all into view unless
+        ``spans``: the events' precomputed :class:`EventSpans`; ``prepared``: the cards of all
+        of them made by :meth:`prepare` (used when they fit). Fits them all into view unless
         ``keep_view`` (results streaming in while the user looks around) and something was
         shown already."""
         had_cards = bool(self._cards)
@@ -133,33 +121,20 @@ class TimelineView(QAbstractScrollArea):
         long_lived.release_later(self._cards, self._packings.values(),
                                  [self._packer, self._row_index, self._all_day0s])
         spans = spans if spans is not None else EventSpans.of(events)
-        if rows is None:
-            order = spans.by_start
-            paths = spans.paths
-        else:
-            shown = set(rows)
-            order = [i for i in spans.by_start if i in shown]
-            paths = [spans.paths[i] for i in sorted(shown)]
-        self._hand_out_colors(paths)  # colours are handed out in row order
-        widths = self._title_widths
-        titles = spans.titles
-        missing = (set(titles) if rows is None else set(map(titles.__getitem__, order))) - widths.keys()
-        if missing:
-            # the sum of the characters' advances: 7x faster than measuring each title, which
-            # matters for a big folder (the few pixels of kerning are in the card's margin)
-            metrics = QFontMetricsF(self.font())
-            advance = self._advances
-            for title in missing:
-                for ch in set(title).difference(advance):
-                    advance[ch] = metrics.horizontalAdvance(ch)
-                widths[title] = min(sum(map(advance.__getitem__, title)) + 22, CARD_MAX_W)
-        day0, day1 = spans.day0, spans.day1
-        self._cards = cards = [_Card(i, events[i], day0[i], day1[i], widths[titles[i]], index)
-                               for index, i in enumerate(order)]
-        self._row_index = dict(zip(order, range(len(order)), strict=True))
-        self._all_day0s = [c.day0 for c in cards]
-        self._packer = LanePacker(self._all_day0s, [c.day1 - c.day0 for c in cards],
-                                  [c.width for c in cards])
+        if self._all_cards is not None and self._all_cards.spans is not spans:
+            self._all_cards = None  # of other events
+        if rows is not None:
+            prepared = self._card_maker.card_set(events, spans, rows)
+        else:  # all of them: cards made ahead of time, or kept from before a filter was set
+            if prepared is None or prepared.spans is not spans:
+                prepared = self._all_cards or self._card_maker.card_set(events, spans)
+            self._all_cards = prepared
+        self._hand_out_colors(prepared.paths)  # colours are handed out in row order
+        self._cards = cards = prepared.cards
+        self._row_index = prepared.row_index
+        self._all_day0s = prepared.day0s
+        self._last_day1 = prepared.last_day1
+        self._packer = prepared.packer
         self._packings.clear()
         self._prefetching.clear()
         if self._selected not in self._row_index:
@@ -174,9 +149,14 @@ class TimelineView(QAbstractScrollArea):
         else:
             self.fit_all()
 
+    def prepare(self, events: Sequence[TimelineEvent], spans: EventSpans) -> CardSet:
+        """The cards for showing all ``events`` (whose spans are ``spans``), made on any thread
+        (the timeline builder's), for :meth:`set_events`."""
+        return self._card_maker.card_set(events, spans)
+
     def _extent(self) -> tuple[float, float]:
         """First start and last end of the cards (which are sorted by start)."""
-        return self._cards[0].day0, max(c.day1 for c in self._cards)
+        return self._cards[0].day0, self._last_day1
 
     def set_coverage(self, coverage: list[tuple[float, str, str]]) -> None:
         """Publication dates of the loaded articles, drawn as coverage marks on the axis (the
@@ -196,7 +176,7 @@ class TimelineView(QAbstractScrollArea):
     def _color_of(self, path: str) -> QColor:
         key = self._path_keys.get(path, path)
         if key not in self._colors:
-            self._colors[key] = QColor(PALETTE[len(self._colors) % len(PALETTE)])
+            self._colors[key] = self._palette[len(self._colors) % len(self._palette)]
             self._new_colors = True
         return self._colors[key]
 
@@ -206,9 +186,10 @@ class TimelineView(QAbstractScrollArea):
         dozen outlets)."""
         keys = self._path_keys.get
         colors = self._colors
+        palette = self._palette
         for key in dict.fromkeys(map(keys, paths, paths)):
             if key not in colors:
-                colors[key] = QColor(PALETTE[len(colors) % len(PALETTE)])
+                colors[key] = palette[len(colors) % len(palette)]
                 self._new_colors = True
         self._announce_colors()
 
@@ -357,11 +338,11 @@ class TimelineView(QAbstractScrollArea):
         if not self._prefetching:
             self._prefetch_timer.stop()
 
-    def _lane(self, card: _Card) -> int:
+    def _lane(self, card: Card) -> int:
         """The card's lane at the current zoom; -1 when it is gathered in a cluster."""
         return self._packing.lanes[card.index]
 
-    def card_rect(self, card: _Card) -> QRectF:
+    def card_rect(self, card: Card) -> QRectF:
         """A card at its start; a period wider than its label is a bar over its whole span."""
         x0 = self._scale.x(card.day0)
         axis_y = self.viewport().height() - AXIS_H
@@ -391,7 +372,7 @@ class TimelineView(QAbstractScrollArea):
     def selected_row(self) -> int | None:
         return self._selected
 
-    def _card_of(self, row: int | None) -> _Card | None:
+    def _card_of(self, row: int | None) -> Card | None:
         index = self._row_index.get(row) if row is not None else None
         return self._cards[index] if index is not None else None
 
@@ -563,8 +544,7 @@ class TimelineView(QAbstractScrollArea):
     def _tooltip(self, row: int) -> str:
         card = self._cards[self._row_index[row]]
         d = card.event.primary.event.date
-        sources = "\n".join(f"• {s.article.title}" for s in card.event.sources)
-        return f"{date_label(card.event)} (“{d.text}”)\n{card.event.title}\n{sources}"
+        return f"{date_label(card.event)} (“{d.text}”)\n{card.event.title}\n{source_lines(card.event)}"
 
     # ------------------------------------------------------------------ painting
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -646,18 +626,18 @@ class TimelineView(QAbstractScrollArea):
         """A small triangle on the axis for each article's publication date."""
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
-        days = self._coverage_days
-        first = bisect.bisect_left(days, self._scale.day(-6))
-        last = bisect.bisect_right(days, self._scale.day(width + 6))
-        drawn = -1  # one mark per pixel column: thousands of articles cost what the screen shows
-        for day, path, _ in itertools.islice(self._coverage, first, last):
-            x = self._scale.x(day)
-            if int(x) == drawn:
-                continue
-            drawn = int(x)
+        days, scale = self._coverage_days, self._scale
+        index = bisect.bisect_left(days, scale.day(-6))
+        last = bisect.bisect_right(days, scale.day(width + 6))
+        # one mark per pixel column, the next found by bisection: thousands of articles cost
+        # what the screen shows
+        while index < last:
+            day, path, _ = self._coverage[index]
+            x = scale.x(day)
             painter.setBrush(self._color_of(path))
             painter.drawPolygon([QPointF(x - 5, axis_y + 1), QPointF(x + 5, axis_y + 1),
                                  QPointF(x, axis_y + 8)])
+            index = bisect.bisect_left(days, scale.day(math.floor(x) + 1), index + 1, last)
         painter.restore()
 
     def _paint_clusters(self, painter: QPainter, axis_y: float, width: float,
@@ -698,7 +678,7 @@ class TimelineView(QAbstractScrollArea):
             self._static_texts.move_to_end(text)
         return static
 
-    def _visible_cards(self, width: float) -> list[_Card]:
+    def _visible_cards(self, width: float) -> list[Card]:
         """Placed cards that may show in the view, found by bisection in each lane (a lane's
         cards never overlap, so their ends are sorted too): a frame costs what is on screen."""
         cards = self._cards
