@@ -105,3 +105,21 @@ def test_the_watch_baseline_comes_from_the_load_and_loaded_data_is_frozen(qtbot,
     # and the watcher still reports an edit to a loaded file
     (tmp_path / "first.txt").write_text(ARTICLE.format(title="first plan revised", day=8), encoding="utf-8")
     qtbot.waitUntil(lambda: _titles(win) == {"first plan revised"}, timeout=10000)
+
+
+def test_the_problems_panel_lists_only_the_open_folders_problems(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    broken, clean = tmp_path / "broken", tmp_path / "clean"
+    broken.mkdir()
+    clean.mkdir()
+    _article(broken, "good.txt", "bridge")
+    (broken / "empty.txt").write_bytes(b"")
+    _article(clean, "good.txt", "tunnel")
+    win = _window(qtbot)
+    with qtbot.waitSignal(win.loaded, timeout=30000):
+        win.open_paths([broken])
+    assert win.problems.count() == 1 and "empty.txt" in win.problems.item(0).text()
+    assert win.problems_dock.isVisible()
+    with qtbot.waitSignal(win.loaded, timeout=30000):
+        win.open_paths([clean])
+        assert win.problems.count() == 0  # cleared at once; the dock goes when the load ends
+    assert not win.problems_dock.isVisible() and _titles(win) == {"tunnel"}

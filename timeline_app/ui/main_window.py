@@ -305,8 +305,8 @@ class MainWindow(QMainWindow):
         self.watcher.watch(self.folders)
         old_results, self.results = self.results, []
         self._result_paths = set()
-        self.problems.clear()
-        self.problems_dock.hide()
+        self.problems.clear()  # the dock stays until the load ends: a reload finds the same
+        # problems again, and each show or hide lays out and repaints the whole window
         long_lived.release_later(old_results)  # freed off the GUI thread
         self.builder.invalidate()
         self._finish_generation = None
@@ -400,6 +400,8 @@ class MainWindow(QMainWindow):
             self._show_loaded(self._finish_completed)
 
     def _show_loaded(self, completed: bool) -> None:
+        if not self.problems.count():
+            self.problems_dock.hide()
         self.watcher.snapshot(self.loader.scanned, self.loader.scanned_folders)
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
