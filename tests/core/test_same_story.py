@@ -89,7 +89,13 @@ def test_a_stored_grouping_rebuilds_the_same_timeline(timeline: Timeline, tmp_pa
     cache.put_grouping(key, grouping_of(timeline))
     again = timeline_from_grouping(list(reversed(timeline.results)), cache.get_grouping(key))
     assert [e.as_json() for e in again.events] == [e.as_json() for e in timeline.events]
+    assert [(e.primary.order, e.conflict, e.similarity) for e in again.events] == [
+        (e.primary.order, e.conflict, e.similarity) for e in timeline.events]
+    assert any(e.why_merged for e in again.events)
     assert timeline_key(list(reversed(timeline.results))) == key
+    damaged = grouping_of(timeline)._replace(conflicts=b"")
+    with pytest.raises(ValueError, match="damaged"):
+        timeline_from_grouping(timeline.results, damaged)
     changed = [extract(a, reference=date(2023, 1, 1)) for a in read_articles(FOLDER / sorted(
         p.name for p in FOLDER.iterdir())[0])]
     assert timeline_key(changed + timeline.results[1:]) != key
