@@ -35,6 +35,10 @@ from timeline_app.core.timeline import (
 from timeline_app.ui import long_lived
 
 HOLD_AT_MOST_S = 0.2  # the longest a busy GUI thread pauses merging at a time
+# articles merged between two freezes of what the merge built so far: a merge of 10,000
+# articles makes millions of objects, and full collections walking them held the interpreter
+# lock (and so the window) for up to 300 ms
+SETTLE_EVERY = 200
 
 
 class TimelineBuilder(QObject):
@@ -52,6 +56,7 @@ class TimelineBuilder(QObject):
         self.generation = 0
         self.last_seconds = 0.0  # how long the last build took
         self._merger = Merger()  # used by the build thread (replaced by invalidate between builds)
+        self._merged_since_settle = 0
         self._may_run = threading.Event()  # cleared while the GUI thread is busy (see hold)
         self._may_run.set()
 
@@ -67,6 +72,10 @@ class TimelineBuilder(QObject):
     def _should_stop(self) -> bool:
         """Polled between articles: wait while the GUI thread is busy (a little at most, so
         merging never starves), then say whether a newer request made this build pointless."""
+        self._merged_since_settle += 1
+        if self._merged_since_settle >= SETTLE_EVERY:
+            self._merged_since_settle = 0
+            long_lived.settle()  # the merge so far stays: the collector need not walk it
         if not self._may_run.is_set():
             self._may_run.wait(HOLD_AT_MOST_S)
         return self._stop_current
@@ -147,6 +156,7 @@ class TimelineBuilder(QObject):
                 continue  # a newer request is pending
             except Exception:  # never lose the window to a merge bug: show nothing merged
                 timeline = build_timeline([])
+            long_lived.settle()
             timeline.spans  # noqa: B018  computed here, off the GUI thread
             timeline.facts  # noqa: B018
             prepared = None
@@ -155,6 +165,7 @@ class TimelineBuilder(QObject):
                     prepared = self.prepare(timeline)
                 except Exception:  # the views can do it themselves
                     prepared = None
+            long_lived.settle()  # all of it stays while shown
             self.last_seconds = time.perf_counter() - started
             self.built.emit(timeline, generation, prepared)
 
