@@ -123,3 +123,23 @@ def test_the_problems_panel_lists_only_the_open_folders_problems(qtbot, tmp_path
         win.open_paths([clean])
         assert win.problems.count() == 0  # cleared at once; the dock goes when the load ends
     assert not win.problems_dock.isVisible() and _titles(win) == {"tunnel"}
+
+
+def test_the_watcher_takes_on_thousands_of_files_a_chunk_at_a_time(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   monkeypatch) -> None:
+    from timeline_app.core.ingest import file_stamps
+    from timeline_app.ui import folder_watcher
+    from timeline_app.ui.folder_watcher import FolderWatcher
+
+    monkeypatch.setattr(folder_watcher, "WATCH_CHUNK", 10)
+    for i in range(35):
+        _article(tmp_path, f"{i:02d}.txt", f"plan {i}")
+    watcher = FolderWatcher()
+    watcher.watch([tmp_path])
+    watcher.snapshot(file_stamps([tmp_path]))
+    assert watcher.pending() == 36 - 10  # the folder and the first files at once
+    qtbot.waitUntil(lambda: watcher.pending() == 0, timeout=5000)
+    assert len(watcher._watcher.files()) == 35 and watcher._watcher.directories() == [str(tmp_path)]
+    (tmp_path / "00.txt").unlink()
+    watcher.snapshot(file_stamps([tmp_path]))  # only the difference is (un)watched
+    assert watcher.pending() == 0 and len(watcher._watcher.files()) == 34
