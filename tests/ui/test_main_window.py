@@ -338,3 +338,65 @@ def test_thousands_of_coverage_marks_draw_one_per_pixel_column(window: MainWindo
     assert 1 <= len(drawn) <= 10  # all on one day: one mark, not 5,000
     x = view.scale().x(day.toordinal() + 0.5)
     assert len(view.coverage_at(x)) == 5000  # the tooltip still names them all
+
+
+def test_selecting_an_event_of_a_crowded_day_zooms_in_only_as_far_as_helps(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.core.events import Event, EventDate
+    from timeline_app.core.ingest import Article
+    from timeline_app.core.timeline import Source, TimelineEvent
+    from timeline_app.ui.cards import CARD_MAX_W
+    from timeline_app.ui.timeline_view import TimelineView
+
+    article = Article("/a.txt", "x", "A", date(2021, 1, 1), "header", None, None, 0)
+    events = []
+    for i in range(40):  # 30 events on one busy day, among others spread over years
+        day = date(2021, 3, 21) if i < 30 else date(2015 + i - 30, 6, 1)
+        when = EventDate("x", 0, 1, day.isoformat(), day, day, "day", False)
+        event = Event(f"Event {i}", f"Event {i}", 0, 1, when, article.path)
+        events.append(TimelineEvent(f"e{i}", [Source(event, article, (0, i))]))
+    events.sort(key=lambda e: e.earliest)
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 400)
+    view.show()
+    view.set_events(events)
+    # the busy day's last event: more than the lanes start before it that day, at any zoom
+    hidden = max(row for row, event in enumerate(events) if event.earliest == date(2021, 3, 21))
+    assert view.card_center(hidden) is None
+    view.select_row(hidden)
+    # a day is one card wide at most: zooming further would not separate that day's events
+    assert CARD_MAX_W / 2 <= view.scale().px_per_day <= CARD_MAX_W
+    assert view.card_center(hidden) is None  # still gathered: its cluster shows the selection
+    marked = [i for i in view._visible_cluster_range()
+              if view._holds_selection(view._packing.clusters[i])]
+    assert len(marked) == 1
+    rect = view.cluster_rect(marked[0])
+    assert rect.left() >= 0 and rect.right() <= view.viewport().width()  # in sight
+    view.pan(rect.left() + 50)  # the marker's place scrolls off, the day does not: it stays
+    assert view.cluster_rect(marked[0]).left() == 4.0
+
+
+def test_the_source_panel_opens_an_event_on_the_source_it_is_dated_by(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.core.events import Event, EventDate
+    from timeline_app.core.ingest import Article
+    from timeline_app.core.timeline import Source, TimelineEvent
+    from timeline_app.ui.source_panel import SourcePanel
+
+    vague_text = "The bridge closed in March 2021."
+    exact_text = "The bridge closed on March 21, 2021."
+    vague = Article("/a.txt", vague_text, "Early report", date(2021, 3, 1), "header", None, None, 0)
+    exact = Article("/b.txt", exact_text, "Later report", date(2021, 3, 25), "header", None, None, 0)
+    month = EventDate("March 2021", 20, 30, "2021-03", date(2021, 3, 1), date(2021, 3, 31), "month", False)
+    day = EventDate("March 21, 2021", 22, 35, "2021-03-21", date(2021, 3, 21), date(2021, 3, 21),
+                    "day", False)
+    event = TimelineEvent("e1", [
+        Source(Event("The bridge closed", vague_text, 0, len(vague_text), month, vague.path), vague, (0, 20)),
+        Source(Event("The bridge closed", exact_text, 0, len(exact_text), day, exact.path), exact, (1, 22)),
+    ])
+    panel = SourcePanel()
+    qtbot.addWidget(panel)
+    panel.show_event(event)
+    assert event.primary is event.sources[1]
+    assert panel.sources.currentIndex() == 1 and panel.sources.count() == 2
+    assert "Later report" in panel.heading.text()
+    assert "March 21, 2021" in panel.snippet.toPlainText()

@@ -7,6 +7,7 @@ packing lives in :mod:`timeline_app.core.lanes`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,6 +45,7 @@ class Tick:
 
 # (step kind, step size, approximate days per step, minor label format)
 _STEPS: tuple[tuple[str, int, float], ...] = (
+    ("hour", 1, 1 / 24), ("hour", 3, 1 / 8), ("hour", 6, 1 / 4), ("hour", 12, 1 / 2),
     ("day", 1, 1), ("day", 2, 2), ("day", 7, 7), ("month", 1, 30.4), ("month", 3, 91.3),
     ("month", 6, 182.6), ("year", 1, 365.25), ("year", 2, 730.5), ("year", 5, 1826),
     ("year", 10, 3652), ("year", 25, 9131), ("year", 50, 18262), ("year", 100, 36525),
@@ -92,6 +94,8 @@ def ticks(first_day: float, last_day: float, width_px: float,
             break
     lo = date.fromordinal(max(int(first_day) - 1, 1))
     hi_ord = min(int(last_day) + 2, date.max.toordinal())
+    if kind == "hour":
+        return _hour_ticks(first_day, last_day, size), _day_ticks(lo, hi_ord)
     minor: list[Tick] = []
     day = _first_step(kind, size, lo)
     while day.toordinal() <= hi_ord and len(minor) < 2000:
@@ -111,3 +115,23 @@ def ticks(first_day: float, last_day: float, width_px: float,
     return minor, major
 
 
+
+
+def _hour_ticks(first_day: float, last_day: float, size: int) -> list[Tick]:
+    """Every ``size`` hours from just before ``first_day`` to just after ``last_day``."""
+    per_day = 24 // size
+    step = math.floor(first_day * per_day)  # the tick at or just before the first day
+    minor: list[Tick] = []
+    while step <= last_day * per_day + 1 and len(minor) < 2000:
+        day = step / per_day
+        if 1 <= day < date.max.toordinal():
+            minor.append(Tick(day, f"{step % per_day * size:02d}:00"))
+        step += 1
+    return minor
+
+
+def _day_ticks(lo: date, hi_ord: int) -> list[Tick]:
+    """Major ticks when the minor ones are hours: each day, labelled with its full date."""
+    return [Tick(float(o), f"{date.fromordinal(o).day} {_MONTHS[date.fromordinal(o).month - 1]} "
+                           f"{date.fromordinal(o).year}", True)
+            for o in range(lo.toordinal(), hi_ord + 1)][:500]

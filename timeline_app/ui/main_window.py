@@ -48,6 +48,7 @@ def parse_go_to(text: str) -> date | None:
 
 
 PREVIEW_AFTER_S = 1.0  # a load shorter than this shows its timeline once, when complete
+PROBLEMS_HEIGHT = 110  # the Problems panel when it first opens: four lines or so
 
 
 class MainWindow(QMainWindow):
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         self.problems_dock = dock
+        self._problems_sized = False  # given its first height (later the user's)
         self.setTabOrder(self.timeline, self.search)
         self.setTabOrder(self.search, self.filters.outlet)
         self.setTabOrder(self.filters.outlet, self.filters.date_from)
@@ -359,7 +361,11 @@ class MainWindow(QMainWindow):
 
     def _on_problem(self, path: str, reason: str) -> None:
         self.problems.addItem(f"{path}: {reason}")
-        self.problems_dock.show()
+        if not self.problems_dock.isVisible():
+            self.problems_dock.show()
+            if not self._problems_sized:  # a few lines: the timeline keeps its lanes
+                self._problems_sized = True
+                self.resizeDocks([self.problems_dock], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
 
     def _on_progress(self, done: int, total: int) -> None:
         total = max(total, 1)

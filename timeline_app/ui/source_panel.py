@@ -94,7 +94,8 @@ class SourcePanel(QWidget):
         return f"relative dates resolved against {ref.date} ({ref.source})"
 
     def show_event(self, event: TimelineEvent | None) -> None:
-        """Display ``event`` (its first source), or clear the panel for None."""
+        """Display ``event`` (its primary source: the one it is dated and titled by), or clear
+        the panel for None."""
         self._event = event
         self.sources.blockSignals(True)
         self.sources.clear()
@@ -109,11 +110,12 @@ class SourcePanel(QWidget):
             self._article_path = None
             self.set_date_button.setVisible(False)
             return
-        for source in event.sources:
-            self.sources.addItem(source.article.title)
+        self.sources.addItems([source.article.title for source in event.sources])
+        # the source the event is dated and titled by comes first
+        self.sources.setCurrentIndex(event.sources.index(event.primary))
         self.sources.setVisible(len(event.sources) > 1)
         self.sources.blockSignals(False)
-        self._show_source(event.sources[0])
+        self._show_source(event.primary)
 
     def _show_source_index(self, index: int) -> None:
         if self._event is not None and 0 <= index < len(self._event.sources):

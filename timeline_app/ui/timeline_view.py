@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture, QSizePolicy, QWidget
 
-from timeline_app.core.lanes import LEVELS_PER_DOUBLING, LanePacker, Packing, zoom_level
+from timeline_app.core.lanes import LEVELS_PER_DOUBLING, Cluster, LanePacker, Packing, zoom_level
 from timeline_app.core.layout import Scale, ticks
 from timeline_app.core.timeline import EventSpans, TimelineEvent
 from timeline_app.ui import long_lived
@@ -358,11 +358,16 @@ class TimelineView(QAbstractScrollArea):
         """Select the event of model ``row`` and scroll it into view."""
         self._selected = row
         card = self._card_of(row)
-        for _ in range(12):  # a card hidden in a cluster: zoom in around it until it shows
-            if card is None or self._lane(card) >= 0:
-                break
-            centre = self._scale.x((card.day0 + card.day1) / 2)
-            self.zoom(2.0, centre)
+        if card is not None:
+            # a card hidden in a cluster: zoom in around it until it shows, but no further
+            # than a card's width per day of its date: beyond that, events of the same day
+            # overlap however far one zooms (their cluster is marked as holding the selection)
+            useful = CARD_MAX_W / max(card.day1 - card.day0, 1.0)
+            for _ in range(12):
+                ppd = self._scale.px_per_day
+                if self._lane(card) >= 0 or ppd >= useful:
+                    break
+                self.zoom(min(2.0, useful / ppd), self._scale.x((card.day0 + card.day1) / 2))
         if card is not None:
             x = self._scale.x(card.day0)
             width = self.viewport().width()
@@ -387,11 +392,24 @@ class TimelineView(QAbstractScrollArea):
         return None
 
     def cluster_rect(self, index: int) -> QRectF:
-        """Where the ``index``-th cluster marker is drawn (viewport coordinates)."""
-        anchor = self._packing.clusters[index].anchor
+        """Where the ``index``-th cluster marker is drawn (viewport coordinates): at its anchor,
+        or kept at the left edge while what it gathers is still in view (zoomed in on a busy
+        day, the day's start is off screen)."""
+        cluster = self._packing.clusters[index]
         axis_y = self.viewport().height() - AXIS_H
         y = axis_y - 14 - (self._cluster_lane + 1) * (CARD_H + LANE_GAP)
-        return QRectF(self._scale.x(anchor), y, CLUSTER_W, CARD_H)
+        x = self._scale.x(cluster.anchor)
+        if x < 4:
+            x = min(4.0, max(x, self._scale.x(cluster.day1) - CLUSTER_W))
+        return QRectF(x, y, CLUSTER_W, CARD_H)
+
+    def _holds_selection(self, cluster: Cluster) -> bool:
+        """Whether the selected event is one of those ``cluster`` gathers."""
+        card = self._card_of(self._selected)
+        if card is None or self._lane(card) >= 0:
+            return False
+        index = card.index
+        return index in cluster.extra or any(a <= index < b for a, b in cluster.ranges)
 
     def clusters(self) -> list[list[int]]:
         """Model rows gathered in each cluster marker, left to right."""
@@ -658,12 +676,17 @@ class TimelineView(QAbstractScrollArea):
             band.setAlpha(30)
             painter.fillRect(QRectF(rect.left(), axis_y - 10,
                                     max(self._scale.x(day1) - rect.left(), 3.0), 8), band)
-            painter.setBrush(_tint(self.palette().highlight().color(),
-                                   self.palette().base().color(), 45))
-            painter.setPen(QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine))
+            highlight = self.palette().highlight().color()
+            holds_selection = self._holds_selection(cluster)
+            painter.setBrush(_tint(highlight, self.palette().base().color(),
+                                   110 if holds_selection else 45))
+            painter.setPen(QPen(highlight, 2) if holds_selection
+                           else QPen(highlight, 1, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(rect, CARD_H / 2, CARD_H / 2)
             painter.setPen(text_color)
             label = f"+{cluster.count:,} event{'s' * (cluster.count != 1)}"
+            if holds_selection:
+                label += "\nselected inside"
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         painter.restore()
 
