@@ -93,6 +93,13 @@ def test_a_stored_grouping_rebuilds_the_same_timeline(timeline: Timeline, tmp_pa
         (e.primary.order, e.conflict, e.similarity) for e in timeline.events]
     assert any(e.why_merged for e in again.events)
     assert timeline_key(list(reversed(timeline.results))) == key
+    from timeline_app.core.timeline import BuildCancelled
+
+    polls: list[int] = []
+    timeline_from_grouping(timeline.results, grouping_of(timeline), lambda: bool(polls.append(1)))
+    assert polls  # a long rebuild can be paused and cancelled
+    with pytest.raises(BuildCancelled):
+        timeline_from_grouping(timeline.results, grouping_of(timeline), lambda: True)
     damaged = grouping_of(timeline)._replace(conflicts=b"")
     with pytest.raises(ValueError, match="damaged"):
         timeline_from_grouping(timeline.results, damaged)

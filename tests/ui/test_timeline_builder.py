@@ -53,7 +53,7 @@ def test_a_failing_prepare_still_delivers_the_timeline(qtbot, results: list[Docu
 def test_merging_freezes_what_it_built_every_few_articles(qtbot, monkeypatch: pytest.MonkeyPatch,
                                                           results: list[DocumentResult]) -> None:  # type: ignore[no-untyped-def]
     settled: list[int] = []
-    monkeypatch.setattr(timeline_builder, "SETTLE_EVERY", 1)
+    monkeypatch.setattr(timeline_builder, "SETTLE_EVERY_S", 0.0)
     monkeypatch.setattr(long_lived, "settle", lambda: settled.append(1))
     builder = TimelineBuilder()
     with qtbot.waitSignal(builder.built, timeout=20000):

@@ -35,10 +35,10 @@ from timeline_app.core.timeline import (
 from timeline_app.ui import long_lived
 
 HOLD_AT_MOST_S = 0.2  # the longest a busy GUI thread pauses merging at a time
-# articles merged between two freezes of what the merge built so far: a merge of 10,000
-# articles makes millions of objects, and full collections walking them held the interpreter
-# lock (and so the window) for up to 300 ms
-SETTLE_EVERY = 200
+# how often (seconds) a build freezes what it made so far: merging 10,000 articles, or
+# rebuilding a cached merge, makes millions of objects, and full collections walking them held
+# the interpreter lock (and so the window) for up to 300 ms
+SETTLE_EVERY_S = 0.02
 
 
 class TimelineBuilder(QObject):
@@ -56,7 +56,7 @@ class TimelineBuilder(QObject):
         self.generation = 0
         self.last_seconds = 0.0  # how long the last build took
         self._merger = Merger()  # used by the build thread (replaced by invalidate between builds)
-        self._merged_since_settle = 0
+        self._settled_at = 0.0  # when the build last froze what it made (see _should_stop)
         self._may_run = threading.Event()  # cleared while the GUI thread is busy (see hold)
         self._may_run.set()
 
@@ -70,12 +70,13 @@ class TimelineBuilder(QObject):
         self._may_run.set()
 
     def _should_stop(self) -> bool:
-        """Polled between articles: wait while the GUI thread is busy (a little at most, so
+        """Polled between articles (and every few hundred events of a cached merge): freeze
+        what the build made lately, wait while the GUI thread is busy (a little at most, so
         merging never starves), then say whether a newer request made this build pointless."""
-        self._merged_since_settle += 1
-        if self._merged_since_settle >= SETTLE_EVERY:
-            self._merged_since_settle = 0
-            long_lived.settle()  # the merge so far stays: the collector need not walk it
+        now = time.perf_counter()
+        if now - self._settled_at >= SETTLE_EVERY_S:
+            self._settled_at = now
+            long_lived.settle()  # the build so far stays: the collector need not walk it
         if not self._may_run.is_set():
             self._may_run.wait(HOLD_AT_MOST_S)
         return self._stop_current
@@ -117,7 +118,7 @@ class TimelineBuilder(QObject):
         grouping = self.cache.get_grouping(key)
         if grouping is not None:
             try:
-                return timeline_from_grouping(results, grouping)
+                return timeline_from_grouping(results, grouping, stop)
             except (IndexError, TypeError, ValueError):
                 pass  # stale or damaged entry: merge again
         timeline = self._merge(results, stop)
