@@ -174,3 +174,26 @@ def test_articles_of_one_file_merge_in_file_order() -> None:
         object.__setattr__(article, "index", i)
     keys = [canonical_order(r) for r in results]
     assert keys == sorted(keys) and keys[10] == ("/x/list.json", 10)
+
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_the_merged_timeline_is_in_timeline_order_with_sources_in_reporting_order(reverse: bool) -> None:
+    """Merger.timeline() keeps each group's primary report and order as it merges; with an
+    article's events out of reporting order, it sorts them as a plain sort would."""
+    import dataclasses
+
+    from timeline_app.core.ordering import sort_key
+    from timeline_app.core.timeline import Merger, TimelineEvent, canonical_order
+
+    results = sorted(_synthetic_results(7, 30, 6), key=canonical_order)
+    if reverse:
+        results = [dataclasses.replace(r, events=list(reversed(r.events))) for r in results]
+    merger = Merger()
+    merger.add_all(results)
+    got = merger.timeline().events
+    expected = sorted((TimelineEvent("", sorted(e.sources, key=lambda s: s.order), e.conflict)
+                       for e in got), key=sort_key)
+    assert [[s.order for s in e.sources] for e in got] == [[s.order for s in e.sources] for e in expected]
+    assert [e.primary for e in got] == [e.primary for e in expected]
+    assert [e.id for e in got] == [f"e{i}" for i in range(1, len(got) + 1)]

@@ -59,3 +59,42 @@ def test_merging_freezes_what_it_built_every_few_articles(qtbot, monkeypatch: py
     with qtbot.waitSignal(builder.built, timeout=20000):
         builder.request(results)
     assert len(settled) >= len(results) + 3  # one per article, and around building and preparing
+
+
+def test_merging_ahead_delivers_nothing_and_a_later_build_only_merges_the_rest(
+        qtbot, results: list[DocumentResult]) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.core.timeline import build_timeline, canonical_order
+
+    ordered = sorted(results, key=canonical_order)
+    builder = TimelineBuilder()
+    delivered: list[object] = []
+    builder.built.connect(lambda *args: delivered.append(args))
+    merged: list[int] = []
+    real_add = builder._merger.add
+    builder._merger.add = lambda result, between=None: (merged.append(1), real_add(result, between))  # type: ignore[method-assign]
+    half = len(ordered) // 2
+    builder.merge_ahead(ordered[:half])
+    assert not builder.busy()  # merging ahead is not a build: previews may still be asked for
+    qtbot.waitUntil(lambda: len(builder._merger.results) == half, timeout=20000)
+    assert not delivered and len(merged) == half
+    with qtbot.waitSignal(builder.built, timeout=20000) as got:
+        builder.request(ordered)
+    assert len(merged) == len(ordered)  # the first half was not merged again
+    expected = build_timeline(results)
+    assert [[s.order for s in e.sources] for e in got.args[0].events] == \
+        [[s.order for s in e.sources] for e in expected.events]
+
+
+def test_merging_ahead_out_of_merge_order_is_left_to_the_build(
+        qtbot, results: list[DocumentResult]) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from timeline_app.core.timeline import canonical_order
+
+    ordered = sorted(results, key=canonical_order)
+    builder = TimelineBuilder()
+    builder.merge_ahead(ordered[1:])
+    qtbot.waitUntil(lambda: len(builder._merger.results) == len(ordered) - 1, timeout=20000)
+    builder.merge_ahead(ordered)  # an article before the merged ones: not an extension
+    time.sleep(0.2)
+    assert len(builder._merger.results) == len(ordered) - 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -48,6 +49,13 @@ def parse_go_to(text: str) -> date | None:
 
 
 PREVIEW_AFTER_S = 1.0  # a load shorter than this shows its timeline once, when complete
+PREVIEW_EVERY_S = 1.5  # the least time between two previews of a loading timeline ...
+PREVIEW_COST_SHARE = 6  # ... and at least this many times what the last one took to build
+# the longest a thread holds the interpreter lock while another waits for it (Python's default
+# is 5 ms): with a builder, a loader and the process pool's feeder thread beside it, the GUI
+# thread and the feeder (which keeps the workers busy) would otherwise wait 5 ms per turn
+SWITCH_INTERVAL_S = 0.001
+RESUME_MERGING_AFTER_MS = 300  # see _apply_timeline
 PROBLEMS_HEIGHT = 110  # the Problems panel when it first opens: four lines or so
 
 
@@ -61,6 +69,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, pipeline: Pipeline | None = None) -> None:
         super().__init__()
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.setWindowTitle("Timeline — news articles")
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -333,8 +342,13 @@ class MainWindow(QMainWindow):
                 result = extract(result.article, reference=override, reference_source="user")
             self.results.append(result)
         long_lived.settle()  # the results stay: keep the collector from walking them again
+        if not self._loading_from_cache():  # (a cached load's merge is cached too)
+            self.builder.merge_ahead(self.results)  # the merge keeps up with the load
         if not self._rebuild.isActive():
             self._rebuild.start()
+
+    def _loading_from_cache(self) -> bool:
+        return self.loader.cached_so_far() >= 0.9 * max(self.progress.value(), 1)
 
     # ------------------------------------------------------------------ watching folders
     def _on_files_changed(self, paths: list[Path]) -> None:
@@ -383,12 +397,12 @@ class MainWindow(QMainWindow):
     def _request_build(self) -> None:
         """A preview of the timeline while loading, no more often than merging allows: the
         builder must not take the processor from the loading itself."""
-        wait = max(1.0, 3 * self.builder.last_seconds)
+        wait = max(PREVIEW_EVERY_S, PREVIEW_COST_SHARE * self.builder.last_seconds)
         now = time.monotonic()
         quick_load = now - self._load_started < PREVIEW_AFTER_S
         # a reopen from the cache: its merged timeline is cached too, previews would only
         # slow the load down (they compete for the interpreter with it)
-        from_cache = self.loader.cached_so_far() >= 0.9 * max(self.progress.value(), 1)
+        from_cache = self._loading_from_cache()
         if quick_load or from_cache or self.builder.busy() or now - self._last_build_request < wait:
             self._rebuild.start(int(wait * 1000))
             return
@@ -448,12 +462,12 @@ class MainWindow(QMainWindow):
 
     def _apply_timeline(self, timeline: Timeline, cards: CardSet | None = None) -> None:
         # the GUI thread comes first: background merging holds the interpreter lock, which
-        # every Python call made here (a model reset makes one per row) would wait for
+        # every Python call made here (a model reset makes one per row) and in the layouts
+        # and paints that follow from the event loop would wait for, up to the switch
+        # interval each time: merging pauses until they are done
         self.builder.hold()
-        try:
-            self._show_timeline(timeline, cards)
-        finally:
-            self.builder.resume()
+        self._show_timeline(timeline, cards)
+        QTimer.singleShot(RESUME_MERGING_AFTER_MS, self.builder.resume)
 
     def _show_timeline(self, timeline: Timeline, cards: CardSet | None = None) -> None:
         started = time.perf_counter()

@@ -12,6 +12,7 @@ extends the last one (results arrive in merge order): the builder keeps its
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import operator
 import threading
@@ -51,7 +52,9 @@ class TimelineBuilder(QObject):
         self.prepare = prepare  # called on the worker thread with each timeline built
         self._lock = threading.Lock()
         self._pending: tuple[list[DocumentResult], int, bool] | None = None
+        self._ahead: list[DocumentResult] | None = None  # results to merge when no build is pending
         self._running = False
+        self._building = False  # running a requested build (not merging ahead)
         self._stop_current = False  # a newer request makes the running build pointless
         self.generation = 0
         self.last_seconds = 0.0  # how long the last build took
@@ -77,13 +80,30 @@ class TimelineBuilder(QObject):
         if now - self._settled_at >= SETTLE_EVERY_S:
             self._settled_at = now
             long_lived.settle()  # the build so far stays: the collector need not walk it
-        if not self._may_run.is_set():
-            self._may_run.wait(HOLD_AT_MOST_S)
+        self._pause_while_held()
         return self._stop_current
 
+    def _pause_while_held(self) -> None:
+        """Called between events too: an article's merge can take milliseconds, and every
+        Python call the GUI thread makes meanwhile waits for the interpreter lock."""
+        if not self._may_run.is_set():
+            self._may_run.wait(HOLD_AT_MOST_S)
+
     def busy(self) -> bool:
+        """A requested build is running or pending (merging ahead does not count)."""
         with self._lock:
-            return self._running or self._pending is not None
+            return self._building or self._pending is not None
+
+    def merge_ahead(self, results: list[DocumentResult]) -> None:
+        """Merge these results (a snapshot is taken) when no build is pending, without
+        building or delivering a timeline: a later request for them only has the rest to do.
+        Only a merge that extends the last one is done ahead; a request interrupts it."""
+        with self._lock:
+            self._ahead = list(results)
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._run, name="timeline-builder", daemon=True).start()
 
     def invalidate(self) -> None:
         """Builds requested so far are stale (a new folder was opened): never deliver them,
@@ -91,6 +111,7 @@ class TimelineBuilder(QObject):
         with self._lock:
             self.generation += 1
             self._pending = None
+            self._ahead = None
             self._stop_current = True
             if not self._running and self._merger.results:
                 long_lived.release_later(*self._merger.parts())
@@ -129,25 +150,48 @@ class TimelineBuilder(QObject):
         """Extend the last merge when ``results`` only adds articles after it in merge order
         (a folder loading); otherwise merge from scratch. Same timeline either way."""
         merger = self._merger
-        done = merger.results
-        if (len(done) <= len(results) and all(map(operator.is_, done, results))
-                and _in_order(done[-1:] + results[len(done):])):
-            todo = results[len(done):]
-        else:
+        todo = self._extension(results)
+        if todo is None:
             long_lived.release_later(*merger.parts())  # freed bit by bit, off this thread
             merger = self._merger = Merger()
             todo = sorted(results, key=canonical_order)
-        merger.add_all(todo, stop)  # cancelled, it keeps what it merged: a prefix
+        merger.add_all(todo, stop, self._pause_while_held)  # cancelled: a prefix stays
         return merger.timeline()
+
+    def _extension(self, results: list[DocumentResult]) -> list[DocumentResult] | None:
+        """What ``results`` adds to the last merge, or None if it does not extend it."""
+        done = self._merger.results
+        if (len(done) <= len(results) and all(map(operator.is_, done, results))
+                and _in_order(done[-1:] + results[len(done):])):
+            return results[len(done):]
+        return None
+
+    def _merge_ahead(self, results: list[DocumentResult]) -> None:
+        todo = self._extension(results)
+        if not todo:
+            return  # nothing new, or a merge from scratch: left to the build that needs it
+        long_lived.settle()
+        with contextlib.suppress(BuildCancelled):  # a request came: it goes on from here
+            self._merger.add_all(todo, self._should_stop, self._pause_while_held)
 
     def _run(self) -> None:
         while True:
             with self._lock:
                 job, self._pending = self._pending, None
-                self._stop_current = False
+                ahead = None
                 if job is None:
-                    self._running = False
-                    return
+                    ahead, self._ahead = self._ahead, None
+                    if ahead is None:
+                        self._running = self._building = False
+                        return
+                self._building = job is not None
+                self._stop_current = False
+            if ahead is not None:
+                try:
+                    self._merge_ahead(ahead)
+                except Exception:  # a merge bug: the build that needs these merges them again
+                    self._merger = Merger()
+                continue
             results, generation, remember = job
             started = time.perf_counter()
             long_lived.settle()  # the results stay: building must not make the collector walk them
