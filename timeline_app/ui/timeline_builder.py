@@ -186,9 +186,9 @@ class TimelineBuilder(QObject):
                         return
                 self._building = job is not None
                 self._stop_current = False
-            if ahead is not None:
+            if job is None:
                 try:
-                    self._merge_ahead(ahead)
+                    self._merge_ahead(ahead or [])
                 except Exception:  # a merge bug: the build that needs these merges them again
                     self._merger = Merger()
                 continue
