@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from timeline_app.core.ingest import Stamp, file_stamps
 from timeline_app.core.pipeline import Loaded, Pipeline, Problem
+from timeline_app.ui import long_lived
 
 BATCH_SECONDS = 0.1  # results are handed to the GUI at most this often
 
@@ -115,6 +116,7 @@ class Loader(QObject):
         worker.done.connect(self._on_done)
         thread.started.connect(worker.run)
         self._thread, self._worker = thread, worker
+        long_lived.settle()  # what the app made so far stays: the load's collections skip it
         thread.start()
 
     def _on_done(self, completed: bool) -> None:

@@ -16,11 +16,12 @@ interpreter lock changes hands between items and the GUI thread never waits for 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import queue
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 RELEASE_BATCH = 1000  # items let go of between pauses
 RELEASE_PAUSE_S = 0.0  # a pause lets the threads waiting for the lock have it
@@ -34,6 +35,21 @@ _outstanding = 0  # batches handed over and not yet released
 def settle() -> None:
     """Exempt every object alive now from future cyclic collections (cheap: O(1))."""
     gc.freeze()
+
+
+@contextlib.contextmanager
+def no_collections() -> Iterator[None]:
+    """Make something big (a timeline, its cards) with no collection walking it half-made,
+    then :func:`settle` it: it stays. Garbage collection is off for the whole process
+    meanwhile, which suits work of tens of milliseconds; reference counting still frees."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        settle()
+        if enabled:
+            gc.enable()
 
 
 def release_later(*collections: Iterable[object]) -> None:

@@ -54,7 +54,7 @@ PREVIEW_COST_SHARE = 6  # ... and at least this many times what the last one too
 # the longest a thread holds the interpreter lock while another waits for it (Python's default
 # is 5 ms): with a builder, a loader and the process pool's feeder thread beside it, the GUI
 # thread and the feeder (which keeps the workers busy) would otherwise wait 5 ms per turn
-SWITCH_INTERVAL_S = 0.001
+SWITCH_INTERVAL_S = 0.0005
 RESUME_MERGING_AFTER_MS = 300  # see _apply_timeline
 PROBLEMS_HEIGHT = 110  # the Problems panel when it first opens: four lines or so
 

@@ -143,7 +143,9 @@ class TimelineBuilder(QObject):
             except (IndexError, TypeError, ValueError):
                 pass  # stale or damaged entry: merge again
         timeline = self._merge(results, stop)
-        self.cache.put_grouping(key, grouping_of(timeline))
+        with long_lived.no_collections():
+            grouping = grouping_of(timeline)
+        self.cache.put_grouping(key, grouping)
         return timeline
 
     def _merge(self, results: list[DocumentResult], stop: Callable[[], bool]) -> Timeline:
@@ -156,7 +158,8 @@ class TimelineBuilder(QObject):
             merger = self._merger = Merger()
             todo = sorted(results, key=canonical_order)
         merger.add_all(todo, stop, self._pause_while_held)  # cancelled: a prefix stays
-        return merger.timeline()
+        with long_lived.no_collections():  # tens of thousands of events at once
+            return merger.timeline()
 
     def _extension(self, results: list[DocumentResult]) -> list[DocumentResult] | None:
         """What ``results`` adds to the last merge, or None if it does not extend it."""
@@ -201,16 +204,15 @@ class TimelineBuilder(QObject):
                 continue  # a newer request is pending
             except Exception:  # never lose the window to a merge bug: show nothing merged
                 timeline = build_timeline([])
-            long_lived.settle()
-            timeline.spans  # noqa: B018  computed here, off the GUI thread
-            timeline.facts  # noqa: B018
             prepared = None
-            if self.prepare is not None and generation == self.generation:  # not already stale
-                try:
-                    prepared = self.prepare(timeline)
-                except Exception:  # the views can do it themselves
-                    prepared = None
-            long_lived.settle()  # all of it stays while shown
+            with long_lived.no_collections():  # all of it stays while shown
+                timeline.spans  # noqa: B018  computed here, off the GUI thread
+                timeline.facts  # noqa: B018
+                if self.prepare is not None and generation == self.generation:  # not stale
+                    try:
+                        prepared = self.prepare(timeline)
+                    except Exception:  # the views can do it themselves
+                        prepared = None
             self.last_seconds = time.perf_counter() - started
             self.built.emit(timeline, generation, prepared)
 
