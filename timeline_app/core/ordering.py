@@ -35,13 +35,8 @@ def sort_key(item: Dated) -> tuple[int, date, int, date, tuple[int, int]]:
     """Key of the documented order: dated first, start, wider first, end, reporting order."""
     if item.earliest is None or item.latest is None:
         return (1, _FAR, 0, _FAR, item.order)
-    return dated_key(item.earliest, item.latest, item.order)
-
-
-def dated_key(earliest: date, latest: date,
-              order: tuple[int, int]) -> tuple[int, date, int, date, tuple[int, int]]:
-    """:func:`sort_key` of a dated item, from its bounds and reporting order."""
-    return (0, earliest, -(latest - earliest).days, latest, order)
+    width = (item.latest - item.earliest).days
+    return (0, item.earliest, -width, item.latest, item.order)
 
 
 def in_timeline_order(items: Iterable[T]) -> list[T]:
