@@ -82,6 +82,8 @@ def test_article_facts_name_outlets_references_and_stated_publication_dates(time
               if r.reference.date is not None and r.reference.source != "inferred"]
     assert stated and len(facts.coverage) == len(stated)
     assert facts.coverage == sorted(facts.coverage)
+    assert facts.coverage_days == [day for day, _, _ in facts.coverage]
+    assert facts.coverage_outlets == list(dict.fromkeys(facts.outlets[p] for _, p, _ in facts.coverage))
     for day, path, title in facts.coverage:
         result = next(r for r in stated if r.article.path == path)
         assert (day, title) == (result.reference.date.toordinal() + 0.5, result.article.title)

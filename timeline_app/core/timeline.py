@@ -140,11 +140,15 @@ class ArticleFacts:
     """What the views show of the loaded articles, as plain lookups computed once off the GUI
     thread: ``outlets`` (path -> :func:`outlet_of`, what an article is coloured by),
     ``coverage`` (``(day + 0.5, path, title)`` of each stated publication date, sorted) and
-    ``references`` (path -> the date its relative expressions were resolved against)."""
+    ``references`` (path -> the date its relative expressions were resolved against); and,
+    so that showing them is O(outlets), ``coverage_days`` (the coverage's days) and
+    ``coverage_outlets`` (the outlets of the coverage, each once, in order)."""
 
     outlets: dict[str, str]
     coverage: list[tuple[float, str, str]]
     references: dict[str, Reference]
+    coverage_days: list[float] = field(default_factory=list)
+    coverage_outlets: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, results: Iterable[DocumentResult]) -> ArticleFacts:
@@ -158,7 +162,8 @@ class ArticleFacts:
             if reference.date is not None and reference.source != "inferred":
                 coverage.append((reference.date.toordinal() + 0.5, article.path, article.title))
         coverage.sort()
-        return cls(outlets, coverage, references)
+        return cls(outlets, coverage, references, [day for day, _, _ in coverage],
+                   list(dict.fromkeys(outlets[path] for _, path, _ in coverage)))
 
 
 @dataclass

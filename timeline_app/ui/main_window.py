@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
         self.model.set_timeline(timeline)
         facts = timeline.facts  # computed on the builder thread
         self.timeline.set_color_keys(facts.outlets)
-        self.timeline.set_coverage(facts.coverage)
+        self.timeline.set_coverage(facts.coverage, facts.coverage_days, facts.coverage_outlets)
         self.source.set_references(facts.references)
         self._sync_timeline_events(cards)
         if selected is not None:

@@ -14,7 +14,7 @@ import itertools
 import math
 import time
 from collections import OrderedDict
-from collections.abc import Collection, Generator, Sequence
+from collections.abc import Collection, Generator, Iterable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -161,13 +161,18 @@ class TimelineView(QAbstractScrollArea):
         """First start and last end of the cards (which are sorted by start)."""
         return self._cards[0].day0, self._last_day1
 
-    def set_coverage(self, coverage: list[tuple[float, str, str]]) -> None:
+    def set_coverage(self, coverage: list[tuple[float, str, str]],
+                     days: list[float] | None = None, keys: Sequence[str] | None = None) -> None:
         """Publication dates of the loaded articles, drawn as coverage marks on the axis (the
         reporting, not an event of the story): ``(day + 0.5, path, title)`` sorted, as
-        :class:`~timeline_app.core.timeline.ArticleFacts` has them."""
+        :class:`~timeline_app.core.timeline.ArticleFacts` has them, with its ``days`` and
+        colour ``keys`` (computed here if not given)."""
         self._coverage = coverage
-        self._coverage_days = [day for day, _, _ in coverage]
-        self._hand_out_colors([path for _, path, _ in coverage])
+        self._coverage_days = days if days is not None else [day for day, _, _ in coverage]
+        if keys is None:
+            get = self._path_keys.get
+            keys = list(dict.fromkeys(get(path, path) for _, path, _ in coverage))
+        self._hand_out_keys(keys)
         self.viewport().update()
 
     def set_color_keys(self, keys: dict[str, str]) -> None:
@@ -187,10 +192,13 @@ class TimelineView(QAbstractScrollArea):
         """Give each new colour key of ``paths`` its colour, in order of first appearance, and
         tell the legend (one Python step per key, not per path: 10,000 articles have a few
         dozen outlets)."""
-        keys = self._path_keys.get
+        self._hand_out_keys(dict.fromkeys(map(self._path_keys.get, paths, paths)))
+
+    def _hand_out_keys(self, keys: Iterable[str]) -> None:
+        """Give each new colour key its colour, in this order, and tell the legend."""
         colors = self._colors
         palette = self._palette
-        for key in dict.fromkeys(map(keys, paths, paths)):
+        for key in keys:
             if key not in colors:
                 colors[key] = palette[len(colors) % len(palette)]
                 self._new_colors = True
