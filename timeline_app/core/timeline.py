@@ -295,12 +295,13 @@ class _GroupIndex:
             for week in range(first.toordinal() // 7, last.toordinal() // 7 + 1):
                 by_week.setdefault(week, []).append(group)
 
-    def candidates(self, event: Event, terms: Terms) -> tuple[list[tuple[_Group, int]], list[_Group]]:
+    def candidates(self, event: Event, terms: Terms,
+                   near_shared: int = 3) -> tuple[list[tuple[_Group, int]], list[_Group]]:
         """Groups near the event's dates that share terms with it, as two lists: those whose
         dates overlap the event's, with the number of (not common) terms they share, two or
         more, or one for a one-day event and a one-day group (a report of the same story may
-        join them); and those whose dates do not overlap but that share three terms (a conflict
-        needs as many)."""
+        join them); and those whose dates do not overlap but that share ``near_shared`` terms
+        or more (a conflict needs as many)."""
         earliest, latest = event.date.earliest, event.date.latest
         shared: dict[_Group, int] = {}
         if self.is_long(earliest, latest):
@@ -333,7 +334,7 @@ class _GroupIndex:
             if earliest <= group.min_latest and latest >= group.max_earliest:  # overlaps every member
                 if n >= 2 or (one_day and group.single_day):
                     overlapping.append((group, n))
-            elif n >= 3 and soon <= group.min_latest and late >= group.max_earliest:  # near every member
+            elif n >= near_shared and soon <= group.min_latest and late >= group.max_earliest:  # near every member
                 near.append(group)
         return overlapping, near
 
@@ -427,7 +428,10 @@ class Merger:
         own = Terms.of(event)
         path = source.article.path
         one_day = event.date.earliest == event.date.latest
-        overlapping, near = self._index.candidates(event, own)
+        # a conflict shares three terms, and half the larger term set with a representative:
+        # a group sharing fewer (not common) terms than that is not worth scoring
+        overlapping, near = self._index.candidates(
+            event, own, max(3, math.ceil(CONFLICT_SHARED * len(own.words))))
         # (score, compatible, -number): the most similar group wins, a compatible one on
         # equal scores, then the oldest
         best: tuple[float, bool, int] | None = None
@@ -575,7 +579,7 @@ def timeline_from_grouping(results: Iterable[DocumentResult], grouping: Grouping
     return Timeline(results=ordered, events=events)
 
 
-MERGE_VERSION = "5"  # bump when merging rules change
+MERGE_VERSION = "6"  # bump when merging rules change
 
 
 def timeline_key(results: Iterable[DocumentResult]) -> str:
