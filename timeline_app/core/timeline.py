@@ -334,7 +334,7 @@ class _GroupIndex:
             if earliest <= group.min_latest and latest >= group.max_earliest:  # overlaps every member
                 if n >= 2 or (one_day and group.single_day):
                     overlapping.append((group, n))
-            elif n >= near_shared and soon <= group.min_latest and late >= group.max_earliest:  # near every member
+            elif n >= near_shared and soon <= group.min_latest and late >= group.max_earliest:  # near all
                 near.append(group)
         return overlapping, near
 

@@ -41,8 +41,8 @@ class Card:
 class CardSet:
     """Cards of (some of) a list of events: ``cards`` in start order, ``row_index`` (model row
     -> position in ``cards``), ``day0s`` (the cards' starts), ``last_day1`` (the latest end),
-    ``paths`` (each shown event's first article, in row order: colours are handed out in that
-    order), ``packer`` (lane packing over the cards) and the ``spans`` they were made from."""
+    ``paths`` (the shown events' first articles, each once, in row order: colours are handed
+    out in that order), ``packer`` (lane packing over the cards) and the ``spans`` they were made from."""
 
     __slots__ = ("cards", "day0s", "last_day1", "packer", "paths", "row_index", "spans")
 
@@ -50,11 +50,11 @@ class CardSet:
                  rows: Collection[int] | None, widths: dict[str, float]) -> None:
         if rows is None:
             order = spans.by_start
-            self.paths = spans.paths
+            self.paths = list(dict.fromkeys(spans.paths))
         else:
             shown = set(rows)
             order = [i for i in spans.by_start if i in shown]
-            self.paths = [spans.paths[i] for i in sorted(shown)]
+            self.paths = list(dict.fromkeys(spans.paths[i] for i in sorted(shown)))
         day0, day1, titles = spans.day0, spans.day1, spans.titles
         self.spans = spans
         self.cards = cards = [Card(i, events[i], day0[i], day1[i], widths[titles[i]], index)

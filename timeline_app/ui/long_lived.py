@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import queue
 import threading
 import time
@@ -56,7 +57,7 @@ def release_later(*collections: Iterable[object]) -> None:
     """Hold a reference to every item of these collections, then drop them one by one on a
     background thread: whoever drops its own last reference to a collection afterwards frees
     only the collection, not what is in it. Call it before letting go of big data."""
-    items = [item for collection in collections for item in collection]
+    items = list(itertools.chain.from_iterable(collections))
     if not items:
         return
     global _releaser, _outstanding

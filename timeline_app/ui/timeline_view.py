@@ -195,13 +195,15 @@ class TimelineView(QAbstractScrollArea):
         self._hand_out_keys(dict.fromkeys(map(self._path_keys.get, paths, paths)))
 
     def _hand_out_keys(self, keys: Iterable[str]) -> None:
-        """Give each new colour key its colour, in this order, and tell the legend."""
+        """Give each new colour key its colour, in this order, and tell the legend (in C
+        loops: articles without an outlet are coloured by title, thousands of keys)."""
         colors = self._colors
-        palette = self._palette
-        for key in keys:
-            if key not in colors:
-                colors[key] = palette[len(colors) % len(palette)]
-                self._new_colors = True
+        new = [key for key in dict.fromkeys(keys) if key not in colors] if colors else list(keys)
+        if new:
+            start = len(colors) % len(self._palette)
+            palette = itertools.islice(itertools.cycle(self._palette), start, None)
+            colors.update(zip(dict.fromkeys(new), palette, strict=False))  # (palette: endless)
+            self._new_colors = True
         self._announce_colors()
 
     def _announce_colors(self) -> None:
