@@ -197,3 +197,19 @@ def test_the_merged_timeline_is_in_timeline_order_with_sources_in_reporting_orde
     assert [[s.order for s in e.sources] for e in got] == [[s.order for s in e.sources] for e in expected]
     assert [e.primary for e in got] == [e.primary for e in expected]
     assert [e.id for e in got] == [f"e{i}" for i in range(1, len(got) + 1)]
+
+
+def test_an_article_repeating_a_fact_reports_it_once() -> None:
+    from timeline_app.core.ingest import Article
+
+    boiler = "The 54-year-old official has led the department since 2015."
+    texts = [f"{boiler} The council approved the budget on March 3, 2021. {boiler} {boiler}",
+             f"{boiler} Officials said the budget passed on March 3, 2021. {boiler}"]
+    results = [extract(Article(path=f"/x/{i}.txt", title=f"Budget {i}", text=text,
+                               published=date(2021, 3, 5), published_source="header"))
+               for i, text in enumerate(texts)]
+    assert sum(e.date.value == "2015" for e in results[0].events) == 3
+    timeline = build_timeline(results)
+    boilerplate = [e for e in timeline.events if e.primary.event.date.value == "2015"]
+    assert len(boilerplate) == 1  # not one event per mention
+    assert sorted(s.article.path for s in boilerplate[0].sources) == ["/x/0.txt", "/x/1.txt"]

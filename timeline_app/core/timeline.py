@@ -388,7 +388,8 @@ class Merger:
     """Merges reports into events one article at a time, so a timeline can grow while files
     load. Each report joins the most similar group (a compatible one, then the earliest, on
     equal scores); fed the same results in :func:`canonical_order` it always gives the same
-    timeline."""
+    timeline. An article that repeats a fact (the same description terms and dates) reports
+    it once: its later mentions are not sources of the event, nor events of their own."""
 
     def __init__(self) -> None:
         self.results: list[DocumentResult] = []
@@ -401,10 +402,16 @@ class Merger:
         event (to pause merging, say: it must not change the merge)."""
         number = len(self.results)
         self.results.append(result)
+        told: set[tuple[str, date, date]] = set()
         for event in result.events:
             if between is not None:
                 between()
-            self._merge(Source(event, result.article, (number, event.date.start)))
+            own = Terms.of(event)
+            fact = (own.text, event.date.earliest, event.date.latest)
+            if fact in told:
+                continue  # the article says again what it said: one report, not a second event
+            told.add(fact)
+            self._merge(Source(event, result.article, (number, event.date.start)), own)
 
     def parts(self) -> list[Iterable[object]]:
         """What the merger holds, as collections of small pieces (for whoever must free a big
@@ -423,9 +430,8 @@ class Merger:
                 raise BuildCancelled
             self.add(result, between)
 
-    def _merge(self, source: Source) -> None:
+    def _merge(self, source: Source, own: Terms) -> None:
         event = source.event
-        own = Terms.of(event)
         path = source.article.path
         one_day = event.date.earliest == event.date.latest
         # a conflict shares three terms, and half the larger term set with a representative:
@@ -579,7 +585,7 @@ def timeline_from_grouping(results: Iterable[DocumentResult], grouping: Grouping
     return Timeline(results=ordered, events=events)
 
 
-MERGE_VERSION = "6"  # bump when merging rules change
+MERGE_VERSION = "7"  # bump when merging rules change
 
 
 def timeline_key(results: Iterable[DocumentResult]) -> str:
