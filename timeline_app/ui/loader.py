@@ -15,6 +15,7 @@ from timeline_app.core.pipeline import Loaded, Pipeline, Problem
 from timeline_app.ui import long_lived
 
 BATCH_SECONDS = 0.1  # results are handed to the GUI at most this often
+HOLD_AT_MOST_S = 0.2  # the longest the GUI thread pauses the loading at a time (see hold)
 
 
 class _Worker(QObject):
@@ -24,8 +25,9 @@ class _Worker(QObject):
     done = Signal(bool)  # finished without cancel
 
     def __init__(self, pipeline: Pipeline, paths: list[Path], cancel: threading.Event,
-                 scan: list[Path] | None) -> None:
+                 scan: list[Path] | None, may_run: threading.Event) -> None:
         super().__init__()
+        self._may_run = may_run
         self.from_cache = 0
         self.scanned: dict[Path, Stamp] | None = None
         self.scanned_folders: set[str] = set()  # the folders holding the scanned files
@@ -49,6 +51,8 @@ class _Worker(QObject):
         stamps: dict[Path, Stamp] | None = {} if same_scan else None  # the load scans them
         try:
             for outcome in self._pipeline.load(self._paths, self._cancel, on_total, stamps):
+                if not self._may_run.is_set():  # the GUI thread is busy: see Loader.hold
+                    self._may_run.wait(HOLD_AT_MOST_S)
                 done += 1
                 if isinstance(outcome, Problem):
                     self.problem.emit(outcome.path, outcome.reason)
@@ -88,12 +92,24 @@ class Loader(QObject):
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self._cancel = threading.Event()
+        self._may_run = threading.Event()
+        self._may_run.set()
         self.from_cache = 0  # files of the last finished load answered by the cache
         self.scanned: dict[Path, Stamp] | None = None  # file stamps under the last load's scan
         self.scanned_folders: set[str] = set()  # ... and the folders that hold those files
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
+
+    def hold(self) -> None:
+        """The GUI thread has heavy work (showing a new timeline): take outcomes no further
+        until :meth:`resume` (a little at most): the loading thread's Python (unpickling
+        results, the cache) would have every Python call of the GUI thread wait for the
+        interpreter lock. The worker processes go on extracting meanwhile."""
+        self._may_run.clear()
+
+    def resume(self) -> None:
+        self._may_run.set()
 
     def cached_so_far(self) -> int:
         """Files of the running load answered by the cache so far."""
@@ -108,7 +124,7 @@ class Loader(QObject):
         self.scanned = None
         self.scanned_folders = set()
         thread = QThread()
-        worker = _Worker(self.pipeline, paths, self._cancel, scan)
+        worker = _Worker(self.pipeline, paths, self._cancel, scan, self._may_run)
         worker.moveToThread(thread)
         worker.results.connect(self.results)
         worker.problem.connect(self.problem)

@@ -56,6 +56,7 @@ PREVIEW_COST_SHARE = 6  # ... and at least this many times what the last one too
 # thread and the feeder (which keeps the workers busy) would otherwise wait 5 ms per turn
 SWITCH_INTERVAL_S = 0.0005
 RESUME_MERGING_AFTER_MS = 300  # see _apply_timeline
+RESUME_LOADING_AFTER_MS = 100  # ... and the paints that follow showing a timeline
 PROBLEMS_HEIGHT = 110  # the Problems panel when it first opens: four lines or so
 
 
@@ -464,9 +465,11 @@ class MainWindow(QMainWindow):
         # the GUI thread comes first: background merging holds the interpreter lock, which
         # every Python call made here (a model reset makes one per row) and in the layouts
         # and paints that follow from the event loop would wait for, up to the switch
-        # interval each time: merging pauses until they are done
+        # interval each time: merging (and taking loaded files in) pauses until they are done
         self.builder.hold()
+        self.loader.hold()
         self._show_timeline(timeline, cards)
+        QTimer.singleShot(RESUME_LOADING_AFTER_MS, self.loader.resume)
         QTimer.singleShot(RESUME_MERGING_AFTER_MS, self.builder.resume)
 
     def _show_timeline(self, timeline: Timeline, cards: CardSet | None = None) -> None:
