@@ -143,3 +143,26 @@ def test_the_watcher_takes_on_thousands_of_files_a_chunk_at_a_time(qtbot, tmp_pa
     (tmp_path / "00.txt").unlink()
     watcher.snapshot(file_stamps([tmp_path]))  # only the difference is (un)watched
     assert watcher.pending() == 0 and len(watcher._watcher.files()) == 34
+
+
+def test_a_held_loader_takes_no_outcomes_until_resumed(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from timeline_app.ui import loader as loader_module
+    from timeline_app.ui.loader import Loader
+
+    monkeypatch.setattr(loader_module, "HOLD_AT_MOST_S", 10.0)
+    for i in range(4):
+        (tmp_path / f"a{i}.txt").write_text(f"date 2021-02-0{i + 1}\n\nThe port reopened on Monday.\n")
+    loader = Loader(Pipeline(None, workers=1))
+    got: list[object] = []
+    loader.results.connect(got.append)
+    loader.hold()
+    loader.start([tmp_path])
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:
+        qtbot.wait(20)
+    assert not got and loader.is_running()  # held: the first outcome waits
+    with qtbot.waitSignal(loader.finished, timeout=20000):
+        loader.resume()
+    assert sum(len(batch) for batch in got) == 4  # type: ignore[arg-type]
