@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from timeline_app.core import labels
 from timeline_app.core.filters import EventFilter
 from timeline_app.core.timeline import Timeline, TimelineEvent
 from timeline_app.ui import long_lived
@@ -31,31 +32,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def date_label(event: TimelineEvent) -> str:
-    """A compact human label of an event's date: '2020-09', 'late Sep 2020', '≈ Oct 2020'."""
-    d = event.primary.event.date
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    e = d.earliest
-    if d.granularity == "year":
-        text = str(e.year)
-    elif d.granularity in ("month",):
-        text = f"{months[e.month - 1]} {e.year}"
-        if d.mod == "START":
-            text = "early " + text
-        elif d.mod == "MID":
-            text = "mid " + text
-        elif d.mod == "END":
-            text = "late " + text
-    elif d.granularity == "day":
-        text = f"{e.day} {months[e.month - 1]} {e.year}"
-    elif d.granularity == "decade":
-        text = f"{e.year}s"
-    elif d.granularity == "century":
-        text = f"{e.year // 100 + 1}th century"
-    else:
-        text = f"{e.isoformat()} – {d.latest.isoformat()}"
-    if d.earliest != d.latest and d.value.count("/") == 1:
-        text = f"{e.isoformat()} – {d.latest.isoformat()}"
-    return ("≈ " if d.approximate and d.mod not in ("START", "MID", "END") else "") + text
+    """A compact human label of an event's date: '2020', 'Q1 2020', 'late Sep 2020'."""
+    return labels.date_label(event.primary.event.date)
 
 
 def source_lines(event: TimelineEvent) -> str:
