@@ -137,3 +137,24 @@ def test_the_same_report_dated_weeks_apart_is_two_events() -> None:
     assert len(timeline.events) == 2
     assert not any(e.conflict for e in timeline.events)
 
+
+
+def _dates_of(text: str) -> list[tuple[str, date, date]]:
+    result = extract(Article("/x.txt", text, "x", date(2021, 4, 1), "header"))
+    return [(e.date.text, e.date.earliest, e.date.latest) for e in result.events]
+
+
+def test_a_range_start_without_a_year_takes_the_year_of_its_end() -> None:
+    assert _dates_of("The meeting ran from June 9 to June 12, 2020.") == [
+        ("June 9", date(2020, 6, 9), date(2020, 6, 12))]
+    assert _dates_of("Talks were held between June 9 and June 12, 2020.")[0][1:] == (
+        date(2020, 6, 9), date(2020, 6, 12))
+    assert _dates_of("It ran from December 28 to January 3, 2021.")[0][1:] == (
+        date(2020, 12, 28), date(2021, 1, 3))  # a start after the end's month: the year before
+    assert _dates_of("It lasted from March to May 2020.")[0][1:] == (date(2020, 3, 1), date(2020, 5, 31))
+
+
+def test_a_range_written_as_one_phrase_is_one_period() -> None:
+    assert _dates_of("The show runs June 9-12, 2020.") == [
+        ("June 9-12, 2020", date(2020, 6, 9), date(2020, 6, 12))]
+    assert _dates_of("He served 2001-2009 as mayor.")[0][1:] == (date(2001, 1, 1), date(2009, 12, 31))

@@ -96,6 +96,9 @@ def event_date(timex: Timex, *, inferred_reference: bool = False,
         last = max(last, narrow(*until.time.interval(), until.mod)[1])
         end = until.end
         value = f"{timex.value}/{until.value}"
+    elif timex.until is not None:  # "June 9-12, 2020", "2001-2009": one phrase, one period
+        last = max(last, timex.until.interval()[1])
+        value = f"{timex.value}/{timex.until.value}"
     return EventDate(text=text, start=timex.start, end=end, value=value, earliest=first,
                      latest=last, granularity=display_granularity(timex.time.granularity),
                      approximate=approximate, mod=timex.mod, anchor=timex.anchor)

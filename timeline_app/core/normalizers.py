@@ -38,6 +38,7 @@ class Resolution:
     mod: str | None = None
     anchor: str = ABSOLUTE
     type: str | None = None  # overrides the rule's type when set
+    until: TimeValue | None = None  # the end of a range written as one phrase ("June 9-12")
 
 
 class Context(Protocol):
@@ -53,6 +54,9 @@ class Context(Protocol):
         """Narrative mode: the date the story last mentioned; None in news mode."""
 
     def tense(self) -> str | None: ...
+
+    def range_end(self) -> tuple[int, int | None] | None:
+        """The year and month of the end of a range the match starts ("to June 12, 2020")."""
 
     def reporting_quarter(self) -> TimeValue | None: ...
 
@@ -122,6 +126,10 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
     """Year for a month (and day) given without one: the reference year, moved by tense; in
     narrative mode the story's year, or the next one when the month is well before the story's
     ("September 1862 ... In February": 1863)."""
+    end = ctx.range_end()
+    if end is not None:  # "from June 9 to June 12, 2020": the end's year, or the one before
+        end_year, end_month = end
+        return (end_year - 1 if end_month is not None and month > end_month else end_year), ABSOLUTE
     story = _story_year(ctx)
     if story is not None:
         year = story.start.year
@@ -203,7 +211,25 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
             return None
     except ValueError:
         return None
-    return Resolution(tv.value, tv if known else None, mod, anchor)
+    return Resolution(tv.value, tv if known else None, mod, anchor,
+                      until=_range_until(groups, tv) if known else None)
+
+
+def _range_until(groups: Groups, tv: TimeValue) -> TimeValue | None:
+    """The end of "June 9-12, 2020" (day2) or "2001-2009" (year_end), after the start."""
+    try:
+        if groups.get("day2") and tv.granularity == "day":
+            day2 = int("".join(ch for ch in groups["day2"] or "" if ch.isdigit()))
+            if day2 > tv.start.day:
+                return TimeValue("day", tv.start.replace(day=day2))
+        end = groups.get("year_end")
+        if end and tv.granularity == "year":
+            year = tv.start.year
+            end_year = int(end) if len(end) == 4 else year // 100 * 100 + int(end)
+            return TimeValue("year", date(end_year, 1, 1))
+    except ValueError:
+        return None
+    return None
 
 
 def _spelled_number(words: str, ctx: Context) -> int:

@@ -39,6 +39,7 @@ class Timex:
     anchor: str = "absolute"
     rule: str = ""
     time: TimeValue | None = None
+    until: TimeValue | None = None  # the end of a range written as one phrase ("June 9-12")
 
     def as_json(self) -> dict[str, object]:
         """The public ``timexes`` entry of ``timeline-app extract``."""
@@ -107,6 +108,15 @@ class _Context:
 
     def reference(self) -> date | None:
         return self._reference
+
+    def range_end(self) -> tuple[int, int | None] | None:
+        """The year (and month, if named) of the end of a range the expression starts."""
+        m = self._tagger.range_end.match(self._text, self.span[1])
+        if m is None:
+            return None
+        name = m.group("month") or m.group("month2") or m.group("month3")
+        month = self.rules.table("month").get(name.lower()) if name else None
+        return int(m.group("year")), int(month) if month else None
 
     def story_anchor(self, finest: str) -> TimeValue | None:
         """The last date mentioned that is at least as fine as ``finest``."""
@@ -201,6 +211,15 @@ class Tagger:
         # ... but not "the proposed merger": an -ed word after one of these is an adjective
         adjective_after = "|".join(regex.escape(w) for w in self.rules.words("not_past_after"))
         self.adjective_before = regex.compile(rf"(?<!\w)(?:{adjective_after})\s+\Z", FLAGS)
+        # what follows a date that is the start of a range whose end has a year: the end's
+        # month (if named) and year ("... to June 12, 2020", "- 3 July 2021", "to May 2020")
+        joiners = "|".join(regex.escape(w) for w in self.rules.words("range_to"))
+        months = "|".join(regex.escape(w) for w in sorted(self.rules.table("month"), key=len,
+                                                           reverse=True))
+        day = r"\d{1,2}(?:st|nd|rd|th)?"
+        self.range_end = regex.compile(
+            rf"\s*(?:{joiners})\s+(?:(?P<month>{months})\.?\s+{day}|{day}(?:\s+(?P<month2>{months})\.?)?"
+            rf"|(?P<month3>{months})\.?)(?!\w),?\s+(?P<year>(?:1[5-9]|20)\d\d)(?!\d)", FLAGS)
 
     def candidates(self, text: str) -> list[tuple[Rule, regex.Match[str]]]:
         """Rule matches in text order, before filtering and normalisation (one pass)."""
@@ -248,7 +267,7 @@ class Tagger:
             if rule.args.get("reporting_period"):
                 ctx.remember_reporting_period(resolution.time)
         return Timex(start, end, text[start:end], timex_type, resolution.value, resolution.mod,
-                     resolution.anchor, rule.id, resolution.time)
+                     resolution.anchor, rule.id, resolution.time, resolution.until)
 
     def _capitalised_ok(self, groups: dict[str, str | None]) -> bool:
         for name in ("month", "weekday", "holiday"):
