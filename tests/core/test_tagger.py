@@ -190,3 +190,21 @@ def test_date_like_soup_is_safe(words: list[str]) -> None:
     for t in TAGGER.tag(text, REF):
         assert text[t.start:t.end] == t.text
         assert _VALUE.match(t.value), (t.text, t.value)
+
+
+@pytest.mark.parametrize("text", ["She was in her 30s then.", "He is in his early forties.",
+                                  "a man in his mid-30s", "when they were in their twenties"])
+def test_a_decade_after_a_possessive_is_an_age(text: str) -> None:
+    from datetime import date
+
+    from timeline_app.core.tagger import default_tagger
+
+    assert default_tagger().tag(text, reference=date(2021, 4, 1)) == []
+
+
+def test_a_four_digit_decade_after_a_possessive_stays_a_decade() -> None:
+    from datetime import date
+
+    from timeline_app.core.tagger import default_tagger
+
+    assert [t.value for t in default_tagger().tag("his 1990s albums", reference=date(2021, 4, 1))] == ["199"]
