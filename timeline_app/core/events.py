@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from timeline_app.core.records import pickled_by_fields
+from timeline_app.core.sentences import sentence_spans
 from timeline_app.core.tagger import Timex
 from timeline_app.core.timeml import display_granularity
 
 TITLE_LIMIT = 90
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s)+",
@@ -102,27 +102,6 @@ def event_date(timex: Timex, *, inferred_reference: bool = False,
     return EventDate(text=text, start=timex.start, end=end, value=value, earliest=first,
                      latest=last, granularity=display_granularity(timex.time.granularity),
                      approximate=approximate, mod=timex.mod, anchor=timex.anchor)
-
-
-def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets of ``text`` from ``start`` on, whitespace trimmed."""
-    spans = []
-    pos = start
-    for m in _SENTENCE_END.finditer(text, start):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
 
 
 def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:

@@ -14,6 +14,7 @@ moving forward as stories do (see :meth:`Context.story_time`).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -60,6 +61,9 @@ class Context(Protocol):
 
     def reporting_quarter(self) -> TimeValue | None: ...
 
+    def date_after(self) -> tuple[int, int, int | None] | None:
+        """Month, day and year (if given) of a date written right after the match."""
+
 
 Normaliser = Callable[[Groups, Mapping[str, Any], Context], Resolution | None]
 
@@ -69,7 +73,10 @@ def _lookup(ctx: Context, table: str, word: str | None) -> Any:
     if word is None:
         return None
     key = " ".join(word.lower().split()).rstrip(".")
-    return ctx.rules.table(table).get(key)
+    found = ctx.rules.table(table).get(key)
+    if found is None and " " in key:  # "twenty four" as "twenty-four"
+        found = ctx.rules.table(table).get(key.replace(" ", "-"))
+    return found
 
 
 def _unit(word: str | None, ctx: Context) -> str | None:
@@ -80,6 +87,13 @@ def _unit(word: str | None, ctx: Context) -> str | None:
 
 
 def _count(groups: Groups, args: Mapping[str, Any], ctx: Context) -> float | str | None:
+    count = _whole_count(groups, args, ctx)
+    if isinstance(count, float) and (groups.get("plus_half") or groups.get("unit_and_half")):
+        return count + 0.5  # "2 1/2 years", "two and a half days", "a year and a half"
+    return count
+
+
+def _whole_count(groups: Groups, args: Mapping[str, Any], ctx: Context) -> float | str | None:
     if groups.get("count_digits"):
         return float(groups["count_digits"] or 0)
     if groups.get("count"):
@@ -166,7 +180,8 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
     quarter = _lookup(ctx, "ordinal", groups.get("quarter")) if groups.get("quarter") else None
     if groups.get("quarter") and quarter is None:
         quarter = int(groups["quarter"] or 0)
-    half = groups.get("half")
+    half = groups.get("half") or {"first": "first", "last": "second"}.get(
+        (groups.get("half_quarters") or "").lower())  # "the first two quarters of 1990"
     if groups.get("year2") and year is None:
         year = 2000 + int(groups["year2"] or 0)
         year = year if year <= date.today().year + 10 else year - 100
@@ -442,6 +457,12 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         day = _weekday_date(ref, int(wd), None, ctx.tense())
     elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's
         day = ref + timedelta(days=int(_lookup(ctx, "deictic_offset", groups["deictic"]) or 0))
+    elif (after := ctx.date_after()) is not None:  # "until 5 p.m. EST, Nov. 6"
+        month, day_of_month, year = after
+        if year is None:
+            year, anchor = _nearest_year(month, ctx, day_of_month)
+        with contextlib.suppress(ValueError):  # "Feb. 30": keep the reference day
+            day = date(year or ref.year, month, day_of_month)
     else:
         story = ctx.story_anchor("day")
         if story is not None and story.granularity == "day" and story.start != ref:
@@ -606,6 +627,40 @@ def month_relative_year(groups: Groups, args: Mapping[str, Any], ctx: Context) -
     return Resolution(tv.value, tv, _mod(groups, ctx), REFERENCE)
 
 
+def relative_year_quarter(groups: Groups, args: Mapping[str, Any],
+                          ctx: Context) -> Resolution | None:
+    """'next year's first quarter', 'the year-ago third quarter': a quarter of another year."""
+    quarter = _lookup(ctx, "ordinal", groups.get("quarter"))
+    if quarter is None or not 1 <= int(quarter) <= 4:
+        return None
+    ref = ctx.reference()
+    if groups.get("year_ago"):  # a year before the year being reported on
+        reporting = ctx.reporting_quarter()
+        base = reporting.start.year if reporting is not None else (ref.year if ref else None)
+        year, anchor = (base - 1 if base is not None else None), STORY if reporting else REFERENCE
+    else:
+        shift = {"last": -1, "this": 0, "next": 1}[(groups.get("shift") or "this").lower()]
+        year, anchor = (ref.year + shift if ref else None), REFERENCE
+    if year is None:
+        return Resolution(f"XXXX-Q{int(quarter)}", None, None, NONE)
+    tv = TimeValue("quarter", date(year, (int(quarter) - 1) * 3 + 1, 1))
+    return Resolution(tv.value, tv, None, anchor)
+
+
+def year_period(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the 1988 quarter', 'the 1988 period': that year's quarter matching the one reported on
+    ("the third quarter ... the 1988 quarter" is 1988-Q3); else the year itself."""
+    year = _year(groups)
+    if year is None:
+        return None
+    reporting = ctx.reporting_quarter()
+    if reporting is not None and reporting.granularity == "quarter":
+        tv = reporting.plus("Y", year - reporting.start.year)
+        return Resolution(tv.value, tv, None, STORY)
+    tv = TimeValue("year", date(year, 1, 1))
+    return Resolution(tv.value, tv, None, ABSOLUTE)
+
+
 def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'last year', 'this month', 'next week', 'earlier this month', 'this weekend'."""
     word = groups.get("unit")
@@ -615,7 +670,7 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
     if shift_word.startswith("this past"):
         shift = -1
     if shift_word in ("same", "year-earlier", "year-ago") or shift is None:
-        shift = {"year-earlier": -4, "year-ago": -4}.get(shift_word, 0)
+        shift = {"year-earlier": -4, "year-ago": -4}.get(shift_word, args.get("shift", 0))
     if unit is None:
         return None
     mod = _mod(groups, ctx) or args.get("mod")
@@ -673,6 +728,10 @@ def reference(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     """'now', 'recently', 'the future', 'recent years', 'coming months'."""
     word = " ".join((groups.get("ref") or "").lower().split())
     table = ctx.rules.table("reference")
+    if groups.get("unit_ahead"):  # "the weeks ahead": an unknown stretch of weeks from now
+        unit = _unit(groups.get("unit_ahead"), ctx) or "Y"
+        return Resolution(f"P{'T' if unit in ('HOUR', 'MIN') else ''}X{_letter(unit)}",
+                          None, None, NONE, type="DURATION")
     if groups.get("unit"):
         unit = _unit(groups.get("unit"), ctx) or "Y"
         if word == "coming":
@@ -684,7 +743,7 @@ def reference(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
 
 
 def _letter(unit: str) -> str:
-    return {"HOUR": "H", "MIN": "M", "SEA": "M", "WE": "D"}.get(unit, unit)
+    return {"HOUR": "H", "MIN": "M", "SEA": "M", "WE": "D", "S": "S"}.get(unit, unit)
 
 
 def duration(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -704,20 +763,29 @@ def duration(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         count, unit = (count * 2 if isinstance(count, float) else "X"), "D"
     elif unit == "SEA":
         count, unit = (count * 3 if isinstance(count, float) else "X"), "M"
-    if count != "X":
-        number = float(count)
-        if number == 0.5:
-            conversion = {"Y": (6, "M"), "M": (2, "W"), "D": (12, "HOUR"), "HOUR": (30, "MIN")}
-            if unit in conversion:
-                number, unit = conversion[unit]
-        text = f"{number:g}"
+    if count == "X":
+        return Resolution(f"P{'T' if unit in _TIME_UNITS else ''}X{_letter(unit)}", None, mod, NONE)
+    number = float(count)
+    whole = int(number)
+    if number - whole == 0.5 and unit in _HALF_UNIT:  # P2Y6M, PT5H30M, P1DT12H
+        half_count, half_unit = _HALF_UNIT[unit]
+        parts: list[tuple[float, str]] = (
+            [(whole, unit), (half_count, half_unit)] if whole else [(half_count, half_unit)])
+    else:
+        parts = [(number, unit)]
+    value, in_time = "P", False
+    for n, u in parts:
+        text = f"{n:g}"
         if "e" in text:
             return None
-    else:
-        text = "X"
-    time_part = unit in ("HOUR", "MIN", "S")
-    value = f"P{'T' if time_part else ''}{text}{_letter(unit) if unit != 'S' else 'S'}"
+        if u in _TIME_UNITS and not in_time:
+            value, in_time = value + "T", True
+        value += text + _letter(u)
     return Resolution(value, None, mod, NONE)
+
+
+_TIME_UNITS = frozenset({"HOUR", "MIN", "S"})
+_HALF_UNIT = {"Y": (6, "M"), "M": (2, "W"), "D": (12, "HOUR"), "HOUR": (30, "MIN"), "MIN": (30, "S")}
 
 
 def set_(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -784,6 +852,8 @@ NORMALISERS: dict[str, Normaliser] = {
     "relative_unit": relative_unit,
     "period_ending": period_ending,
     "month_relative_year": month_relative_year,
+    "relative_year_quarter": relative_year_quarter,
+    "year_period": year_period,
     "relative_named": relative_named,
     "reference": reference,
     "duration": duration,

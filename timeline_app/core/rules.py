@@ -95,7 +95,8 @@ def _alternation(keys: list[str]) -> str:
     """Regex for a set of literal keys, as a trie (fast to reject), longer keys tried first.
 
     "sep", "sept", "september" becomes ``sep(?:t(?:ember)?)?``: the engine rejects a word on
-    its first differing character instead of trying every key. Spaces match whitespace runs.
+    its first differing character instead of trying every key. Spaces match whitespace runs, a
+    hyphen also a space ("twenty-four", "twenty four").
     """
     trie: dict[str, Any] = {}
     for key in {k.lower() for k in keys if k}:
@@ -110,7 +111,7 @@ def _trie_regex(node: dict[str, Any]) -> str:
     ends_here = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        atom = r"\s+" if ch == " " else re.escape(ch)
+        atom = r"\s+" if ch == " " else (r"[-\s]" if ch == "-" else re.escape(ch))
         branches.append(atom + _trie_regex(node[ch]))
     if not branches:
         return ""

@@ -17,10 +17,8 @@ import regex
 from timeline_app.core.normalizers import NORMALISERS, REFERENCE, STORY, Resolution
 from timeline_app.core.records import pickled_by_fields
 from timeline_app.core.rules import FLAGS, Rule, RuleSet, default_rules
+from timeline_app.core.sentences import sentence_starts
 from timeline_app.core.timeml import TimeValue, rank
-
-_SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
-
 
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
 
@@ -103,7 +101,7 @@ class _Context:
         self._reference = reference
         self._anchors: list[TimeValue] = []
         self._reporting: TimeValue | None = None
-        self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._sentence_starts = sentence_starts(text)
         self.span = (0, 0)
 
     def reference(self) -> date | None:
@@ -117,6 +115,17 @@ class _Context:
         name = m.group("month") or m.group("month2") or m.group("month3")
         month = self.rules.table("month").get(name.lower()) if name else None
         return int(m.group("year")), int(month) if month else None
+
+    def date_after(self) -> tuple[int, int, int | None] | None:
+        """Month, day (and year, if given) of a date right after the expression: "5 p.m.
+        EST, Nov. 6" is a time on that day."""
+        m = self._tagger.date_after.match(self._text, self.span[1])
+        if m is None:
+            return None
+        month = self.rules.table("month").get(m.group("month").lower().rstrip("."))
+        if month is None:
+            return None
+        return int(month), int(m.group("day")), int(m.group("year")) if m.group("year") else None
 
     def story_anchor(self, finest: str) -> TimeValue | None:
         """The last date mentioned that is at least as fine as ``finest``."""
@@ -220,6 +229,9 @@ class Tagger:
         self.range_end = regex.compile(
             rf"\s*(?:{joiners})\s+(?:(?P<month>{months})\.?\s+{day}|{day}(?:\s+(?P<month2>{months})\.?)?"
             rf"|(?P<month3>{months})\.?)(?!\w),?\s+(?P<year>(?:1[5-9]|20)\d\d)(?!\d)", FLAGS)
+        self.date_after = regex.compile(
+            rf",?\s+(?:on\s+)?(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+            rf"(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)(?!\d))?", FLAGS)
 
     def candidates(self, text: str) -> list[tuple[Rule, regex.Match[str]]]:
         """Rule matches in text order, before filtering and normalisation (one pass)."""
