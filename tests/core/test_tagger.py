@@ -208,3 +208,19 @@ def test_a_four_digit_decade_after_a_possessive_stays_a_decade() -> None:
     from timeline_app.core.tagger import default_tagger
 
     assert [t.value for t in default_tagger().tag("his 1990s albums", reference=date(2021, 4, 1))] == ["199"]
+
+
+def test_the_reporting_quarter_is_one_that_has_ended() -> None:
+    """An expected charge in a quarter still running reports no results: "a year ago" and
+    "the latest quarter" stay on the quarter reported before it; a fiscal quarter "ended" a
+    month ago has ended, whatever its number."""
+    text = ("Net income rose in the third quarter, from $85 million a year ago. The company "
+            "expects a fourth-quarter charge. Sales fell in the latest quarter, compared with "
+            "$6 million a year ago.")
+    values = [(t.text, t.value) for t in TAGGER.tag(text, date(1989, 11, 2))]
+    assert values == [("the third quarter", "1989-Q3"), ("a year ago", "1988-Q3"),
+                      ("fourth-quarter", "1989-Q4"), ("the latest quarter", "1989-Q3"),
+                      ("a year ago", "1988-Q3")]
+    fiscal = "Profit fell in its fourth quarter ended Sept. 30, from $4 million a year ago."
+    assert [t.value for t in TAGGER.tag(fiscal, date(1989, 11, 2)) if t.text == "a year ago"] == [
+        "1988-Q4"]

@@ -20,6 +20,7 @@ from timeline_app.core.rules import FLAGS, Rule, RuleSet, default_rules
 from timeline_app.core.sentences import sentence_starts
 from timeline_app.core.timeml import TimeValue, rank
 
+_ENDED = regex.compile(r",?\s+end(?:ed|ing)\b")
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
 
 
@@ -160,8 +161,14 @@ class _Context:
         return self._reporting
 
     def remember_reporting_period(self, time: TimeValue) -> None:
-        if time.granularity == "quarter" and time.year_known:
-            self._reporting = time
+        """A quarter named explicitly becomes the one reported on, unless it has not ended
+        by the reference date ("a fourth-quarter charge is expected" reports no results)."""
+        if time.granularity != "quarter" or not time.year_known:
+            return
+        ended = _ENDED.match(self._text, self.span[1])  # "its fourth quarter ended Sept. 30"
+        if self._reference is not None and time.interval()[1] >= self._reference and not ended:
+            return
+        self._reporting = time
 
     def remember(self, resolution: Resolution) -> None:
         """Keep a resolved date as a story anchor unless it names the reporting time itself."""
