@@ -107,6 +107,8 @@ def _whole_count(groups: Groups, args: Mapping[str, Any], ctx: Context) -> float
 
 
 def _mod(groups: Groups, ctx: Context) -> str | None:
+    if groups.get("approx"):  # "about" just before the span
+        return "APPROX"
     for name, table in (("date_mod", "date_mod"), ("quantity_mod", "quantity_mod")):
         if groups.get(name):
             return _lookup(ctx, table, groups[name])  # type: ignore[no-any-return]
