@@ -224,3 +224,17 @@ def test_the_reporting_quarter_is_one_that_has_ended() -> None:
     fiscal = "Profit fell in its fourth quarter ended Sept. 30, from $4 million a year ago."
     assert [t.value for t in TAGGER.tag(fiscal, date(1989, 11, 2)) if t.text == "a year ago"] == [
         "1988-Q4"]
+
+
+@pytest.mark.parametrize("text", [
+    'James Baker said on ABC-TV\'s "This Week With David Brinkley" that talks failed.',
+    "a picture of Gary Cooper from the film ``High Noon.'' It helped",
+])
+def test_quoted_titles_are_no_dates(text: str) -> None:
+    assert TAGGER.tag(text, date(1998, 8, 11)) == []
+
+
+def test_a_quoted_sentence_keeps_its_dates() -> None:
+    found = [t.text for t in TAGGER.tag('"On Friday, we left," he said. "This week we go." '
+                                        "``Today, I'm here,'' she said.", date(1998, 8, 11))]
+    assert found == ["Friday", "This week", "Today"]

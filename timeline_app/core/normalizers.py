@@ -61,9 +61,6 @@ class Context(Protocol):
 
     def reporting_quarter(self) -> TimeValue | None: ...
 
-    def date_after(self) -> tuple[int, int, int | None] | None:
-        """Month, day and year (if given) of a date written right after the match."""
-
 
 Normaliser = Callable[[Groups, Mapping[str, Any], Context], Resolution | None]
 
@@ -459,8 +456,11 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         day = _weekday_date(ref, int(wd), None, ctx.tense())
     elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's
         day = ref + timedelta(days=int(_lookup(ctx, "deictic_offset", groups["deictic"]) or 0))
-    elif (after := ctx.date_after()) is not None:  # "until 5 p.m. EST, Nov. 6"
-        month, day_of_month, year = after
+    elif groups.get("month") and groups.get("day"):  # "until 5 p.m. EST, Nov. 6"
+        month = int(_lookup(ctx, "month", groups["month"]) or 0)
+        day_of_month = int("".join(ch for ch in groups["day"] or "" if ch.isdigit()))
+        year = _year(groups)
+        anchor = ABSOLUTE
         if year is None:
             year, anchor = _nearest_year(month, ctx, day_of_month)
         with contextlib.suppress(ValueError):  # "Feb. 30": keep the reference day

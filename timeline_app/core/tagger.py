@@ -117,17 +117,6 @@ class _Context:
         month = self.rules.table("month").get(name.lower()) if name else None
         return int(m.group("year")), int(month) if month else None
 
-    def date_after(self) -> tuple[int, int, int | None] | None:
-        """Month, day (and year, if given) of a date right after the expression: "5 p.m.
-        EST, Nov. 6" is a time on that day."""
-        m = self._tagger.date_after.match(self._text, self.span[1])
-        if m is None:
-            return None
-        month = self.rules.table("month").get(m.group("month").lower().rstrip("."))
-        if month is None:
-            return None
-        return int(month), int(m.group("day")), int(m.group("year")) if m.group("year") else None
-
     def story_anchor(self, finest: str) -> TimeValue | None:
         """The last date mentioned that is at least as fine as ``finest``."""
         for anchor in reversed(self._anchors):
@@ -236,9 +225,6 @@ class Tagger:
         self.range_end = regex.compile(
             rf"\s*(?:{joiners})\s+(?:(?P<month>{months})\.?\s+{day}|{day}(?:\s+(?P<month2>{months})\.?)?"
             rf"|(?P<month3>{months})\.?)(?!\w),?\s+(?P<year>(?:1[5-9]|20)\d\d)(?!\d)", FLAGS)
-        self.date_after = regex.compile(
-            rf",?\s+(?:on\s+)?(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
-            rf"(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)(?!\d))?", FLAGS)
 
     def candidates(self, text: str) -> list[tuple[Rule, regex.Match[str]]]:
         """Rule matches in text order, before filtering and normalisation (one pass)."""
@@ -275,6 +261,8 @@ class Tagger:
             return None
         if rule.lowercase_midsentence and text[start].isupper() and not _sentence_initial(text, start):
             return None  # "the Daily Mail": a capitalised word inside a sentence is a name
+        if _quoted_title(text, start, end):
+            return None  # ABC's "This Week", the film "High Noon"
         ctx.span = (start, end)
         normaliser = NORMALISERS[rule.norm]
         resolution = normaliser(groups, rule.args, ctx)
@@ -296,8 +284,24 @@ class Tagger:
         return True
 
 
+_TITLE_BEFORE = regex.compile(r"(?:``|[\"“])(?:\p{Lu}[\w\x27’.-]*\s+)*$")
+_TITLE_AFTER = regex.compile(r"[.,!?]?(?:\x27\x27|[\"”])|\s+\p{Lu}")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Title-case words inside opening quotes that go on as a title are a show, a film or a
+    book (ABC's "This Week With David Brinkley", "High Noon."), not a date."""
+    before = _TITLE_BEFORE.search(text, max(0, start - 60), start)
+    if before is None:
+        return False
+    words = text[before.start():end].lstrip("`\"“").split()
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    return _TITLE_AFTER.match(text, end) is not None
+
+
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
+    before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(`")
     return not before or before[-1] in ".!?:\n"
 
 
