@@ -688,9 +688,19 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
     tv = TimeValue.of(gran, ref).plus(unit if unit != "WE" else "W", int(shift))
     if gran == "weekend" and shift == 0 and ref.weekday() < 5 and ctx.tense() == "past":
         tv = tv.plus("W", -1)
+    elif (mod == "END" and shift == 0 and story is None and gran in ("year", "quarter", "month")
+          and ctx.tense() == "past" and _before_last_part(ref, tv)):
+        # "the budget ran out at the end of the year", written in February: last year's end
+        tv = tv.plus(unit, -1)
     if position == "earlier" and not mod:
         mod = None
     return Resolution(tv.value, tv, mod, STORY if story is not None else REFERENCE)
+
+
+def _before_last_part(ref: date, period: TimeValue) -> bool:
+    """Whether ``ref`` falls before the last third of ``period`` (its end not yet reached)."""
+    first, last = period.interval()
+    return (ref - first).days < 2 * ((last - first).days + 1) // 3
 
 
 def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
