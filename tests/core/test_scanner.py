@@ -32,6 +32,8 @@ def _dispatch(text: str) -> list[tuple[int, int, int]]:
         ("(?:the )?year", ("t", "h", "e", " ", "y", "e"), True),
         ("[0-9]{4}", ("0", "0", "0", "0"), True),
         ("[0-9]{4}", ("a",), False),
+        # a prefix full before a repeat's minimum is reached still counts ("H1 2022")
+        (r"H[12](?:\s*[0-9]{4}|-[0-9])", ("h", "0", " ", "0", "0", "0"), True),
     ],
 )
 def test_first_keys_lists_what_a_match_can_begin_with(pattern: str, prefix: tuple[str, ...],

@@ -179,8 +179,8 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
     quarter = _lookup(ctx, "ordinal", groups.get("quarter")) if groups.get("quarter") else None
     if groups.get("quarter") and quarter is None:
         quarter = int(groups["quarter"] or 0)
-    half = groups.get("half") or {"first": "first", "last": "second"}.get(
-        (groups.get("half_quarters") or "").lower())  # "the first two quarters of 1990"
+    half = groups.get("half") or {"first": "first", "last": "second", "1": "first", "2": "second"}.get(
+        (groups.get("half_quarters") or groups.get("half_digit") or "").lower())  # "H1 2022"
     if groups.get("year2") and year is None:
         year = 2000 + int(groups["year2"] or 0)
         year = year if year <= date.today().year + 10 else year - 100
@@ -370,6 +370,33 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     return Resolution(tv.value, tv, None, anchor)
 
 
+def day_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'on the 5th': that day of the month the text is telling (or of the reference's month,
+    moved by tense)."""
+    day_of = int(groups.get("day") or 0)
+    story = ctx.story_anchor("month")
+    try:
+        if story is not None:
+            return _resolved_day(story.start.replace(day=day_of), STORY)
+        ref = ctx.reference()
+        if ref is None:
+            return Resolution(f"XXXX-XX-{day_of:02d}", None, None, NONE)
+        day = ref.replace(day=day_of)
+        tense = ctx.tense()
+        if tense == "future" and day < ref:
+            day = (ref.replace(day=1) + timedelta(days=32)).replace(day=day_of)
+        elif tense != "future" and day > ref:
+            day = (ref.replace(day=1) - timedelta(days=1)).replace(day=day_of)
+        return _resolved_day(day, REFERENCE)
+    except ValueError:  # "the 31st" of a shorter month
+        return None
+
+
+def _resolved_day(day: date, anchor: str) -> Resolution:
+    tv = TimeValue("day", day)
+    return Resolution(tv.value, tv, None, anchor)
+
+
 def _weekday_date(ref: date, weekday: int, shift: str | None, tense: str | None) -> date:
     delta = weekday - ref.weekday()
     if shift in ("last", "past", "this past"):
@@ -490,9 +517,11 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
     """'two years ago' (reference) and 'about a month later' (story): a shifted period."""
     unit = _unit(groups.get("unit"), ctx)
     count = _count(groups, args, ctx)
-    direction = (groups.get("direction") or "").strip().lower()
+    direction = (groups.get("direction") or args.get("direction") or "").strip().lower()
     if unit is None or count is None:
         return None
+    if unit == "FN":  # a fortnight: two weeks
+        unit, count = "W", (count * 2 if isinstance(count, float) else count)
     mod = _mod(groups, ctx)
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     story = direction not in ("ago", "from now", "hence")
@@ -773,6 +802,8 @@ def duration(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         count, unit = (count * 10 if isinstance(count, float) else "X"), "Y"
     elif unit == "WE":
         count, unit = (count * 2 if isinstance(count, float) else "X"), "D"
+    elif unit == "FN":
+        count, unit = (count * 2 if isinstance(count, float) else "X"), "W"
     elif unit == "SEA":
         count, unit = (count * 3 if isinstance(count, float) else "X"), "M"
     if count == "X":
@@ -864,6 +895,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "relative_unit": relative_unit,
     "period_ending": period_ending,
     "month_relative_year": month_relative_year,
+    "day_of_month": day_of_month,
     "relative_year_quarter": relative_year_quarter,
     "year_period": year_period,
     "relative_named": relative_named,

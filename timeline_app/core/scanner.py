@@ -133,9 +133,9 @@ def _item(item: tuple[Any, Any], prefix: Prefix) -> Prefixes:
         for count in range(1, min(high, DEPTH) + 1):
             previous = current
             current = _seq(body, current)
-            if count >= low:
-                out |= current
-            current = {p for p in current if not _closed(p)}
+            closed = {p for p in current if _closed(p)}
+            out |= current if count >= low else closed  # a full prefix needs no more repeats
+            current -= closed
             if not current or (current == previous and count >= low):
                 break  # closed, or a fixed point (a whitespace run collapses to one space)
         else:
