@@ -48,6 +48,13 @@ def test_title_drops_date_phrase_and_preposition() -> None:
     assert title == "The company filed for bankruptcy"
 
 
+def test_a_date_that_is_the_subject_stays_in_the_title() -> None:
+    sentence = "This month is a rough reminder, I thought the worst was over."
+    assert make_title(sentence, 0, len("This month")).startswith("This month is a rough reminder")
+    sentence = "Last year, the company filed for bankruptcy."
+    assert make_title(sentence, 0, len("Last year")) == "The company filed for bankruptcy"
+
+
 def test_seed_events(seeds: Path) -> None:
     [article] = read_articles(seeds / "003_0db983b70f3f1a4d.txt")
     result = extract(article)

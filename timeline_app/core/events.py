@@ -25,6 +25,10 @@ _LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|m
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
     r"around|about|between|as of|as early as|as late as)\s*$", re.IGNORECASE)
+# a verb right after a sentence-initial date makes the date the clause's subject
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|brought|brings|began|"
+    r"begins|ended|ends|proved|remains|remained|became|promises)\b", re.IGNORECASE)
 _APPROX_MODS = frozenset({"APPROX", "START", "MID", "END", "LESS_THAN", "MORE_THAN",
                           "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER"})
 
@@ -107,6 +111,9 @@ def event_date(timex: Timex, *, inferred_reference: bool = False,
 def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
     """A short readable clause from ``sentence`` without its date phrase (offsets relative)."""
     before, after = sentence[:date_start], sentence[date_end:]
+    if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
+        # "This month is a rough reminder": the date is the subject, the clause needs it
+        before, after = "", sentence
     before = _DANGLING_PREP.sub("", before.rstrip(" ,;:")).rstrip(" ,;:")
     # Keep the clause the date belongs to: cut at clause boundaries far from the date.
     if len(before) > limit * 0.6:
