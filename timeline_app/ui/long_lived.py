@@ -26,6 +26,10 @@ from collections.abc import Iterable, Iterator
 
 RELEASE_BATCH = 1000  # items let go of between pauses
 RELEASE_PAUSE_S = 0.0  # a pause lets the threads waiting for the lock have it
+# what is handed over when the window shows new data is let go of only after the window has
+# painted it: the releasing loop would otherwise compete for the lock with every Python call
+# of those paints
+RELEASE_DELAY_S = 0.25
 
 _doomed: queue.SimpleQueue[list[object]] = queue.SimpleQueue()
 _releaser: threading.Thread | None = None
@@ -73,6 +77,7 @@ def _release_forever() -> None:
     global _outstanding
     while True:
         items = _doomed.get()
+        time.sleep(RELEASE_DELAY_S)
         while items:
             for _ in range(min(RELEASE_BATCH, len(items))):
                 items.pop()  # one item's objects at a time: the lock can change hands between

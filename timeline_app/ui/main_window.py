@@ -56,6 +56,7 @@ PREVIEW_COST_SHARE = 6  # ... and at least this many times what the last one too
 # thread and the feeder (which keeps the workers busy) would otherwise wait 5 ms per turn
 SWITCH_INTERVAL_S = 0.0005
 RESUME_MERGING_AFTER_MS = 300  # see _apply_timeline
+VIEW_AFTER_LIST_MS = 2  # see _show_timeline
 RESUME_LOADING_AFTER_MS = 100  # ... and the paints that follow showing a timeline
 PROBLEMS_HEIGHT = 110  # the Problems panel when it first opens: four lines or so
 
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.loader.problem.connect(self._on_problem)
         self.loader.progress.connect(self._on_progress)
         self.loader.finished.connect(self._on_finished)
+        # a timeline shown in the list whose timeline view follows (see _show_timeline)
+        self._pending_view: tuple[Timeline, CardSet | None, str | None, float] | None = None
         self._rebuild = QTimer(self)
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(150)
@@ -322,6 +325,7 @@ class MainWindow(QMainWindow):
         long_lived.release_later(old_results)  # freed off the GUI thread
         self.builder.invalidate()
         self._finish_generation = None
+        self._pending_view = None
         self.model.set_timeline(build_timeline([]))
         self.timeline.set_events([])
         self.source.show_event(None)
@@ -377,6 +381,7 @@ class MainWindow(QMainWindow):
     def _on_problem(self, path: str, reason: str) -> None:
         self.problems.addItem(f"{path}: {reason}")
         if not self.problems_dock.isVisible():
+            self._hold_background()  # the whole window is laid out again
             self.problems_dock.show()
             if not self._problems_sized:  # a few lines: the timeline keeps its lanes
                 self._problems_sized = True
@@ -418,7 +423,15 @@ class MainWindow(QMainWindow):
         long_lived.settle()
         if self._finish_generation is not None and generation >= self._finish_generation:
             self._finish_generation = None
-            self._show_loaded(self._finish_completed)
+            # on the next turn, after the timeline view has caught up with the list
+            completed, load = self._finish_completed, self._load_started
+            QTimer.singleShot(VIEW_AFTER_LIST_MS + 1, lambda: self._finish_load(completed, load))
+
+    def _finish_load(self, completed: bool, load: float) -> None:
+        if load != self._load_started or self.is_loading():
+            return  # another load began meanwhile
+        self._flush_view()
+        self._show_loaded(completed)
 
     def _show_loaded(self, completed: bool) -> None:
         if not self.problems.count():
@@ -466,20 +479,46 @@ class MainWindow(QMainWindow):
         # every Python call made here (a model reset makes one per row) and in the layouts
         # and paints that follow from the event loop would wait for, up to the switch
         # interval each time: merging (and taking loaded files in) pauses until they are done
+        self._hold_background()
+        self._show_timeline(timeline, cards)
+
+    def _hold_background(self) -> None:
+        """Pause merging and the taking in of loaded files for a moment: the window is about
+        to lay out or paint a lot, one Python call at a time (see :meth:`_apply_timeline`)."""
         self.builder.hold()
         self.loader.hold()
-        self._show_timeline(timeline, cards)
         QTimer.singleShot(RESUME_LOADING_AFTER_MS, self.loader.resume)
         QTimer.singleShot(RESUME_MERGING_AFTER_MS, self.builder.resume)
 
     def _show_timeline(self, timeline: Timeline, cards: CardSet | None = None) -> None:
+        """Show ``timeline`` in the list now and in the timeline view on the next turn of the
+        event loop: each view's update and repaint then holds the window for half as long
+        (while a load goes on, other threads compete for the interpreter lock at every Python
+        call a paint makes). Until then the view is flushed first by anything that maps its
+        rows to the model's."""
         started = time.perf_counter()
         selected = self._selected_event_id()
+        self._flush_view()
         self.model.set_timeline(timeline)
-        facts = timeline.facts  # computed on the builder thread
+        self.source.set_references(timeline.facts.references)
+        self._pending_view = (timeline, cards, selected, started)
+        if self.is_loading() and not self.proxy.is_filtering():
+            # a timer, not a posted call: those run before the event loop's other timers
+            QTimer.singleShot(VIEW_AFTER_LIST_MS, self._flush_view)
+        else:
+            self._flush_view()
+
+    def _flush_view(self) -> None:
+        """Bring the timeline view up to the model (see :meth:`_show_timeline`)."""
+        if self._pending_view is None:
+            return
+        timeline, cards, selected, started = self._pending_view
+        self._pending_view = None
+        if timeline is not self.model.timeline:
+            cards = None  # a newer timeline came meanwhile: its cards are made for it
+        facts = self.model.timeline.facts  # computed on the builder thread
         self.timeline.set_color_keys(facts.outlets)
         self.timeline.set_coverage(facts.coverage, facts.coverage_days, facts.coverage_outlets)
-        self.source.set_references(facts.references)
         self._sync_timeline_events(cards)
         if selected is not None:
             for row, event in enumerate(self.model.events()):
@@ -491,6 +530,8 @@ class MainWindow(QMainWindow):
         self._rebuild.setInterval(int(min(max(150, cost_ms * 6), 3000)))
 
     def _selected_event_id(self) -> str | None:
+        if self._pending_view is not None and self._pending_view[2] is not None:
+            return self._pending_view[2]
         row = self.timeline.selected_row()
         event = self.model.event_at(row) if row is not None else None
         return event.id if event else None
@@ -498,6 +539,9 @@ class MainWindow(QMainWindow):
     def _sync_timeline_events(self, cards: CardSet | None = None) -> None:
         """Show the model's events the filter accepts in the timeline view (``cards``: those
         of all of them, made on the builder thread)."""
+        if self._pending_view is not None:
+            self._flush_view()  # which comes back here
+            return
         rows = None
         if self.proxy.is_filtering():
             rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row()
@@ -517,6 +561,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ selection
     def select_row(self, row: int) -> None:
         """Select model ``row`` in all three views."""
+        self._flush_view()
         event = self.model.event_at(row)
         if event is None:
             return
@@ -534,6 +579,8 @@ class MainWindow(QMainWindow):
         self.source.show_event(event)
 
     def _on_timeline_selected(self, row: int) -> None:
+        if self._pending_view is not None:
+            return  # a row of the timeline the list no longer shows
         self.select_row(row)
 
     def _on_list_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -542,6 +589,7 @@ class MainWindow(QMainWindow):
         event = current.data(EVENT_ROLE)
         source_row = self.proxy.mapToSource(current).row()
         if event is not None:
+            self._flush_view()
             self.timeline.select_row(source_row)
             self.source.show_event(event)
 
