@@ -400,3 +400,24 @@ def test_the_source_panel_opens_an_event_on_the_source_it_is_dated_by(qtbot) -> 
     assert panel.sources.currentIndex() == 1 and panel.sources.count() == 2
     assert "Later report" in panel.heading.text()
     assert "March 21, 2021" in panel.snippet.toPlainText()
+
+
+def test_a_new_timeline_reaches_the_view_just_after_the_list(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """While loading, the timeline view follows the list a turn of the event loop later; a
+    selection made meanwhile first brings the view up to date, so rows always agree."""
+    from timeline_app.core.timeline import build_timeline
+
+    fewer = build_timeline(window.results[:1])
+    monkeypatch.setattr(window, "is_loading", lambda: True)
+    window._show_timeline(fewer)
+    assert window.model.rowCount() == len(fewer.events)
+    assert window._pending_view is not None  # the view still shows the old events
+    window.select_row(0)
+    assert window._pending_view is None
+    assert window.timeline.selected_row() == 0
+    assert window.timeline._card_of(len(fewer.events)) is None  # no card past the new rows
+    everything = build_timeline(window.results)
+    window._show_timeline(everything)
+    qtbot.waitUntil(lambda: window._pending_view is None, timeout=2000)  # on its own, too
+    assert window.timeline._card_of(len(everything.events) - 1) is not None

@@ -31,7 +31,7 @@ RELEASE_PAUSE_S = 0.0  # a pause lets the threads waiting for the lock have it
 # of those paints
 RELEASE_DELAY_S = 0.25
 
-_doomed: queue.SimpleQueue[list[object]] = queue.SimpleQueue()
+_doomed: queue.SimpleQueue[tuple[float, list[object]]] = queue.SimpleQueue()
 _releaser: threading.Thread | None = None
 _state = threading.Condition()
 _outstanding = 0  # batches handed over and not yet released
@@ -70,14 +70,14 @@ def release_later(*collections: Iterable[object]) -> None:
             _releaser = threading.Thread(target=_release_forever, name="releaser", daemon=True)
             _releaser.start()
         _outstanding += 1
-    _doomed.put(items)
+    _doomed.put((time.monotonic() + RELEASE_DELAY_S, items))
 
 
 def _release_forever() -> None:
     global _outstanding
     while True:
-        items = _doomed.get()
-        time.sleep(RELEASE_DELAY_S)
+        due, items = _doomed.get()
+        time.sleep(max(0.0, due - time.monotonic()))  # batches queued together wait once
         while items:
             for _ in range(min(RELEASE_BATCH, len(items))):
                 items.pop()  # one item's objects at a time: the lock can change hands between
