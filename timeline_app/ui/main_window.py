@@ -57,6 +57,7 @@ PREVIEW_COST_SHARE = 6  # ... and at least this many times what the last one too
 SWITCH_INTERVAL_S = 0.0005
 RESUME_MERGING_AFTER_MS = 300  # see _apply_timeline
 VIEW_AFTER_LIST_MS = 2  # see _show_timeline
+DOCK_LAYOUT_MS = 40  # background work pauses this long when the Problems dock appears
 RESUME_LOADING_AFTER_MS = 100  # ... and the paints that follow showing a timeline
 PROBLEMS_HEIGHT = 110  # the Problems panel when it first opens: four lines or so
 
@@ -381,7 +382,9 @@ class MainWindow(QMainWindow):
     def _on_problem(self, path: str, reason: str) -> None:
         self.problems.addItem(f"{path}: {reason}")
         if not self.problems_dock.isVisible():
-            self._hold_background()  # the whole window is laid out again
+            # the whole window is laid out again (a short pause: a reopen from the cache is
+            # over in a few hundred milliseconds)
+            self._hold_background(DOCK_LAYOUT_MS, DOCK_LAYOUT_MS)
             self.problems_dock.show()
             if not self._problems_sized:  # a few lines: the timeline keeps its lanes
                 self._problems_sized = True
@@ -482,13 +485,14 @@ class MainWindow(QMainWindow):
         self._hold_background()
         self._show_timeline(timeline, cards)
 
-    def _hold_background(self) -> None:
+    def _hold_background(self, loading_ms: int = RESUME_LOADING_AFTER_MS,
+                         merging_ms: int = RESUME_MERGING_AFTER_MS) -> None:
         """Pause merging and the taking in of loaded files for a moment: the window is about
         to lay out or paint a lot, one Python call at a time (see :meth:`_apply_timeline`)."""
         self.builder.hold()
         self.loader.hold()
-        QTimer.singleShot(RESUME_LOADING_AFTER_MS, self.loader.resume)
-        QTimer.singleShot(RESUME_MERGING_AFTER_MS, self.builder.resume)
+        QTimer.singleShot(loading_ms, self.loader.resume)
+        QTimer.singleShot(merging_ms, self.builder.resume)
 
     def _show_timeline(self, timeline: Timeline, cards: CardSet | None = None) -> None:
         """Show ``timeline`` in the list now and in the timeline view on the next turn of the
