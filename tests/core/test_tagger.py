@@ -238,3 +238,15 @@ def test_a_quoted_sentence_keeps_its_dates() -> None:
     found = [t.text for t in TAGGER.tag('"On Friday, we left," he said. "This week we go." '
                                         "``Today, I'm here,'' she said.", date(1998, 8, 11))]
     assert found == ["Friday", "This week", "Today"]
+
+
+def test_the_tense_of_a_date_comes_from_its_own_clause_first() -> None:
+    text = "Inflation hit 5.5% in January, the highest in 30 years, and is expected to peak in April."
+    values = {t.text: t.value for t in TAGGER.tag(text, date(2022, 3, 3))}
+    assert values["January"] == "2022-01" and values["April"] == "2022-04"
+
+
+def test_a_duration_after_a_date_and_a_comma_is_kept() -> None:
+    text = "Russian forces entered Ukraine on Feb. 24, a week after talks in Munich collapsed."
+    assert [(t.text, t.value) for t in TAGGER.tag(text, date(2022, 3, 3))] == [
+        ("Feb. 24", "2022-02-24"), ("a week", "P1W")]

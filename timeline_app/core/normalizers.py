@@ -421,6 +421,8 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
     shift = (groups.get("shift") or "").lower() or None
     mod = {"early": "START", "late": "END"}.get(shift or "")
+    if groups.get("indefinite") is not None:  # "on a Tuesday in January": some Tuesday
+        return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
     story = _story_day(ctx)
     if story is not None:
         # narrative: "On Sunday" after "Friday, May 2": the next such day in the story

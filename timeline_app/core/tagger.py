@@ -20,6 +20,9 @@ from timeline_app.core.rules import FLAGS, Rule, RuleSet, default_rules
 from timeline_app.core.sentences import sentence_starts
 from timeline_app.core.timeml import TimeValue, rank
 
+# where one clause of a sentence ends and another begins
+_CLAUSE_BREAK = regex.compile(
+    r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet)\b)\s*")
 _ENDED = regex.compile(r",?\s+end(?:ed|ing)\b")
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
 
@@ -76,7 +79,11 @@ class _Filters:
                 phrase.startswith(("a ", "an ")) and self.before_article.search(before))):
             return True
         if rule.id in ("year", "decade", "fiscal_year") or rule.norm == "duration":
-            return bool(self.before_year.search(before) or self.after_year.search(after))
+            if self.after_year.search(after):
+                return True
+            # "1,998 years", "3 2020": a number right before one; not "Feb. 24, a week after"
+            m = self.before_year.search(before)
+            return m is not None and (text[start].isdigit() or not m.group(0)[:1].isdigit())
         return False
 
 
@@ -178,8 +185,20 @@ class _Context:
         return s, e
 
     def tense(self) -> str | None:
-        """'future' or 'past' by the tense marker nearest the expression in its sentence."""
+        """'future' or 'past' by the tense marker nearest the expression in its clause, else
+        in its sentence ("Inflation hit 5.5% in January, and is expected to ease": the
+        marker of the next clause does not decide January's year when its own has one)."""
         s, e = self._sentence()
+        start, end = self.span
+        clause_start = s
+        for m in _CLAUSE_BREAK.finditer(self._text, s, start):
+            clause_start = m.end()
+        after = _CLAUSE_BREAK.search(self._text, end, e)
+        clause_end = after.start() if after else e
+        return (self._nearest_marker(clause_start, clause_end)
+                or self._nearest_marker(s, e))
+
+    def _nearest_marker(self, s: int, e: int) -> str | None:
         start, end = self.span
         best: tuple[int, str] | None = None
         for kind, pattern in (("future", self._tagger.future), ("past", self._tagger.past)):
