@@ -54,6 +54,14 @@ def test_json_list(tmp_path: Path) -> None:
     assert articles[1].published_source == "json"
 
 
+def test_json_lines_of_tweets_take_twitters_date_layout(tmp_path: Path) -> None:
+    f = tmp_path / "tweets.jsonl"
+    f.write_text(json.dumps({"created_at": "Wed Oct 10 20:19:24 +0000 2018",
+                             "text": "Big storm hitting the coast tonight."}) + "\n")
+    [article] = read_articles(f)
+    assert article.published == date(2018, 10, 10)
+
+
 def test_html_uses_metadata(tmp_path: Path) -> None:
     body = " ".join(["The council approved the new budget on Tuesday after a long debate."] * 8)
     f = tmp_path / "page.html"

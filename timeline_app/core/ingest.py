@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +84,10 @@ def outlet_of(article: Article) -> str:
     return article.source or article.title
 
 
+# Twitter's API: "Wed Oct 10 20:19:24 +0000 2018"
+_METADATA_LAYOUTS = ("%a %b %d %H:%M:%S %z %Y",)
+
+
 def parse_date(value: Any) -> date | None:
     """A date from a metadata field (ISO prefix first, dateparser for the rest)."""
     if value is None:
@@ -97,6 +101,11 @@ def parse_date(value: Any) -> date | None:
             return None
     if not text or len(text) > 60:
         return None
+    for layout in _METADATA_LAYOUTS:  # what dateparser does not read
+        try:
+            return datetime.strptime(text, layout).date()
+        except ValueError:
+            pass
     from timeline_app.core import dateparsing
 
     parsed = dateparsing.parse(text, None)

@@ -432,6 +432,8 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     if ref is None:
         return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
     tense = ctx.tense()
+    if tense is None and groups.get("deadline"):
+        tense = "future"  # "maybe by Fri evening": a deadline, unless the clause says otherwise
     if groups.get("possessive") and shift is None:
         tense = "past"  # "Wednesday's ruling": a day whose outcome is known
     day = _weekday_date(ref, int(number), shift, tense)
