@@ -350,8 +350,10 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
             year += 1
     if year is None:
         ref = ctx.reference()
-        if ref is None:
-            return Resolution("XXXX-XX-XX", None, None, NONE)
+        if ref is None:  # "By Christmas the money was gone": some year's Christmas
+            fixed = ctx.rules.table("holiday_fixed").get(
+                " ".join(name.lower().replace("’", "'").split()))
+            return Resolution(f"XXXX-{fixed}" if fixed else "XXXX-XX-XX", None, None, NONE)
         shift = _lookup(ctx, "shift", groups.get("shift")) or 0
         this_year = _holiday_date(name, ref.year, ctx)
         if this_year is None:
@@ -531,6 +533,8 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
     story = direction not in ("ago", "from now", "hence")
     unit_gran = UNIT_GRANULARITY.get(unit, "day")
     if unit in ("HOUR", "MIN", "S"):
+        if count == "X" and story:  # "Hours later she was in Paris"
+            return Resolution("PAST_REF" if sign < 0 else "FUTURE_REF", None, mod, NONE)
         return None if story else Resolution("PRESENT_REF", None, mod, REFERENCE)
     anchor_kind = REFERENCE
     anchor: TimeValue | None = None
@@ -609,8 +613,8 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     kind = STORY
     if anchor is None:
         ref = ctx.reference()
-        if ref is None:
-            return None
+        if ref is None:  # "That night Anna could not sleep": a date the text never gives
+            return Resolution(_unknown_value(gran, part), None, mod, NONE)
         anchor, kind = TimeValue("day", ref), REFERENCE
     shift = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
              "the prior": -1}.get(anaphor, 0)
@@ -630,6 +634,14 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     if part:
         tv = TimeValue("partofday", tv.start, part=part)
     return Resolution(tv.value, tv, mod, kind)
+
+
+def _unknown_value(granularity: str, part: str | None = None) -> str:
+    """A TimeML value with every digit unknown, at ``granularity`` ("XXXX-XX-XX")."""
+    value = {"year": "XXXX", "decade": "XXX", "century": "XX", "quarter": "XXXX-QX",
+             "half": "XXXX-HX", "season": "XXXX-XX", "month": "XXXX-XX",
+             "week": "XXXX-WXX"}.get(granularity, "XXXX-XX-XX")
+    return f"{value}T{part}" if part else value
 
 
 def period_ending(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
