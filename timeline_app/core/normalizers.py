@@ -190,6 +190,9 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         ref = ctx.reference()
         if month is not None:
             year, anchor = _nearest_year(month, ctx, day or 1)
+            weekday = _lookup(ctx, "weekday", groups.get("weekday"))
+            if weekday is not None and day is not None and year is not None:
+                year = _year_of_weekday(year, month, day, int(weekday))
         elif quarter is not None and ref is not None:
             year, anchor = ref.year, REFERENCE
             q_now = (ref.month - 1) // 3 + 1
@@ -227,6 +230,37 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         return None
     return Resolution(tv.value, tv if known else None, mod, anchor,
                       until=_range_until(groups, tv) if known else None)
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """The year next to ``year`` in which ``month``/``day`` falls on ``weekday`` ("Monday,
+    Oct. 5" written in February 2021 is 2020's: Oct. 5, 2021 is a Tuesday)."""
+    for candidate in (year, year - 1, year + 1):
+        with contextlib.suppress(ValueError):
+            if date(candidate, month, day).weekday() == weekday:
+                return candidate
+    return year
+
+
+def week_of(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the week of March 6', 'the weekend of March 7-8': the week (weekend) holding that day."""
+    month = _lookup(ctx, "month", groups.get("month"))
+    day_text = groups.get("day") or ""
+    if month is None or not day_text:
+        return None
+    day_of = int("".join(ch for ch in day_text if ch.isdigit()))
+    year = _year(groups)
+    anchor = ABSOLUTE
+    if year is None:
+        year, anchor = _nearest_year(int(month), ctx, day_of)
+    unit = (groups.get("unit") or "week").lower()
+    if year is None:
+        return Resolution("XXXX-WXX-WE" if unit == "weekend" else "XXXX-WXX", None, None, NONE)
+    try:
+        tv = TimeValue.of("weekend" if unit == "weekend" else "week", date(year, int(month), day_of))
+    except ValueError:
+        return None
+    return Resolution(tv.value, tv, None, anchor)
 
 
 def _range_until(groups: Groups, tv: TimeValue) -> TimeValue | None:
@@ -912,6 +946,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "period_ending": period_ending,
     "month_relative_year": month_relative_year,
     "day_of_month": day_of_month,
+    "week_of": week_of,
     "relative_year_quarter": relative_year_quarter,
     "year_period": year_period,
     "relative_named": relative_named,
