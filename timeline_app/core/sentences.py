@@ -3,42 +3,48 @@
 A full stop ends a sentence unless it closes an abbreviation that usually goes on ("Mr.",
 "Sept. 30", "Gen. Lee") or an initial ("Daniel P. Davison", "the U.S. Army"). The
 abbreviations are data: ``not_sentence_end`` in ``resources/rules/en/vocabulary.yaml``.
+Candidate boundaries are found by one standard-library regex; only those after a full stop
+are checked against the list (a few dozen per article).
 """
 
 from __future__ import annotations
 
 import functools
-
-import regex
+import re
 
 from timeline_app.core.rules import default_rules
 
 _CLOSERS = r"[\"'”’)\]]*"
 _OPENERS = r"[\"'“‘(\[]?"
+_STARTS = re.compile(
+    rf"(?P<stop>[.!?…]){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+_ENDS = re.compile(rf"(?P<stop>[.!?…]){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n+")
+_WORD_BEFORE = re.compile(r"([\w.]*)\Z")
 
 
 @functools.cache
-def _terminal() -> str:
-    """Regex for sentence-final punctuation: '!', '?', '…', or a '.' that ends no abbreviation."""
-    words = sorted(default_rules().words("not_sentence_end"), key=len, reverse=True)
-    abbreviations = "|".join(regex.escape(w) for w in words)
-    return rf"(?:(?<!(?<![\w.])(?:{abbreviations})|(?<!\w)[A-Z])\.|[!?…])"
+def _abbreviations() -> frozenset[str]:
+    return frozenset(default_rules().words("not_sentence_end"))
 
 
-@functools.cache
-def _starts_pattern() -> regex.Pattern[str]:
-    return regex.compile(
-        rf"{_terminal()}{_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
-
-
-@functools.cache
-def _ends_pattern() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<={_terminal()}){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n+")
+def _goes_on(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
+    if text[stop] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    token = word.group(1) if word else ""
+    last = token.rsplit(".", 1)[-1]  # "U.S" -> "S"
+    return (len(last) == 1 and last.isupper()) or token in _abbreviations()
 
 
 def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences begin (the first is 0); blank lines also separate them."""
-    return [0] + [m.end() for m in _starts_pattern().finditer(text)]
+    starts = [0]
+    for m in _STARTS.finditer(text):
+        stop = m.start("stop")
+        if stop < 0 or not _goes_on(text, stop):
+            starts.append(m.end())
+    return starts
 
 
 def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -46,9 +52,13 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     line break ends a sentence (headlines, list items)."""
     spans = []
     pos = start
-    for m in _ends_pattern().finditer(text, start):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
+    for m in _ENDS.finditer(text, start):
+        stop = m.start("stop")
+        if stop >= 0 and _goes_on(text, stop):
+            continue
+        end = stop + 1 if stop >= 0 else m.start()  # the stop stays in its sentence
+        if end > pos:
+            spans.append((pos, end))
         pos = m.end()
     if pos < len(text):
         spans.append((pos, len(text)))

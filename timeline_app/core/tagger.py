@@ -110,6 +110,8 @@ class _Context:
         self._anchors: list[TimeValue] = []
         self._reporting: TimeValue | None = None
         self._sentence_starts = sentence_starts(text)
+        self._marker_cache: dict[int, list[tuple[int, int, str]]] = {}
+        self._breaks_cache: dict[int, list[tuple[int, int]]] = {}
         self.span = (0, 0)
 
     def reference(self) -> date | None:
@@ -190,31 +192,46 @@ class _Context:
         marker of the next clause does not decide January's year when its own has one)."""
         s, e = self._sentence()
         start, end = self.span
-        clause_start = s
-        for m in _CLAUSE_BREAK.finditer(self._text, s, start):
-            clause_start = m.end()
-        after = _CLAUSE_BREAK.search(self._text, end, e)
-        clause_end = after.start() if after else e
-        return (self._nearest_marker(clause_start, clause_end)
-                or self._nearest_marker(s, e))
+        markers = self._markers(s, e)
+        if not markers:
+            return None
+        breaks = self._breaks_cache.get(s)
+        if breaks is None:
+            breaks = self._breaks_cache[s] = [m.span() for m in _CLAUSE_BREAK.finditer(self._text, s, e)]
+        clause_start = max((b_end for b_start, b_end in breaks if b_end <= start), default=s)
+        clause_end = min((b_start for b_start, _ in breaks if b_start >= end), default=e)
+        return (self._nearest_marker(markers, clause_start, clause_end)
+                or self._nearest_marker(markers, s, e))
 
-    def _nearest_marker(self, s: int, e: int) -> str | None:
-        start, end = self.span
-        best: tuple[int, str] | None = None
+    def _markers(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        """The tense markers of the sentence [s, e): (start, end, 'future' or 'past'),
+        found once per sentence."""
+        found = self._marker_cache.get(s)
+        if found is not None:
+            return found
+        found = []
         for kind, pattern in (("future", self._tagger.future), ("past", self._tagger.past)):
             for m in pattern.finditer(self._text, s, e):
-                if start <= m.start() < end:
-                    continue
                 if kind == "past" and _PASSIVE_BE.search(self._text, max(0, m.start() - 4), m.start()):
                     continue  # "will be named": a participle after "be" carries no tense
                 if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
                         and self._tagger.adjective_before.search(
                             self._text, max(0, m.start() - 12), m.start())):
                     continue  # "an unspecified date": an adjective
-                # the verb governing a date usually precedes it: markers after it count double
-                distance = start - m.end() if m.end() <= start else 2 * (m.start() - end)
-                if best is None or distance < best[0]:
-                    best = (distance, kind)
+                found.append((m.start(), m.end(), kind))
+        self._marker_cache[s] = found
+        return found
+
+    def _nearest_marker(self, markers: list[tuple[int, int, str]], s: int, e: int) -> str | None:
+        start, end = self.span
+        best: tuple[int, str] | None = None
+        for m_start, m_end, kind in markers:
+            if m_start < s or m_end > e or start <= m_start < end:
+                continue
+            # the verb governing a date usually precedes it: markers after it count double
+            distance = start - m_end if m_end <= start else 2 * (m_start - end)
+            if best is None or distance < best[0]:
+                best = (distance, kind)
         return best[1] if best else None
 
 
@@ -303,6 +320,7 @@ class Tagger:
         return True
 
 
+_QUOTES = ("\"", "“", "``")
 _TITLE_BEFORE = regex.compile(r"(?:``|[\"“])(?:\p{Lu}[\w\x27’.-]*\s+)*$")
 _TITLE_AFTER = regex.compile(r"[.,!?]?(?:\x27\x27|[\"”])|\s+\p{Lu}")
 
@@ -310,6 +328,8 @@ _TITLE_AFTER = regex.compile(r"[.,!?]?(?:\x27\x27|[\"”])|\s+\p{Lu}")
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """Title-case words inside opening quotes that go on as a title are a show, a film or a
     book (ABC's "This Week With David Brinkley", "High Noon."), not a date."""
+    if not text[start].isupper() or not any(q in text[max(0, start - 60):start] for q in _QUOTES):
+        return False  # (cheap checks first: this runs for every candidate)
     before = _TITLE_BEFORE.search(text, max(0, start - 60), start)
     if before is None:
         return False
