@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 
 from timeline_app.core.rules import default_rules
 
@@ -19,7 +20,7 @@ _OPENERS = r"[\"'“‘(\[]?"
 _STARTS = re.compile(
     rf"(?P<stop>[.!?…]){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _ENDS = re.compile(rf"(?P<stop>[.!?…]){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n+")
-_WORD_BEFORE = re.compile(r"([\w.]*)\Z")
+_TOKEN_CHARS = string.ascii_letters + string.digits + "."
 
 
 @functools.cache
@@ -31,8 +32,8 @@ def _goes_on(text: str, stop: int) -> bool:
     """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
     if text[stop] != ".":
         return False
-    word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
-    token = word.group(1) if word else ""
+    chunk = text[max(0, stop - 12):stop]
+    token = chunk[len(chunk.rstrip(_TOKEN_CHARS)):]  # "Sept", "U.S": the word before it
     last = token.rsplit(".", 1)[-1]  # "U.S" -> "S"
     return (len(last) == 1 and last.isupper()) or token in _abbreviations()
 
