@@ -57,10 +57,11 @@ def no_collections() -> Iterator[None]:
             gc.enable()
 
 
-def release_later(*collections: Iterable[object]) -> None:
+def release_later(*collections: Iterable[object], after_s: float = RELEASE_DELAY_S) -> None:
     """Hold a reference to every item of these collections, then drop them one by one on a
-    background thread: whoever drops its own last reference to a collection afterwards frees
-    only the collection, not what is in it. Call it before letting go of big data."""
+    background thread, from ``after_s`` on: whoever drops its own last reference to a
+    collection afterwards frees only the collection, not what is in it. Call it before
+    letting go of big data."""
     items = list(itertools.chain.from_iterable(collections))
     if not items:
         return
@@ -70,7 +71,7 @@ def release_later(*collections: Iterable[object]) -> None:
             _releaser = threading.Thread(target=_release_forever, name="releaser", daemon=True)
             _releaser.start()
         _outstanding += 1
-    _doomed.put((time.monotonic() + RELEASE_DELAY_S, items))
+    _doomed.put((time.monotonic() + after_s, items))
 
 
 def _release_forever() -> None:

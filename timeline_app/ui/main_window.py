@@ -323,7 +323,8 @@ class MainWindow(QMainWindow):
         self._result_paths = set()
         self.problems.clear()  # the dock stays until the load ends: a reload finds the same
         # problems again, and each show or hide lays out and repaints the whole window
-        long_lived.release_later(old_results)  # freed off the GUI thread
+        # freed off the GUI thread, at once: the new load soon needs the memory
+        long_lived.release_later(old_results, after_s=0.0)
         self.builder.invalidate()
         self._finish_generation = None
         self._pending_view = None
