@@ -29,7 +29,7 @@ RELEASE_PAUSE_S = 0.0  # a pause lets the threads waiting for the lock have it
 # what is handed over when the window shows new data is let go of only after the window has
 # painted it: the releasing loop would otherwise compete for the lock with every Python call
 # of those paints
-RELEASE_DELAY_S = 0.1
+RELEASE_DELAY_S = 0.05
 
 _doomed: queue.SimpleQueue[tuple[float, list[object]]] = queue.SimpleQueue()
 _releaser: threading.Thread | None = None
