@@ -323,6 +323,9 @@ def decade(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
         start = 1900 + tens * 10
     elif len(text) == 4:
         start = int(text)
+        if start % 100 == 0 and start < 1900:  # "the 1800s": the century, not its first decade
+            tv = TimeValue("century", date(start, 1, 1))
+            return Resolution(tv.value, tv, _mod(groups, ctx))
     else:
         two = int(text[-2:])
         ref = ctx.reference()
@@ -467,6 +470,12 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         return Resolution(tv.value, tv, mod, STORY)
     if ref is None:
         return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
+    if groups.get("range_to") and shift is None:  # "from Monday through Friday"
+        start = ctx.story_anchor("day")
+        if start is not None and start.granularity == "day" and abs((start.start - ref).days) < 8:
+            day = start.start + timedelta(days=(int(number) - start.start.weekday()) % 7 or 7)
+            tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
+            return Resolution(tv.value, tv, mod, REFERENCE)
     tense = ctx.tense()
     if tense is None and groups.get("deadline"):
         tense = "future"  # "maybe by Fri evening": a deadline, unless the clause says otherwise
