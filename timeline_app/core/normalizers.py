@@ -346,7 +346,9 @@ def century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     if not 1 <= int(number) <= 21:
         return None
     tv = TimeValue("century", date(max((int(number) - 1) * 100, 1), 1, 1))
-    return Resolution(tv.value, tv, _mod(groups, ctx))
+    half = (groups.get("half") or "").lower()  # "the first half of the 20th century"
+    return Resolution(tv.value, tv, {"first": "START", "second": "END", "latter": "END"}.get(
+        half) or _mod(groups, ctx))
 
 
 def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
