@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
         rows to the model's."""
         started = time.perf_counter()
         selected = self._selected_event_id()
-        self._flush_view()
+        self._pending_view = None  # a timeline still on its way to the view: this one replaces it
         self.model.set_timeline(timeline)
         self.source.set_references(timeline.facts.references)
         self._pending_view = (timeline, cards, selected, started)
