@@ -604,6 +604,8 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
         return Resolution(reporting.plus("Y", -1).value, reporting.plus("Y", -1), mod, STORY)
     if not story and anchor.granularity != "day":
         anchor = anchor.at("day")
+    if unit in ("DE", "CE"):  # "a decade later" after 1998 is 2008, not the 2000s
+        unit, whole = "Y", whole * (10 if unit == "DE" else 100)
     tv = _shifted(anchor, unit, sign * whole)
     if mod and mod not in ("START", "MID", "END"):
         mod = "APPROX"
