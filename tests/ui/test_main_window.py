@@ -421,3 +421,18 @@ def test_a_new_timeline_reaches_the_view_just_after_the_list(qtbot, window: Main
     window._show_timeline(everything)
     qtbot.waitUntil(lambda: window._pending_view is None, timeout=2000)  # on its own, too
     assert window.timeline._card_of(len(everything.events) - 1) is not None
+
+
+def test_a_window_deleted_as_its_load_finishes_is_not_called_back(qtbot, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    """The end of a load is announced a turn of the event loop after the last timeline: a
+    window closed and deleted meanwhile must not be called (it raised in the Qt event loop)."""
+    win = MainWindow()
+    win.show()
+    with qtbot.waitSignal(win.loaded, timeout=30000):
+        win.open_paths([seeds])
+    generation = win.builder.generation
+    win._finish_generation, win._finish_completed = generation, True
+    win._on_built(win.model.timeline, generation)  # schedules the announcement
+    win.loader.shutdown()
+    win.deleteLater()
+    qtbot.wait(50)  # pytest-qt fails the test on an exception raised in the event loop

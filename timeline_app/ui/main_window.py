@@ -429,7 +429,9 @@ class MainWindow(QMainWindow):
             self._finish_generation = None
             # on the next turn, after the timeline view has caught up with the list
             completed, load = self._finish_completed, self._load_started
-            QTimer.singleShot(VIEW_AFTER_LIST_MS + 1, lambda: self._finish_load(completed, load))
+            # (the window as context: a window closed meanwhile is not called back)
+            QTimer.singleShot(VIEW_AFTER_LIST_MS + 1, self,
+                              lambda: self._finish_load(completed, load))
 
     def _finish_load(self, completed: bool, load: float) -> None:
         if load != self._load_started or self.is_loading():
@@ -453,7 +455,7 @@ class MainWindow(QMainWindow):
             + (f" · {self.loader.from_cache} files from cache" if self.loader.from_cache else ""))
         if self._queued:
             queued, self._queued = list(dict.fromkeys(self._queued)), []
-            QTimer.singleShot(0, lambda: self._on_files_changed(queued))
+            QTimer.singleShot(0, self, lambda: self._on_files_changed(queued))
         self.loaded.emit(completed)
 
     # ------------------------------------------------------------------ article dates
