@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import TextIO
 
 from timeline_app.core.extract import DocumentResult, extract
-from timeline_app.core.ingest import MAX_BYTES, ArticleError, iter_files, read_articles
+from timeline_app.core.ingest import (
+    MAX_BYTES,
+    ArticleError,
+    PartlyRead,
+    iter_files,
+    read_articles,
+)
 from timeline_app.core.tagger import default_tagger
 from timeline_app.core.timeline import build_timeline
 
@@ -59,12 +65,28 @@ def iter_results(paths: list[Path], dct: date | None, errors: TextIO,
             continue
         try:
             articles = read_articles(path, max_bytes)
+        except PartlyRead as exc:  # report what was skipped, extract what was read
+            print(f"timeline-app: {path}: {exc}", file=errors)
+            raise_flag.failed = True
+            articles = exc.articles
         except ArticleError as exc:
             print(f"timeline-app: {path}: {exc}", file=errors)
             raise_flag.failed = True
             continue
+        except Exception as exc:  # a bug must not stop the run: report it as the file's problem
+            print(f"timeline-app: {path}: internal error: {type(exc).__name__}: {exc}",
+                  file=errors)
+            raise_flag.failed = True
+            continue
         for article in articles:
-            yield extract(article, tagger=tagger, reference=dct)
+            try:
+                result = extract(article, tagger=tagger, reference=dct)
+            except Exception as exc:  # as above, for one article
+                print(f"timeline-app: {article.path}: internal error: "
+                      f"{type(exc).__name__}: {exc}", file=errors)
+                raise_flag.failed = True
+                continue
+            yield result
 
 
 class _Flag:

@@ -71,3 +71,36 @@ def test_the_size_limit_is_configurable(tmp_path: Path) -> None:
                            str(tmp_path)], capture_output=True, text=True)
     assert proc.returncode == 1
     assert "too large (0.0 MB > 0.001 MB limit)" in proc.stderr
+
+
+def test_a_partly_broken_json_lines_file_gives_its_good_articles(tmp_path: Path) -> None:
+    (tmp_path / "dump.jsonl").write_text(
+        json.dumps({"title": "One", "text": "Elections were held on March 3, 2020."})
+        + '\n{"title": "cut off\n'
+        + json.dumps({"title": "Two", "text": "On 4 July 1999 it rained."}) + "\n")
+    result = subprocess.run([sys.executable, "-m", "timeline_app", "extract", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert [json.loads(line)["title"] for line in result.stdout.splitlines()] == ["One", "Two"]
+    assert "dump.jsonl: malformed JSON Lines, 1 line(s) skipped (line 2:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unexpected_error_in_one_file_is_reported_and_the_run_goes_on(
+        tmp_path: Path, seeds: Path, monkeypatch: object, capsys: object) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    (tmp_path / "a.txt").write_text((seeds / "003_0db983b70f3f1a4d.txt").read_text())
+    (tmp_path / "b.txt").write_text((seeds / "003_0db983b70f3f1a4d.txt").read_text())
+    real = cli.read_articles
+
+    def flaky(path: Path, max_bytes: int) -> list[object]:
+        if path.name == "a.txt":
+            raise RuntimeError("a bug")
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(cli, "read_articles", flaky)
+    code, out = run("extract", str(tmp_path))
+    assert code == 1 and len(out.splitlines()) == 1
+    assert "a.txt: internal error: RuntimeError: a bug" in capsys.readouterr().err  # type: ignore[attr-defined]

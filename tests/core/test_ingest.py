@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from timeline_app.core.ingest import ArticleError, file_stamps, iter_files, read_articles
+from timeline_app.core.ingest import (
+    ArticleError,
+    PartlyRead,
+    file_stamps,
+    iter_files,
+    read_articles,
+)
 
 
 def test_seed_header_line_is_the_publication_date(seeds: Path) -> None:
@@ -79,6 +86,8 @@ def test_html_uses_metadata(tmp_path: Path) -> None:
     ("blank.txt", b"   \n\n", "empty"),
     ("bin.txt", b"\x00\x01\x02binary\x00" * 50, "binary"),
     ("bad.json", b"{not json", "malformed JSON"),
+    ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ("zeros.txt", b"\x00\xff" * 100, "binary"),
     ("nobody.json", b'{"title": "x"}', "no article"),
 ])
 def test_bad_files_are_reported(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
@@ -126,3 +135,63 @@ def test_file_stamps_list_article_files_with_size_and_mtime(tmp_path: Path) -> N
     assert set(stamps) == {tmp_path / "a.txt", sub / "b.md"}
     size, mtime_ns = stamps[sub / "b.md"]
     assert size == 4 and mtime_ns == (sub / "b.md").stat().st_mtime_ns
+
+
+def test_an_impossible_front_matter_date_keeps_the_rest_of_the_front_matter(tmp_path: Path) -> None:
+    f = tmp_path / "note.md"
+    f.write_text('---\ntitle: "Bridge opens"\ndate: 2019-13-45\nsource: Gazette\n---\n'
+                 "The bridge opened on 4 April 2019.\n")
+    [a] = read_articles(f)
+    assert (a.title, a.source, a.published) == ("Bridge opens", "Gazette", None)
+
+
+def test_a_title_key_before_the_header_line_is_not_part_of_the_title(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("title: Council meets\ndate 2021-02-05\n\nThe council met on Monday.\n")
+    [a] = read_articles(f)
+    assert (a.title, a.published) == ("Council meets", date(2021, 2, 5))
+
+
+def test_json_lines_with_a_broken_line_keep_the_good_lines(tmp_path: Path) -> None:
+    f = tmp_path / "dump.jsonl"
+    f.write_text(json.dumps({"title": "One", "text": "Elections were held on March 3, 2020."})
+                 + '\n{"title": "cut off", "te\n'
+                 + json.dumps({"title": "Two", "text": "On 4 July 1999 it rained."}) + "\n")
+    with pytest.raises(PartlyRead, match="1 line.*line 2") as caught:
+        read_articles(f)
+    assert [a.title for a in caught.value.articles] == ["One", "Two"]
+
+
+def test_utf16_without_a_byte_order_mark_is_decoded(tmp_path: Path) -> None:
+    f = tmp_path / "windows.txt"
+    f.write_bytes("The vote was held on 5 May 2019 in the city.".encode("utf-16-le"))
+    [a] = read_articles(f)
+    assert a.text.startswith("The vote was held")
+
+
+def test_a_bare_year_on_a_page_is_not_its_publication_date(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text("<html><body><p>The fire started on Aug. 3, 2017 near the lake and spread "
+                 "fast through the dry forest.</p></body></html>")
+    [a] = read_articles(f)
+    assert a.published is None  # htmldate alone would say 2017-01-01
+
+
+def test_a_date_written_on_the_page_is_its_publication_date(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text("<html><head><title>Summit</title></head><body><article><p>Posted on June 5, "
+                 "2021</p><p>The summit happened on 3 March 2019 in Paris and many leaders came "
+                 "to it.</p></article></body></html>")
+    [a] = read_articles(f)
+    assert a.published == date(2021, 6, 5)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_pipes_and_devices_are_reported_not_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait for a writer forever
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    found = {p.name: problem for p, problem in iter_files([tmp_path])}
+    assert "not a regular file" in (found["pipe.txt"] or "")
+    assert "not a regular file" in (found["zero.txt"] or "")
+    assert [problem for _, problem in iter_files([tmp_path / "pipe.txt"])] == [
+        "not a regular file (a pipe, socket or device): not read"]

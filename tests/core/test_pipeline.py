@@ -251,3 +251,15 @@ def test_a_file_changed_just_before_reading_is_not_trusted_by_its_stamp(tmp_path
     assert cache.get_by_stamps({"a.txt": (11, settled)}) == {}  # another size
     assert cache.get_by_stamps({"a.txt": (10, settled + 1)}) == {}  # another time
     assert cache.get_by_stamps({"a.txt": (10, settled)}, kind=":events") == {}  # another kind
+
+
+def test_a_partly_broken_json_lines_file_loads_its_good_articles_and_says_what_was_skipped(
+        tmp_path: Path) -> None:
+    (tmp_path / "dump.jsonl").write_text(
+        '{"title": "One", "text": "Elections were held on March 3, 2020."}\n{"title": \n')
+    for _ in range(2):  # not cached: the second load says it again
+        pipeline = Pipeline(ExtractionCache(tmp_path / "c.sqlite3"), workers=1)
+        [outcome] = list(pipeline.load([tmp_path / "dump.jsonl"]))
+        assert isinstance(outcome, Loaded) and not outcome.cached
+        assert [r.article.title for r in outcome.results] == ["One"]
+        assert "1 line(s) skipped (line 2:" in (outcome.problem or "")

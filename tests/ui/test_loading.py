@@ -166,3 +166,16 @@ def test_a_held_loader_takes_no_outcomes_until_resumed(qtbot, tmp_path: Path, mo
     with qtbot.waitSignal(loader.finished, timeout=20000):
         loader.resume()
     assert sum(len(batch) for batch in got) == 4  # type: ignore[arg-type]
+
+
+def test_a_partly_read_file_shows_its_articles_and_its_problem(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "dump.jsonl").write_text(
+        '{"title": "bridge", "text": "The bridge opened on March 3, 2020."}\n{"title": \n',
+        encoding="utf-8")
+    win = _window(qtbot)
+    with qtbot.waitSignal(win.loaded, timeout=30000):
+        win.open_paths([tmp_path])
+    assert _titles(win) == {"bridge"}
+    assert win.problems.count() == 1
+    assert "dump.jsonl" in win.problems.item(0).text()
+    assert "line 2" in win.problems.item(0).text()

@@ -9,6 +9,7 @@ without the date phrase, its snippet the sentence. Two dates joined as a range i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -148,6 +149,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
                  inferred_reference: bool = False) -> list[Event]:
     """One event per dated expression in the article body (ranges make one period)."""
     sentences = sentence_spans(text, body_start)
+    starts = [s for s, _ in sentences]
     dated = [t for t in timexes if t.start >= body_start and t.type in ("DATE", "TIME")
              and t.time is not None]
     events: list[Event] = []
@@ -162,8 +164,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         when = event_date(timex, inferred_reference=inferred_reference, until=until)
         if when is None:
             continue
-        s, e = next(((s, e) for s, e in sentences if s <= timex.start < e),
-                    (timex.start, timex.end))
+        k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
+        s, e = sentences[k] if k >= 0 and timex.start < sentences[k][1] else (timex.start, timex.end)
         sentence = text[s:e]
         title = make_title(sentence, timex.start - s, when.end - s)
         events.append(Event(title=title, snippet=sentence, start=s, end=e,

@@ -37,7 +37,7 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )  # used with .match(): at the start of the text, or right after a title line
 _TITLE_THEN_HEADER = re.compile(
-    r"\A\s*(?P<title>[^\n]{1,200})\n\s*(?=(?:(?:author|by|source)\s*:[^\n]*?\s+)?"
+    r"\A\s*(?:title\s*:\s*)?(?P<title>[^\n]{1,200})\n\s*(?=(?:(?:author|by|source)\s*:[^\n]*?\s+)?"
     r"(?:date|published|dated)\s*:?\s*\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 _HEADER_LINE = re.compile(
     r"^(?P<key>title|author|by|source|date|published|url)\s*:\s*(?P<value>.+)$", re.IGNORECASE
@@ -56,6 +56,15 @@ _JSON_SOURCE = ("source", "outlet", "site", "site_name", "publisher", "author", 
 
 class ArticleError(Exception):
     """A file that cannot be read as an article; ``str()`` says why."""
+
+
+class PartlyRead(ArticleError):
+    """A file of which only some articles could be read (JSON Lines with broken lines):
+    ``articles`` holds the good ones, ``str()`` says what was skipped."""
+
+    def __init__(self, reason: str, articles: list[Article]) -> None:
+        super().__init__(reason)
+        self.articles = articles
 
 
 @pickled_by_fields
@@ -119,11 +128,16 @@ def decode(data: bytes, name: str = "") -> str:
     """
     if not data.strip():
         raise ArticleError("empty file")
+    wide = None
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError("binary file (contains NUL bytes), not text")
+        wide = _utf16_without_bom(data)
+        if wide is None:
+            raise ArticleError("binary file (contains NUL bytes), not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(wide or "utf-8-sig")
     except UnicodeDecodeError:
+        if wide:
+            raise ArticleError("binary file (contains NUL bytes), not text") from None
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
@@ -136,6 +150,20 @@ def decode(data: bytes, name: str = "") -> str:
     if not text.strip():
         raise ArticleError("empty file (only whitespace)")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "-be" when the NUL bytes are the high bytes of mostly Latin text
+    (Windows tools write UTF-16 without a byte order mark), else None."""
+    sample = data[:8192]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, letters, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) <= 0.02 * len(letters):
+            ascii_text = sum(32 <= b < 127 or b in (9, 10, 13) for b in letters)
+            return codec if ascii_text >= 0.8 * len(letters) else None
+    return None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f]")  # control characters but \t \n \v \f
@@ -214,12 +242,7 @@ def _markdown(path: Path, text: str) -> Article:
     m = _FRONT_MATTER.match(text)
     if not m:
         return _plain(path, text)
-    try:
-        meta = yaml_safe.safe_load(m["yaml"]) or {}
-    except yaml_safe.YAMLError:
-        meta = {}
-    if not isinstance(meta, dict):
-        meta = {}
+    meta = yaml_safe.load_user_mapping(m["yaml"])
     body_start = m.end()
     published = parse_date(_pick(meta, _JSON_DATE))
     pub_source = "front-matter" if published else None
@@ -251,7 +274,8 @@ def _html(path: Path, raw: str) -> Article:
 
     try:
         doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
-                                          favor_precision=True)
+                                          favor_precision=True,
+                                          date_extraction_params=_HTML_DATE_FROM_MARKUP)
     except Exception as exc:  # trafilatura raises on some malformed markup
         raise ArticleError(f"malformed HTML: {exc}") from exc
     if doc is None:
@@ -261,7 +285,7 @@ def _html(path: Path, raw: str) -> Article:
     if not body:
         raise ArticleError("HTML without readable article text")
     title = str(data.get("title") or _first_line_title(body) or path.stem)
-    published = parse_date(data.get("date"))
+    published = parse_date(data.get("date")) or _html_page_date(raw)
     pub_source = "html" if published else None
     if published is None and (fn := _filename_date(path)):
         published, pub_source = fn, "filename"
@@ -270,30 +294,69 @@ def _html(path: Path, raw: str) -> Article:
                    _str_or_none(data.get("url")), 0)
 
 
-def _json_objects(text: str) -> list[Any]:
+_HTML_DATE_FROM_MARKUP = {"extensive_search": False, "original_date": True}
+
+
+def _html_page_date(raw: str) -> date | None:
+    """A publication date written on the page ("Posted on June 5, 2021") when the markup
+    has none; htmldate's guess from a bare year (its January 1st) is no date."""
+    import htmldate
+
+    try:
+        found = htmldate.find_date(raw, extensive_search=True, original_date=True)
+    except Exception:  # htmldate raises on some malformed markup: no date, not no article
+        return None
+    if not found or found.endswith("-01-01"):
+        return None
+    return parse_date(found)
+
+
+def _json_objects(text: str) -> tuple[list[Any], list[str]]:
+    """The objects of a JSON document or of JSON Lines, and what was wrong with each JSON
+    Lines line that could not be read (a truncated last line loses that line, not the file)."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
-        items = []
+    except RecursionError:
+        raise ArticleError("malformed JSON (nested too deeply)") from None
+    except json.JSONDecodeError as whole:
+        items: list[Any] = []
+        broken: list[str] = []
         for number, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 try:
-                    items.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise ArticleError(f"malformed JSON (line {number}: {exc.msg})") from None
-        return items
+                    item = json.loads(line)
+                except (json.JSONDecodeError, RecursionError) as exc:
+                    reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                    broken.append(f"line {number}: {reason}")
+                    continue
+                if isinstance(item, dict):
+                    items.append(item)
+                else:
+                    broken.append(f"line {number}: not an object")
+        if not items:  # not JSON Lines: one broken document
+            raise ArticleError(f"malformed JSON (line {whole.lineno}: {whole.msg})") from None
+        return items, broken
     if isinstance(data, dict):
         for key in ("articles", "items", "results", "data", "docs"):
             if isinstance(data.get(key), list):
-                return list(data[key])
-        return [data]
+                return list(data[key]), []
+        return [data], []
     if isinstance(data, list):
-        return data
+        return data, []
     raise ArticleError("JSON holds no article object")
 
 
-def _json(path: Path, text: str) -> Iterator[Article]:
-    objects = _json_objects(text)
+def _json(path: Path, text: str) -> list[Article]:
+    objects, broken = _json_objects(text)
+    articles = list(_json_articles(path, objects))
+    if broken:
+        skipped = "; ".join(broken[:3]) + (f"; and {len(broken) - 3} more" if len(broken) > 3 else "")
+        raise PartlyRead(f"malformed JSON Lines, {len(broken)} line(s) skipped ({skipped}); "
+                         f"{len(articles)} article(s) read", articles)
+    return articles
+
+
+def _json_articles(path: Path, objects: list[Any]) -> Iterator[Article]:
     found = 0
     for index, obj in enumerate(objects):
         if not isinstance(obj, dict):
@@ -339,7 +402,7 @@ def articles_from_bytes(path: Path, data: bytes) -> list[Article]:
     if suffix in (".html", ".htm", ".xhtml") or (suffix == ".txt" and _is_html(text)):
         return [_html(path, text)]
     if suffix in (".json", ".jsonl", ".ndjson"):
-        return list(_json(path, text))
+        return _json(path, text)
     if suffix in (".md", ".markdown"):
         return [_markdown(path, text)]
     if _FRONT_MATTER.match(text):
@@ -363,13 +426,14 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str | None]]:
         if not root.exists() and not root.is_symlink():
             yield root, "no such file or folder"
             continue
-        if root.is_file() or (root.is_symlink() and not root.exists()):
-            if root.is_symlink() and not root.exists():
-                yield root, "broken link"
-            else:
-                yield root, None
-            continue
-        yield from _walk(root, seen)
+        if root.is_symlink() and not root.exists():
+            yield root, "broken link"
+        elif root.is_file():
+            yield root, None
+        elif root.is_dir():
+            yield from _walk(root, seen)
+        else:
+            yield root, "not a regular file (a pipe, socket or device): not read"
 
 
 Stamp = tuple[int, int]  # size, mtime_ns
@@ -388,6 +452,12 @@ def file_stamps(paths: list[Path]) -> dict[Path, Stamp]:
             continue
         found[path] = (st.st_size, st.st_mtime_ns)
     return found
+
+
+def _article_name(name: str) -> bool:
+    """Whether a file of this name may hold articles (by its suffix; none is plain text)."""
+    suffix = os.path.splitext(name)[1]
+    return suffix.lower() in TEXT_SUFFIXES or suffix == ""
 
 
 def _walk(folder: Path, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
@@ -416,9 +486,10 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
                 yield path, "broken link"
             elif entry.is_dir():
                 yield from _walk(path, seen)
-            elif entry.is_file():
-                suffix = os.path.splitext(name)[1]
-                if suffix.lower() in TEXT_SUFFIXES or suffix == "":
+            elif _article_name(name):
+                if entry.is_file():
                     yield path, None
+                elif os.path.exists(entry.path):
+                    yield path, "not a regular file (a pipe, socket or device): not read"
         except OSError as exc:
             yield path, f"cannot read: {exc.strerror or exc}"

@@ -30,6 +30,7 @@ from timeline_app.core.extract import DocumentResult, extract
 from timeline_app.core.ingest import (
     MAX_BYTES,
     ArticleError,
+    PartlyRead,
     Stamp,
     articles_from_bytes,
     iter_files,
@@ -47,6 +48,7 @@ class Loaded:
     path: str
     results: list[DocumentResult]
     cached: bool = False
+    problem: str | None = None  # what of the file could not be read (see PartlyRead)
 
 
 @dataclass(frozen=True)
@@ -70,19 +72,30 @@ class _Job:
 
 
 def extract_bytes(path: str, data: bytes, reference: date | None = None) -> list[DocumentResult]:
-    """Decode and extract one file's articles (runs in a worker process). Raises ArticleError."""
-    return [extract(a, reference=reference) for a in articles_from_bytes(Path(path), data)]
+    """Decode and extract one file's articles (runs in a worker process). Raises ArticleError;
+    :class:`~timeline_app.core.ingest.PartlyRead` carries the results of what could be read
+    (as ``results``)."""
+    try:
+        articles = articles_from_bytes(Path(path), data)
+    except PartlyRead as exc:
+        exc.results = [extract(a, reference=reference) for a in exc.articles]  # type: ignore[attr-defined]
+        raise
+    return [extract(a, reference=reference) for a in articles]
 
 
 def _work(path: str, data: bytes, timexes: bool = True) -> _Work:
     """Runs in a worker: the results come back pickled once, in the form the cache stores, so
     the loading process unpickles them and never pickles them again. Without ``timexes``, the
     results leave out their temporal expressions (events keep their dates)."""
+    problem = None
     try:
-        results = extract_bytes(path, data)
+        try:
+            results = extract_bytes(path, data)
+        except PartlyRead as exc:  # the good part loads, the rest is reported (and not cached)
+            results, problem = exc.results, str(exc)  # type: ignore[attr-defined]
         if not timexes:
             results = [dataclasses.replace(r, timexes=[]) for r in results]
-        return path, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL), None, True
+        return path, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL), problem, True
     except ArticleError as exc:  # the content's fault: the same content always gets it
         return path, None, str(exc), True
     except Exception as exc:  # a bug must not stop the load: report it as the file's problem
@@ -245,6 +258,8 @@ class Pipeline:
             if self.cache is not None and digest is not None and lasting and error:
                 self.cache.put_problem(path, digest, error, self._kind)
             return Problem(path, error or "unknown error")
+        if error is not None:  # read in part: extracted again next time, to say so again
+            return Loaded(path, pickle.loads(blob), problem=error)
         if self.cache is not None and digest is not None:
             self.cache.put_pickled(path, digest, blob, self._kind)
         return Loaded(path, pickle.loads(blob))  # made by our own worker just now

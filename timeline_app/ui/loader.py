@@ -57,6 +57,8 @@ class _Worker(QObject):
                 if isinstance(outcome, Problem):
                     self.problem.emit(outcome.path, outcome.reason)
                 elif isinstance(outcome, Loaded):
+                    if outcome.problem:
+                        self.problem.emit(outcome.path, outcome.problem)
                     batch.extend(outcome.results)
                     self.from_cache += outcome.cached
                 now = time.monotonic()
