@@ -165,3 +165,17 @@ def test_a_range_written_as_one_phrase_is_one_period() -> None:
     assert _dates_of("The show runs June 9-12, 2020.") == [
         ("June 9-12, 2020", date(2020, 6, 9), date(2020, 6, 12))]
     assert _dates_of("He served 2001-2009 as mayor.")[0][1:] == (date(2001, 1, 1), date(2009, 12, 31))
+
+
+def test_a_text_without_full_stops_gives_each_event_the_words_around_its_date() -> None:
+    # a transcript or a list without punctuation: one "sentence" of 120,000 characters
+    chunk = "the council said on March 3 2020 it will vote again next Monday and then "
+    text = chunk * 1600
+    result = extract(Article("long.txt", text, "long", date(2020, 3, 10)))
+    assert len(result.events) > 1000
+    for event in result.events:
+        assert event.snippet == text[event.start:event.end]
+        assert event.start <= event.date.start and event.date.end <= event.end
+        assert len(event.snippet) <= 2 * 300 + len(event.date.text)
+    values = {t.value for t in result.timexes}
+    assert values == {"2020-03-03", "2020-03-16"}  # the tense is read near each date

@@ -19,6 +19,7 @@ from timeline_app.core.tagger import Timex
 from timeline_app.core.timeml import display_granularity
 
 TITLE_LIMIT = 90
+SNIPPET_REACH = 300  # characters of a very long sentence kept on each side of its date
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s)+",
@@ -136,6 +137,21 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     return text[0].upper() + text[1:] if text else text
 
 
+def _around(text: str, start: int, end: int, date_start: int, date_end: int) -> tuple[int, int]:
+    """The sentence ``start``..``end``, or the words within :data:`SNIPPET_REACH` characters
+    of the date when the sentence is longer than that (text without full stops, such as a
+    transcript or a list, must not make every event's snippet the whole text)."""
+    if end - start <= 2 * SNIPPET_REACH:
+        return start, end
+    if date_start - start > SNIPPET_REACH:
+        cut = text.find(" ", date_start - SNIPPET_REACH, date_start)
+        start = cut + 1 if cut >= 0 else date_start
+    if end - date_end > SNIPPET_REACH:
+        cut = text.rfind(" ", date_end, date_end + SNIPPET_REACH)
+        end = cut if cut >= 0 else date_end
+    return start, end
+
+
 def _is_range(text: str, first: Timex, second: Timex) -> bool:
     if not _RANGE_JOIN.match(text[first.end:second.start]):
         return False
@@ -166,6 +182,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue
         k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
         s, e = sentences[k] if k >= 0 and timex.start < sentences[k][1] else (timex.start, timex.end)
+        s, e = _around(text, s, e, timex.start, when.end)
         sentence = text[s:e]
         title = make_title(sentence, timex.start - s, when.end - s)
         events.append(Event(title=title, snippet=sentence, start=s, end=e,

@@ -25,6 +25,8 @@ _CLAUSE_BREAK = regex.compile(
     r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet)\b)\s*")
 _ENDED = regex.compile(r",?\s+end(?:ed|ing)\b")
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
+MARKER_REACH = 1000  # characters around an expression searched for its tense marker
+LOOK_AHEAD = 200  # characters after an expression its checks read (``regex`` scans to endpos)
 
 
 @pickled_by_fields
@@ -111,7 +113,7 @@ class _Context:
         self._reporting: TimeValue | None = None
         self._sentence_starts = sentence_starts(text)
         self._marker_cache: dict[int, list[tuple[int, int, str]]] = {}
-        self._breaks_cache: dict[int, list[tuple[int, int]]] = {}
+        self._breaks_cache: dict[int, tuple[list[int], list[int]]] = {}
         self.span = (0, 0)
 
     def reference(self) -> date | None:
@@ -119,7 +121,7 @@ class _Context:
 
     def range_end(self) -> tuple[int, int | None] | None:
         """The year (and month, if named) of the end of a range the expression starts."""
-        m = self._tagger.range_end.match(self._text, self.span[1])
+        m = self._tagger.range_end.match(self._text, self.span[1], self.span[1] + LOOK_AHEAD)
         if m is None:
             return None
         name = m.group("month") or m.group("month2") or m.group("month3")
@@ -163,7 +165,8 @@ class _Context:
         by the reference date ("a fourth-quarter charge is expected" reports no results)."""
         if time.granularity != "quarter" or not time.year_known:
             return
-        ended = _ENDED.match(self._text, self.span[1])  # "its fourth quarter ended Sept. 30"
+        # "its fourth quarter ended Sept. 30"
+        ended = _ENDED.match(self._text, self.span[1], self.span[1] + LOOK_AHEAD)
         if self._reference is not None and time.interval()[1] >= self._reference and not ended:
             return
         self._reporting = time
@@ -197,9 +200,13 @@ class _Context:
             return None
         breaks = self._breaks_cache.get(s)
         if breaks is None:
-            breaks = self._breaks_cache[s] = [m.span() for m in _CLAUSE_BREAK.finditer(self._text, s, e)]
-        clause_start = max((b_end for b_start, b_end in breaks if b_end <= start), default=s)
-        clause_end = min((b_start for b_start, _ in breaks if b_start >= end), default=e)
+            spans = [m.span() for m in _CLAUSE_BREAK.finditer(self._text, s, e)]
+            breaks = self._breaks_cache[s] = ([b for b, _ in spans], [b for _, b in spans])
+        break_starts, break_ends = breaks  # both ascending: breaks do not overlap
+        i = bisect.bisect_right(break_ends, start) - 1
+        clause_start = break_ends[i] if i >= 0 else s
+        j = bisect.bisect_left(break_starts, end)
+        clause_end = break_starts[j] if j < len(break_starts) else e
         return (self._nearest_marker(markers, clause_start, clause_end)
                 or self._nearest_marker(markers, s, e))
 
@@ -219,13 +226,19 @@ class _Context:
                             self._text, max(0, m.start() - 12), m.start())):
                     continue  # "an unspecified date": an adjective
                 found.append((m.start(), m.end(), kind))
+        found.sort()
         self._marker_cache[s] = found
         return found
 
     def _nearest_marker(self, markers: list[tuple[int, int, str]], s: int, e: int) -> str | None:
+        """The kind of the marker in [s, e) nearest the expression (``markers`` sorted), looked
+        for within MARKER_REACH characters: a sentence of thousands of words (a text without
+        full stops) must not cost each of its dates a pass over all its markers."""
         start, end = self.span
+        lo = bisect.bisect_left(markers, (max(s, start - MARKER_REACH),))
+        hi = bisect.bisect_left(markers, (min(e, end + MARKER_REACH),))
         best: tuple[int, str] | None = None
-        for m_start, m_end, kind in markers:
+        for m_start, m_end, kind in markers[lo:hi]:
             if m_start < s or m_end > e or start <= m_start < end:
                 continue
             # the verb governing a date usually precedes it: markers after it count double
@@ -336,7 +349,7 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     words = text[before.start():end].lstrip("`\"“").split()
     if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False
-    return _TITLE_AFTER.match(text, end) is not None
+    return _TITLE_AFTER.match(text, end, end + LOOK_AHEAD) is not None
 
 
 def _sentence_initial(text: str, start: int) -> bool:
