@@ -195,3 +195,18 @@ def test_pipes_and_devices_are_reported_not_read(tmp_path: Path) -> None:
     assert "not a regular file" in (found["zero.txt"] or "")
     assert [problem for _, problem in iter_files([tmp_path / "pipe.txt"])] == [
         "not a regular file (a pipe, socket or device): not read"]
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Le \u201cbudget\u201d a été voté le 3 mars 2020 pour 5€. The café opened – officials said.",
+     "cp1252"),
+    ("Ärger über Öl: die Straße wurde am 3. März gesperrt.", "cp1252"),
+    ("Встреча состоялась 5 мая 2019 года в Москве, сообщили в мэрии города.", "cp1251"),
+    ("Spotkanie odbyło się w Warszawie. Prezydent powiedział, że rząd przyjął nowy budżet "
+     "na rok 2020 i że to dobra decyzja dla kraju oraz obywateli. " * 3, "cp1250"),
+])
+def test_legacy_code_pages_are_decoded(tmp_path: Path, text: str, encoding: str) -> None:
+    f = tmp_path / "legacy.txt"
+    f.write_bytes(text.encode(encoding))
+    [a] = read_articles(f)
+    assert a.text.strip() == text.strip()

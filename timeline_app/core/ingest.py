@@ -138,17 +138,50 @@ def decode(data: bytes, name: str = "") -> str:
     except UnicodeDecodeError:
         if wide:
             raise ArticleError("binary file (contains NUL bytes), not text") from None
-        from charset_normalizer import from_bytes
+        legacy = _western_legacy(data)
+        if legacy is not None:
+            text = legacy
+        else:
+            from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise ArticleError("undecodable bytes: no text encoding fits") from None
-        text = str(best)
+            best = from_bytes(data).best()
+            if best is None:
+                raise ArticleError("undecodable bytes: no text encoding fits") from None
+            text = str(best)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if _looks_binary(text):
         raise ArticleError("binary file (mostly control characters), not text")
     if not text.strip():
         raise ArticleError("empty file (only whitespace)")
+    return text
+
+
+_WESTERN = re.compile("[\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u2122"
+                      "\u0152\u0153\u0160\u0161\u0178\u017d\u017e]")
+
+
+_SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
+
+
+def _western_legacy(data: bytes) -> str | None:
+    """The text of Windows-1252 (Latin-1's superset that Western word processors and web pages
+    wrote for decades), when the bytes read as mostly English or Western European text in it:
+    a few accented letters, curly quotes, dashes, the euro sign. charset-normalizer, asked
+    first, read such a short French paragraph as Baltic cp775 ("votķ" for "voté")."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # a byte cp1252 leaves undefined: some other code page
+        return None
+    high = [c for c in text if c > "\x7f"]
+    letters = sum(c.isalpha() for c in text)
+    accented = sum(c.isalpha() for c in high)
+    if not high or accented > 0.2 * letters:  # mostly non-ASCII letters: Cyrillic, Greek...
+        return None
+    if not all(_WESTERN.match(c) for c in high):
+        return None
+    for m in _SIGN_IN_WORD.finditer(text):  # "Za¿ó³æ": Central European cp1250 letters
+        if m[0] not in "’\u00b7":
+            return None
     return text
 
 
