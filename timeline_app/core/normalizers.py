@@ -592,6 +592,18 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
         ref = ctx.reference()
         anchor = TimeValue("day", ref) if ref else None
         anchor_kind = REFERENCE
+        if story and sign > 0 and ref is not None and count != "X":
+            # "later"/"on" after a date the text never gave: counted from the publication
+            # date only when the sentence looks ahead. "A decade on, the scars remain" is the
+            # present; "Two years later he returned" some unknown past.
+            tense = ctx.tense()
+            if tense == "past":
+                return Resolution("PAST_REF", None, mod, REFERENCE)
+            if tense != "future":
+                if unit in ("DE", "CE"):
+                    unit = "Y"
+                present = TimeValue.of(UNIT_GRANULARITY.get(unit, "day"), ref)
+                return Resolution(present.value, present, mod, REFERENCE)
     if count == "X" or anchor is None:
         ref_value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolution(ref_value, None, mod, anchor_kind if anchor else NONE)
