@@ -210,6 +210,8 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
             if groups.get("hour"):
                 tv = TimeValue("minute", tv.start, hour=int(groups["hour"] or 0),
                                minute=int(groups.get("minute") or 0), year_known=known)
+            elif part := _lookup(ctx, "part_of_day", groups.get("part_of_day")):
+                tv = TimeValue("partofday", tv.start, part=part, year_known=known)  # "the night of"
         elif month is not None:
             tv = TimeValue("month", date(y, month, 1), year_known=known)
         elif season:
@@ -628,6 +630,8 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     """'the next day', 'that year', 'the following spring', 'the year-earlier period'."""
     anaphor = (groups.get("anaphor") or args.get("anaphor") or "").lower()
     mod = _mod(groups, ctx)  # "by the end of that year", "early the next year"
+    if groups.get("month"):
+        return _anaphoric_month(anaphor, groups, mod, ctx)
     word = (groups.get("unit") or "period").lower()
     season = _lookup(ctx, "season", word)
     part = _lookup(ctx, "part_of_day", word)
@@ -692,6 +696,32 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     tv = anchor.at(gran).plus(unit, shift)
     if part:
         tv = TimeValue("partofday", tv.start, part=part)
+    return Resolution(tv.value, tv, mod, kind)
+
+
+def _anaphoric_month(anaphor: str, groups: Groups, mod: str | None,
+                     ctx: Context) -> Resolution | None:
+    """'the following November', 'that March', 'the previous December': a month placed
+    after, at or before the story's date (the publication date when the story has none)."""
+    month = _lookup(ctx, "month", groups.get("month"))
+    if month is None:
+        return None
+    shift = 1 if anaphor in ("the following", "the next") else (
+        -1 if anaphor in ("the previous", "the preceding", "the prior") else 0)
+    anchor = ctx.story_anchor("month") or ctx.story_time()
+    kind = STORY
+    if anchor is None:
+        ref = ctx.reference()
+        if ref is None:
+            return Resolution(f"XXXX-{int(month):02d}", None, mod, NONE)
+        anchor, kind = TimeValue("day", ref), REFERENCE
+    year = anchor.start.year
+    coarse = rank(anchor.granularity) < rank("month")  # "In 1914 ... the following November"
+    if shift > 0 and not coarse and int(month) <= anchor.start.month:
+        year += 1
+    elif shift < 0 and (coarse or int(month) >= anchor.start.month):
+        year -= 1
+    tv = TimeValue("month", date(year, int(month), 1))
     return Resolution(tv.value, tv, mod, kind)
 
 
