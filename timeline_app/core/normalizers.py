@@ -517,7 +517,7 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     """'9 a.m. EST Tuesday', '10:30 p.m.', 'noon': a minute on the reference day."""
     word = (groups.get("clockword") or "").lower()
     if word:
-        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)  # midnight ends its day
     else:
         hour = int(groups.get("hour") or 0)
         minute = int(groups.get("minute") or 0)

@@ -51,9 +51,14 @@ class Timex:
                 "value": self.value, "mod": self.mod, "anchor": self.anchor}
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    """The words as one alternation, longest first ("had been scheduled" before "had")."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
 def _compile_words(words: tuple[str, ...]) -> regex.Pattern[str]:
-    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", FLAGS)
+    return regex.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", FLAGS)
 
 
 class _Filters:
@@ -255,8 +260,7 @@ class Tagger:
         self.rules = rules or default_rules()
         self.filters = _Filters(self.rules)
         self.future = _compile_words(self.rules.words("tense_future"))
-        past = "|".join(regex.escape(w).replace(r"\ ", r"\s+")
-                        for w in self.rules.words("tense_past"))
+        past = _alternation(self.rules.words("tense_past"))
         not_past = "|".join(regex.escape(w) for w in self.rules.words("not_past_participles"))
         # a listed past word, or a lower-case word in -ed ("United" is a name, "need" no verb)
         self.past = regex.compile(
