@@ -34,6 +34,11 @@ def _date(value: str, first: date, last: date, granularity: str, mod: str | None
     (_date("20", date(2000, 1, 1), date(2099, 12, 31), "century"), "21st century"),
     (_date("2021-03-12TMO", date(2021, 3, 12), date(2021, 3, 12), "partofday"), "12 Mar 2021 morning"),
     (_date("2021-03-12T14:30", date(2021, 3, 12), date(2021, 3, 12), "minute"), "12 Mar 2021 14:30"),
+    # what events carry: the schema's "day" granularity, the part or clock time in the value
+    (_date("2021-03-12TNI", date(2021, 3, 12), date(2021, 3, 12), "day"), "12 Mar 2021 night"),
+    (_date("2021-03-12T10:45", date(2021, 3, 12), date(2021, 3, 12), "day"), "12 Mar 2021 10:45"),
+    (_date("2021-03-12T24:00", date(2021, 3, 12), date(2021, 3, 12), "day"),
+     "12 Mar 2021 midnight"),
     (_date("2020-06-09/2020-06-12", date(2020, 6, 9), date(2020, 6, 12), "day"), "9–12 Jun 2020"),
     (_date("2021-02-28/2021-03-03", date(2021, 2, 28), date(2021, 3, 3), "day"), "28 Feb – 3 Mar 2021"),
     (_date("2020-12-30/2021-01-02", date(2020, 12, 30), date(2021, 1, 2), "day"),

@@ -45,6 +45,7 @@ def _season(first: date, last: date) -> str:
     return f"{name} {first.year}"
 
 
+_CLOCK = re.compile(r"\d\d:\d\d")
 _CODED = re.compile(r"-(?:(?P<half>H[12])|(?P<quarter>Q[1-4])|(?P<season>SP|SU|FA|WI)"
                     r"|W\d\d(?P<weekend>-WE)?)$")
 
@@ -74,11 +75,12 @@ def _at_granularity(d: EventDate) -> str:
         return f"week of {day_label(first)}"
     if granularity == "weekend":
         return f"weekend of {day_label(first)}"
-    if granularity == "partofday":
-        part = PARTS_OF_DAY.get(d.value.rpartition("T")[2], "")
-        return f"{day_label(first)} {part}".rstrip()
-    if granularity == "minute" and "T" in d.value:
-        return f"{day_label(first)} {d.value.rpartition('T')[2][:5]}"
+    if "T" in d.value:  # a day with its part or clock time: "15 Mar 2024 night", "... 10:45"
+        time_of_day = d.value.rpartition("T")[2]
+        if time_of_day in PARTS_OF_DAY:
+            return f"{day_label(first)} {PARTS_OF_DAY[time_of_day]}"
+        if _CLOCK.match(time_of_day):
+            return f"{day_label(first)} {'midnight' if time_of_day[:2] == '24' else time_of_day[:5]}"
     return day_label(first)
 
 
