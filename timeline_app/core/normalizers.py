@@ -522,6 +522,9 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         hour = int(groups.get("hour") or 0)
         minute = int(groups.get("minute") or 0)
         ampm = (groups.get("ampm") or "").lower()
+        clock_part = (groups.get("clock_part") or "").lower()  # "4 in the morning"
+        if clock_part in ("afternoon", "evening") or (clock_part == "night" and hour >= 6):
+            ampm = "pm"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
