@@ -52,13 +52,15 @@ class Timex:
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    """The words as one alternation, longest first ("had been scheduled" before "had")."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+    """The words as one alternation, longest first ("had been scheduled" before "had"), each
+    starting at a word boundary unless it starts with a sign ("we'll": "'ll" follows a word)."""
+    return "|".join(("" if not w[:1].isalnum() else r"(?<!\w)")
+                    + regex.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(words, key=len, reverse=True))
 
 
 def _compile_words(words: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", FLAGS)
+    return regex.compile(rf"(?:{_alternation(words)})(?!\w)", FLAGS)
 
 
 class _Filters:
@@ -264,7 +266,7 @@ class Tagger:
         not_past = "|".join(regex.escape(w) for w in self.rules.words("not_past_participles"))
         # a listed past word, or a lower-case word in -ed ("United" is a name, "need" no verb)
         self.past = regex.compile(
-            rf"(?<!\w)(?:(?i:{past})|(?!(?i:{not_past})(?!\w))[a-z]\w{{2,}}ed)(?!\w)",
+            rf"(?:(?i:{past})|(?<!\w)(?!(?i:{not_past})(?!\w))[a-z]\w{{2,}}ed)(?!\w)",
             FLAGS & ~regex.IGNORECASE)
         # ... but not "the proposed merger": an -ed word after one of these is an adjective
         adjective_after = "|".join(regex.escape(w) for w in self.rules.words("not_past_after"))
