@@ -676,6 +676,8 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
         last = TimeValue.of(gran, ref).plus(unit, -1)
         return Resolution(last.value, last, mod, REFERENCE)
     anchor = ctx.story_anchor(gran)
+    if anchor is None and season:  # "in 1987 ... That summer": the story's year will do
+        anchor = ctx.story_anchor("year")
     kind = STORY
     if anchor is None:
         ref = ctx.reference()
@@ -687,6 +689,11 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     if season:
         from timeline_app.core.timeml import SEASON_START_MONTH
         target = TimeValue("season", date(anchor.start.year, SEASON_START_MONTH[season], 1))
+        if rank(anchor.granularity) < rank("season"):  # after a year: its own, or the next
+            return Resolution((tv := target.plus("Y", shift)).value, tv, mod, kind)
+        if shift == 0 and kind == REFERENCE and target.start > anchor.start \
+                and ctx.tense() != "future":  # "That summer we drove": the last one
+            target = target.plus("Y", -1)
         if shift > 0 and target.start <= anchor.start:
             target = target.plus("Y", 1)
         elif shift < 0 and target.start >= anchor.start:
