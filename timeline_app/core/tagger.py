@@ -25,6 +25,8 @@ _CLAUSE_BREAK = regex.compile(
     r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet)\b)\s*")
 _ENDED = regex.compile(r",?\s+end(?:ed|ing)\b")
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
+# a word after a number: what it counts, or (after "in") the clause the year starts
+_NOUN_AFTER = regex.compile(r"\s+(?!(?:million|billion|trillion|thousand|percent)\b)[a-z]{3,}")
 MARKER_REACH = 1000  # characters around an expression searched for its tense marker
 LOOK_AHEAD = 200  # characters after an expression its checks read (``regex`` scans to endpos)
 
@@ -73,6 +75,7 @@ class _Filters:
         self.after = _either(table.get("reject_after", []), "^(?:{})")
         self.before_year = _either(table.get("reject_before_number", []), "(?:{})$")
         self.after_year = _either(table.get("reject_after_number", []), "^(?:{})")
+        self.year_preposition = _either(table.get("year_prepositions", []), r"(?<!\w)(?:{})\s+$")
         self.before_article = _either(table.get("reject_before_article", []), "(?:{})$")
         self.capitalised = frozenset(w.lower() for w in table.get("capitalised_only", []))
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
@@ -88,8 +91,10 @@ class _Filters:
                 phrase.startswith(("a ", "an ")) and self.before_article.search(before))):
             return True
         if rule.id in ("year", "decade", "fiscal_year") or rule.norm == "duration":
-            if self.after_year.search(after):
-                return True
+            if self.after_year.search(after) and not (
+                    rule.id == "year" and self.year_preposition.search(before)
+                    and _NOUN_AFTER.match(after)):
+                return True  # "1,998 points", but "In 2020 people stayed home"
             # "1,998 years", "3 2020": a number right before one; not "Feb. 24, a week after"
             m = self.before_year.search(before)
             return m is not None and (text[start].isdigit() or not m.group(0)[:1].isdigit())
