@@ -767,9 +767,16 @@ def month_relative_year(groups: Groups, args: Mapping[str, Any], ctx: Context) -
     ref = ctx.reference()
     if month is None:
         return None
+    day_text = groups.get("day")
+    day = int("".join(ch for ch in day_text if ch.isdigit())) if day_text else None
     if ref is None:
-        return Resolution(f"XXXX-{int(month):02d}", None, _mod(groups, ctx), NONE)
-    tv = TimeValue("month", date(ref.year + shift, int(month), 1))
+        unknown = f"XXXX-{int(month):02d}" + (f"-{day:02d}" if day else "")
+        return Resolution(unknown, None, _mod(groups, ctx), NONE)
+    try:
+        tv = (TimeValue("day", date(ref.year + shift, int(month), day)) if day
+              else TimeValue("month", date(ref.year + shift, int(month), 1)))
+    except ValueError:  # "Feb. 30 last year"
+        return None
     return Resolution(tv.value, tv, _mod(groups, ctx), REFERENCE)
 
 
@@ -832,7 +839,8 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
     tv = TimeValue.of(gran, ref).plus(unit if unit != "WE" else "W", int(shift))
     if gran == "weekend" and shift == 0 and ref.weekday() < 5 and ctx.tense() == "past":
         tv = tv.plus("W", -1)
-    elif (mod == "END" and shift == 0 and story is None and gran in ("year", "quarter", "month")
+    elif (mod == "END" and shift == 0 and not shift_word and story is None
+          and gran in ("year", "quarter", "month")
           and ctx.tense() == "past" and _before_last_part(ref, tv)):
         # "the budget ran out at the end of the year", written in February: last year's end
         tv = tv.plus(unit, -1)
