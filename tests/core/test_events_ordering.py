@@ -179,3 +179,15 @@ def test_a_text_without_full_stops_gives_each_event_the_words_around_its_date() 
         assert len(event.snippet) <= 2 * 300 + len(event.date.text)
     values = {t.value for t in result.timexes}
     assert values == {"2020-03-03", "2020-03-16"}  # the tense is read near each date
+
+
+def test_a_wire_dateline_is_not_part_of_the_title() -> None:
+    for sentence, title in [
+        ("ANKARA (Reuters) - A quake struck southern Turkey on Wednesday.", "A quake struck southern Turkey"),
+        ("WASHINGTON — The Senate voted on Tuesday to pass the bill.", "The Senate voted to pass the bill"),
+        ("LONDON, March 3 (AP) -- Prices rose on Monday.", "Prices rose"),
+        ("US - China talks resumed on Monday.", "US - China talks resumed"),
+    ]:
+        start = sentence.index("on ")
+        end = sentence.index("day", start) + 3
+        assert make_title(sentence, start, end) == title

@@ -24,6 +24,10 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and)\s*$", re.
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s)+",
                    re.IGNORECASE)
+# a wire story's dateline opening its first sentence: "ANKARA (Reuters) - ", "WASHINGTON — ",
+# "LONDON, March 3 (AP) -"
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
+                       r"\s*(?:\([^)]{1,40}\)\s*(?:-{1,2}|[–—])|--|[–—])\s+")
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
     r"around|about|between|as of|as early as|as late as)\s*$", re.IGNORECASE)
@@ -124,7 +128,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             before = before[cut + 2:]
     text = f"{before} {after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
     text = " ".join(text.split())
-    text = _LEAD.sub("", text).strip(" ,;:-–—")
+    text = _LEAD.sub("", _DATELINE.sub("", text)).strip(" ,;:-–—")
     if not text:
         text = " ".join(sentence.split())
     if len(text) > limit:
