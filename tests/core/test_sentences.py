@@ -29,3 +29,9 @@ def test_the_tense_of_a_clause_reaches_past_an_initial() -> None:
     timexes = Tagger().tag("He will succeed Daniel P. Davison Feb. 1, the company said.",
                            date(1989, 10, 26))
     assert [t.value for t in timexes if t.text == "Feb. 1"] == ["1990-02-01"]
+
+
+def test_a_time_zone_after_a_clock_time_does_not_start_a_sentence() -> None:
+    text = "Polls close at 8 p.m. ET; results come later. Dinner at 7 p.m. Local bands played."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Polls close at 8 p.m. ET; results come later.", "Dinner at 7 p.m.", "Local bands played."]

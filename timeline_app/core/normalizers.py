@@ -548,10 +548,10 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
             year, anchor = _nearest_year(month, ctx, day_of_month)
         with contextlib.suppress(ValueError):  # "Feb. 30": keep the reference day
             day = date(year or ref.year, month, day_of_month)
-    else:
+    elif ctx.tense() == "past":  # "shot at 10 p.m.": the day the story is telling
         story = ctx.story_anchor("day")
         if story is not None and story.granularity == "day" and story.start != ref:
-            day, anchor = story.start, STORY  # "shot at 10 p.m.": the day the story is telling
+            day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
     tv = TimeValue("minute", day, hour=hour, minute=minute)
     return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
 

@@ -28,13 +28,22 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(default_rules().words("not_sentence_end"))
 
 
+@functools.cache
+def _zones() -> frozenset[str]:
+    return frozenset(default_rules().words("zones_after_clock"))
+
+
 def _goes_on(text: str, stop: int) -> bool:
-    """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
+    """Whether the full stop at ``stop`` closes an abbreviation or an initial (or the "p.m."
+    of "8 p.m. ET")."""
     if text[stop] != ".":
         return False
     chunk = text[max(0, stop - 12):stop]
     token = chunk[len(chunk.rstrip(_TOKEN_CHARS)):]  # "Sept", "U.S": the word before it
     last = token.rsplit(".", 1)[-1]  # "U.S" -> "S"
+    if token.lower() in ("a.m", "p.m"):
+        following = text[stop + 1:stop + 12].split(None, 1)
+        return bool(following) and following[0].rstrip(".,;:!?)") in _zones()
     return (len(last) == 1 and last.isupper()) or token in _abbreviations()
 
 

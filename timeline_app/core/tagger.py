@@ -253,6 +253,9 @@ class _Context:
         for m_start, m_end, kind in markers[lo:hi]:
             if m_start < s or m_end > e or start <= m_start < end:
                 continue
+            if (m_start >= end and "," in self._text[end:m_start]
+                    and self._text[m_start:m_end].lower() in self._tagger.attribution):
+                continue  # "leave at 4 a.m. Thursday,'' Castro said": who said it, not when
             # the verb governing a date usually precedes it: markers after it count double
             distance = start - m_end if m_end <= start else 2 * (m_start - end)
             if best is None or distance < best[0]:
@@ -267,6 +270,7 @@ class Tagger:
         self.rules = rules or default_rules()
         self.filters = _Filters(self.rules)
         self.future = _compile_words(self.rules.words("tense_future"))
+        self.attribution = frozenset(w.lower() for w in self.rules.words("attribution_verbs"))
         past = _alternation(self.rules.words("tense_past"))
         not_past = "|".join(regex.escape(w) for w in self.rules.words("not_past_participles"))
         # a listed past word, or a lower-case word in -ed ("United" is a name, "need" no verb)
