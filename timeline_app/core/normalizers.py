@@ -556,6 +556,19 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
 
 
+def _same_day_shifted(day: date, unit: str, count: int) -> date:
+    """``day`` moved by whole years, months or weeks, keeping its day ("a year ago today";
+    Feb. 29 becomes Feb. 28)."""
+    if unit == "W":
+        return day + timedelta(weeks=count)
+    months = count * {"Y": 12, "DE": 120, "CE": 1200}.get(unit, 1)
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    for last in (day.day, 30, 29, 28):
+        with contextlib.suppress(ValueError):
+            return date(year, month + 1, min(day.day, last))
+    return date(year, month + 1, 28)
+
+
 def _shifted(anchor: TimeValue, unit: str, count: int) -> TimeValue:
     """``anchor`` moved by ``count`` units at the coarser of both granularities.
 
@@ -624,6 +637,10 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
     if unit in ("DE", "CE"):  # "a decade later" after 1998 is 2008, not the 2000s
         unit, whole = "Y", whole * (10 if unit == "DE" else 100)
     tv = _shifted(anchor, unit, sign * whole)
+    same = (groups.get("same_day") or "").strip().lower()
+    if same and unit in ("Y", "M", "W", "DE", "CE"):  # "a year ago today", "... this week"
+        day = _same_day_shifted(anchor.start, unit, sign * whole)
+        tv = TimeValue.of("week", day) if same == "this week" else TimeValue("day", day)
     if mod and mod not in ("START", "MID", "END"):
         mod = "APPROX"
     return Resolution(tv.value, tv, mod, anchor_kind)
