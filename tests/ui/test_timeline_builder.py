@@ -98,3 +98,14 @@ def test_merging_ahead_out_of_merge_order_is_left_to_the_build(
     builder.merge_ahead(ordered)  # an article before the merged ones: not an extension
     time.sleep(0.2)
     assert len(builder._merger.results) == len(ordered) - 1
+
+
+def test_a_card_with_a_short_title_has_room_for_its_date_line(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFont
+
+    from timeline_app.ui.cards import CARD_MIN_W, CardMaker
+
+    maker = CardMaker(QFont())
+    maker._measure(["It rained", "A much longer title that needs its own width to be read"])
+    assert maker._widths["It rained"] == CARD_MIN_W
+    assert maker._widths["A much longer title that needs its own width to be read"] > CARD_MIN_W

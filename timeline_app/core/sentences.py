@@ -18,8 +18,8 @@ from timeline_app.core.rules import default_rules
 _CLOSERS = r"[\"'”’)\]]*"
 _OPENERS = r"[\"'“‘(\[]?"
 _STARTS = re.compile(
-    rf"(?P<stop>[.!?…]){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
-_ENDS = re.compile(rf"(?P<stop>[.!?…]){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n+")
+    rf"(?P<stop>[.!?…。！？]){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+_ENDS = re.compile(rf"(?P<stop>[.!?…。！？]){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|\n+")
 _TOKEN_CHARS = string.ascii_letters + string.digits + "."
 
 

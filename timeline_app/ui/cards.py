@@ -19,6 +19,7 @@ from timeline_app.core.timeline import EventSpans, TimelineEvent
 
 CARD_MAX_W = 260
 CARD_PADDING_W = 22  # card margins around its title
+CARD_MIN_W = 124  # room for the date line under a short title ("It rained": "12 Mar 2024 10:45")
 
 
 class Card:
@@ -32,7 +33,7 @@ class Card:
         self.event = event
         self.day0 = day0
         self.day1 = day1
-        self.width = width  # of the card in pixels (its title's width, capped)
+        self.width = width  # of the card in pixels (its title's width, within bounds)
         self.index = index  # position in start order (the packer's item)
         # elided title and date line, computed when first shown
         self.label: tuple[str, str] | None = None
@@ -101,4 +102,5 @@ class CardMaker:
         for title in missing:
             for ch in set(title).difference(advance):
                 advance[ch] = metrics.horizontalAdvance(ch)
-            widths[title] = min(sum(map(advance.__getitem__, title)) + CARD_PADDING_W, CARD_MAX_W)
+            widths[title] = min(max(sum(map(advance.__getitem__, title)) + CARD_PADDING_W,
+                                    CARD_MIN_W), CARD_MAX_W)
