@@ -15,6 +15,7 @@ moving forward as stories do (see :meth:`Context.story_time`).
 from __future__ import annotations
 
 import contextlib
+from calendar import monthrange
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -562,11 +563,8 @@ def _same_day_shifted(day: date, unit: str, count: int) -> date:
     if unit == "W":
         return day + timedelta(weeks=count)
     months = count * {"Y": 12, "DE": 120, "CE": 1200}.get(unit, 1)
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    for last in (day.day, 30, 29, 28):
-        with contextlib.suppress(ValueError):
-            return date(year, month + 1, min(day.day, last))
-    return date(year, month + 1, 28)
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month0 + 1, min(day.day, monthrange(year, month0 + 1)[1]))
 
 
 def _shifted(anchor: TimeValue, unit: str, count: int) -> TimeValue:
