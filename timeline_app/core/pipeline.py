@@ -71,28 +71,25 @@ class _Job:
     future: Future[_Work]
 
 
-def extract_bytes(path: str, data: bytes, reference: date | None = None) -> list[DocumentResult]:
-    """Decode and extract one file's articles (runs in a worker process). Raises ArticleError;
-    :class:`~timeline_app.core.ingest.PartlyRead` carries the results of what could be read
-    (as ``results``)."""
+def extract_bytes(path: str, data: bytes,
+                  reference: date | None = None) -> tuple[list[DocumentResult], str | None]:
+    """Decode and extract one file's articles (runs in a worker process), with what of the
+    file could not be read (:class:`~timeline_app.core.ingest.PartlyRead`), if anything.
+    Raises ArticleError when nothing could be read."""
+    problem = None
     try:
         articles = articles_from_bytes(Path(path), data)
-    except PartlyRead as exc:
-        exc.results = [extract(a, reference=reference) for a in exc.articles]  # type: ignore[attr-defined]
-        raise
-    return [extract(a, reference=reference) for a in articles]
+    except PartlyRead as exc:  # the good part loads, the rest is reported
+        articles, problem = exc.articles, str(exc)
+    return [extract(a, reference=reference) for a in articles], problem
 
 
 def _work(path: str, data: bytes, timexes: bool = True) -> _Work:
     """Runs in a worker: the results come back pickled once, in the form the cache stores, so
     the loading process unpickles them and never pickles them again. Without ``timexes``, the
     results leave out their temporal expressions (events keep their dates)."""
-    problem = None
     try:
-        try:
-            results = extract_bytes(path, data)
-        except PartlyRead as exc:  # the good part loads, the rest is reported (and not cached)
-            results, problem = exc.results, str(exc)  # type: ignore[attr-defined]
+        results, problem = extract_bytes(path, data)
         if not timexes:
             results = [dataclasses.replace(r, timexes=[]) for r in results]
         return path, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL), problem, True
