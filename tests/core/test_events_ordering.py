@@ -191,3 +191,15 @@ def test_a_wire_dateline_is_not_part_of_the_title() -> None:
         start = sentence.index("on ")
         end = sentence.index("day", start) + 3
         assert make_title(sentence, start, end) == title
+
+
+def test_a_date_in_an_aside_makes_the_aside_the_title() -> None:
+    for sentence, phrase, title in [
+        ("Early voting, which began on Oct. 21, drew record turnout.", "on Oct. 21", "Early voting began"),
+        ("The bridge, built in 1932, will close for repairs.", "in 1932", "The bridge built"),
+        ("Smith, who died on Friday, was 84.", "on Friday", "Smith died"),
+        ("Prices rose 5%, the most since 2008, the agency said.", "since 2008",
+         "Prices rose 5%, the most the agency said"),  # a noun phrase is no aside
+    ]:
+        start = sentence.index(phrase)
+        assert make_title(sentence, start, start + len(phrase)) == title

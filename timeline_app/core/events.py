@@ -28,6 +28,11 @@ _LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|m
 # "LONDON, March 3 (AP) -"
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
                        r"\s*(?:\([^)]{1,40}\)\s*(?:-{1,2}|[–—])|--|[–—])\s+")
+# an aside between commas that a date ends, a relative clause or a participle: ", which
+# began", ", first elected", ", meeting in Paris" (its subject is the words before it)
+_ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
+                    r"|(?P<clause2>(?:\w+\s+)?(?:\w+(?:ed|ing)|built|born|made|held|found|known|"
+                    r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
     r"around|about|between|as of|as early as|as late as)\s*$", re.IGNORECASE)
@@ -121,6 +126,11 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # "This month is a rough reminder": the date is the subject, the clause needs it
         before, after = "", sentence
     before = _DANGLING_PREP.sub("", before.rstrip(" ,;:")).rstrip(" ,;:")
+    aside = _ASIDE.search(before)
+    if aside and after.lstrip().startswith(","):
+        # "Early voting, which began on Oct. 21, drew record turnout": the date belongs to the
+        # aside, so the title is its subject and the aside ("Early voting began")
+        before, after = f"{before[:aside.start()]} {aside['clause'] or aside['clause2']}", ""
     # Keep the clause the date belongs to: cut at clause boundaries far from the date.
     if len(before) > limit * 0.6:
         cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" – "))
