@@ -203,3 +203,12 @@ def test_a_date_in_an_aside_makes_the_aside_the_title() -> None:
     ]:
         start = sentence.index(phrase)
         assert make_title(sentence, start, start + len(phrase)) == title
+
+
+def test_a_title_keeps_to_the_dates_side_of_a_semicolon_and_drops_emptied_brackets() -> None:
+    sentence = "In the 1970s, a language was named after her; since 2009, Ada Lovelace Day is held."
+    first, second = sentence.index("In the 1970s"), sentence.index("since 2009")
+    assert make_title(sentence, first + 3, first + 12) == "A language was named after her"
+    assert make_title(sentence, second + 6, second + 10) == "Ada Lovelace Day is held"
+    life = "Ada King (10 December 1815 – 27 November 1852) was a mathematician."
+    assert make_title(life, life.index("10 D"), life.index(")")) == "Ada King was a mathematician"

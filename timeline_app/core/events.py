@@ -33,6 +33,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1
 _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
                     r"|(?P<clause2>(?:\w+\s+)?(?:\w+(?:ed|ing)|built|born|made|held|found|known|"
                     r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
+_EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
     r"around|about|between|as of|as early as|as late as)\s*$", re.IGNORECASE)
@@ -125,6 +126,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
         # "This month is a rough reminder": the date is the subject, the clause needs it
         before, after = "", sentence
+    # a semicolon joins two sentences: the date's is the title
+    before = before[before.rfind("; ") + 2:] if "; " in before else before
+    after = after[:after.find("; ")] if "; " in after else after
     before = _DANGLING_PREP.sub("", before.rstrip(" ,;:")).rstrip(" ,;:")
     aside = _ASIDE.search(before)
     if aside and after.lstrip().startswith(","):
@@ -137,7 +141,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         if cut > 0 and len(before) - cut > 20:
             before = before[cut + 2:]
     text = f"{before} {after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
-    text = " ".join(text.split())
+    text = " ".join(_EMPTY_BRACKETS.sub("", text).split())  # "Ada King ( ) was": a lifespan
     text = _LEAD.sub("", _DATELINE.sub("", text)).strip(" ,;:-–—")
     if not text:
         text = " ".join(sentence.split())
