@@ -693,6 +693,10 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     anchor = ctx.story_anchor(gran)
     if anchor is None and season:  # "in 1987 ... That summer": the story's year will do
         anchor = ctx.story_anchor("year")
+    if anchor is None and gran == "day" and (month := ctx.story_anchor("month")) is not None:
+        # "in late November 1963 ... The next day": a day of that month, as far as is known
+        month = month.at("month")
+        return Resolution(month.value, month, mod, STORY)
     kind = STORY
     if anchor is None:
         ref = ctx.reference()
