@@ -51,7 +51,6 @@ def _stem(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=200_000)
 def terms(text: str) -> frozenset[str]:
     """Content words of a description, stemmed and mapped to their canonical synonym."""
     out = set()
@@ -87,7 +86,7 @@ def _window(event: Event, words: int = 8) -> str:
     return event.title
 
 
-@dataclass
+@dataclass(slots=True)
 class Terms:
     """A description's terms, and the same as one sorted string (for rapidfuzz)."""
 
@@ -95,9 +94,20 @@ class Terms:
     text: str
 
     @classmethod
-    def of(cls, event: Event) -> Terms:
-        words = terms(_window(event))
-        return cls(words, " ".join(sorted(words)))
+    def of(cls, event: Event, known: dict[str, Terms] | None = None) -> Terms:
+        """The terms of an event's description; ``known`` (window text -> terms), when given,
+        is looked up and filled: reports of one story often repeat a sentence word for word,
+        and they then share one object."""
+        window = _window(event)
+        if known is not None:
+            found = known.get(window)
+            if found is not None:
+                return found
+        words = terms(window)
+        made = cls(words, " ".join(sorted(words)))
+        if known is not None:
+            known[window] = made
+        return made
 
 
 def similarities(query: str, choices: list[str], cutoff: float) -> list[tuple[str, float, int]]:

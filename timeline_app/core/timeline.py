@@ -396,6 +396,7 @@ class Merger:
         self._groups: list[_Group] = []
         self._index = _GroupIndex()
         self._story_terms: dict[str, frozenset[str]] = {}
+        self._terms: dict[str, Terms] = {}  # description window -> terms, freed with the merger
 
     def add(self, result: DocumentResult, between: Callable[[], object] | None = None) -> None:
         """Merge one article's events into the timeline; ``between`` is called before each
@@ -406,7 +407,7 @@ class Merger:
         for event in result.events:
             if between is not None:
                 between()
-            own = Terms.of(event)
+            own = Terms.of(event, self._terms)
             fact = (own.text, event.date.earliest, event.date.latest)
             if fact in told:
                 continue  # the article says again what it said: one report, not a second event
@@ -415,9 +416,10 @@ class Merger:
 
     def parts(self) -> list[Iterable[object]]:
         """What the merger holds, as collections of small pieces (for whoever must free a big
-        merger bit by bit): its results, groups and index entries."""
+        merger bit by bit): its results, groups, index entries and known terms."""
         index = self._index
-        return [self.results, self._groups, index.weeks.values(), index.exact.values()]
+        return [self.results, self._groups, index.weeks.values(), index.exact.values(),
+                self._terms.values()]
 
     def add_all(self, results: Iterable[DocumentResult],
                 should_stop: Callable[[], bool] | None = None,
