@@ -187,6 +187,9 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         year = year if year <= date.today().year + 10 else year - 100
     day_text = groups.get("day")
     day = int("".join(ch for ch in day_text if ch.isdigit())) if day_text else None
+    if year is None and groups.get("shift") and (ref := ctx.reference()) is not None:
+        year = ref.year + int(_lookup(ctx, "shift", groups.get("shift")) or 0)  # "of next year"
+        anchor = REFERENCE
     if year is None:
         ref = ctx.reference()
         if month is not None:
@@ -263,6 +266,52 @@ def week_of(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         tv = TimeValue.of("weekend" if unit == "weekend" else "week", date(year, int(month), day_of))
     except ValueError:
         return None
+    return Resolution(tv.value, tv, None, anchor)
+
+
+def nth_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the first week of June', 'the last weekend of May', 'the fourth Thursday in November',
+    'the first Monday of next month': a day counted by weekday, or the week (weekend) of the
+    n-th seven days of a month (the ISO week holding its middle day)."""
+    nth = 0 if groups.get("last") else _lookup(ctx, "ordinal", groups.get("nth"))
+    if nth is None or int(nth) > 5:
+        return None
+    year = _year(groups)
+    anchor = ABSOLUTE
+    month = _lookup(ctx, "month", groups.get("month"))
+    if month is None:  # "of the month", "of next month"
+        shift_word = (groups.get("shift") or "").lower()
+        shift = {"last": -1, "next": 1}.get(shift_word, 0)
+        # "that month": the story's; "the month" in a text without a publication date too
+        story = ctx.story_anchor("month") if shift_word == "that" else ctx.story_time("month")
+        ref = story.start if story is not None else ctx.reference()
+        if ref is None:
+            return None
+        base = TimeValue.of("month", ref).plus("M", shift).start
+        year, month, anchor = base.year, base.month, STORY if story is not None else REFERENCE
+    elif year is None:
+        year, anchor = _nearest_year(int(month), ctx, 1 + 7 * max(int(nth) - 1, 0))
+        if year is None:
+            return None
+    month = int(month)
+    last_day = monthrange(year, month)[1]
+    unit = (groups.get("unit") or "").lower()
+    weekday = 5 if unit == "weekend" else _lookup(ctx, "weekday", groups.get("weekday"))
+    if weekday is not None:
+        if nth:
+            first = date(year, month, 1)
+            day = first + timedelta(days=(int(weekday) - first.weekday()) % 7 + 7 * (int(nth) - 1))
+        else:
+            end = date(year, month, last_day)
+            day = end - timedelta(days=(end.weekday() - int(weekday)) % 7)
+        if day.month != month:
+            return None  # "the fifth Monday of February"
+        tv = TimeValue.of("weekend" if unit == "weekend" else "day", day)
+    else:
+        middle = 4 + 7 * (int(nth) - 1) if nth else last_day - 3
+        if middle > last_day:
+            return None
+        tv = TimeValue.of("week", date(year, month, middle))
     return Resolution(tv.value, tv, None, anchor)
 
 
@@ -1039,6 +1088,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "month_relative_year": month_relative_year,
     "day_of_month": day_of_month,
     "week_of": week_of,
+    "nth_of_month": nth_of_month,
     "relative_year_quarter": relative_year_quarter,
     "year_period": year_period,
     "relative_named": relative_named,
