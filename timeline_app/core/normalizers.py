@@ -70,7 +70,7 @@ Normaliser = Callable[[Groups, Mapping[str, Any], Context], Resolution | None]
 def _lookup(ctx: Context, table: str, word: str | None) -> Any:
     if word is None:
         return None
-    key = " ".join(word.lower().split()).rstrip(".")
+    key = " ".join(word.lower().replace("’", "'").split()).rstrip(".")
     found = ctx.rules.table(table).get(key)
     if found is None and " " in key:  # "twenty four" as "twenty-four"
         found = ctx.rules.table(table).get(key.replace(" ", "-"))
@@ -740,8 +740,11 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
         last = TimeValue.of(gran, ref).plus(unit, -1)
         return Resolution(last.value, last, mod, REFERENCE)
     anchor = ctx.story_anchor(gran)
-    if anchor is None and season:  # "in 1987 ... That summer": the story's year will do
-        anchor = ctx.story_anchor("year")
+    if season and (year := ctx.story_anchor("year")) is not None and (
+            anchor is None or year.start.year != anchor.start.year):
+        # "in 1987 ... That summer", "April 1769 ... in 1770 ... the following summer": the
+        # story's latest year will do
+        anchor = year
     if anchor is None and gran == "day" and (month := ctx.story_anchor("month")) is not None:
         # "in late November 1963 ... The next day": a day of that month, as far as is known
         month = month.at("month")

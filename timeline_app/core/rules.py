@@ -111,7 +111,7 @@ def _trie_regex(node: dict[str, Any]) -> str:
     ends_here = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        atom = r"\s+" if ch == " " else (r"[-\s]" if ch == "-" else re.escape(ch))
+        atom = {" ": r"\s+", "-": r"[-\s]", "'": "['’]"}.get(ch) or re.escape(ch)
         branches.append(atom + _trie_regex(node[ch]))
     if not branches:
         return ""
