@@ -52,3 +52,18 @@ def test_bad_type_is_rejected(tmp_path: Path) -> None:
     _write_rules(tmp_path, "rules:\n  - id: x\n    type: WHEN\n    pattern: 'x'\n    norm: calendar\n")
     with pytest.raises(RuleError, match="type must be one of"):
         load_rules(tmp_path)
+
+
+def test_a_key_given_twice_is_an_error(tmp_path: Path) -> None:
+    """Two rules run together (a lost "- id:" line) must not silently become one."""
+    _write_rules(tmp_path, "rules:\n  - id: a\n    type: DATE\n    pattern: 'x'\n    norm: calendar\n"
+                           "    type: DATE\n    pattern: 'y'\n    norm: calendar\n")
+    with pytest.raises(RuleError, match="given twice"):
+        load_rules(tmp_path)
+
+
+def test_an_unknown_rule_field_is_an_error(tmp_path: Path) -> None:
+    _write_rules(tmp_path, "rules:\n  - id: a\n    type: DATE\n    pattern: 'x'\n    norm: calendar\n"
+                           "    exmples: []\n")
+    with pytest.raises(RuleError, match="unknown field"):
+        load_rules(tmp_path)

@@ -315,6 +315,17 @@ def nth_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
     return Resolution(tv.value, tv, None, anchor)
 
 
+def named_day(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """A day known by its date ("9/11" is 2001-09-11) in a text written after it (or with no
+    publication date); before it, the date it spells, as ``calendar`` reads it."""
+    day = date.fromisoformat(str(args["day"]))
+    ref = ctx.reference()
+    if ref is not None and ref <= day:
+        return calendar(groups, {}, ctx)
+    tv = TimeValue.of("day", day)
+    return Resolution(tv.value, tv, None, ABSOLUTE)
+
+
 def _range_until(groups: Groups, tv: TimeValue) -> TimeValue | None:
     """The end of "June 9-12, 2020" (day2) or "2001-2009" (year_end), after the start."""
     try:
@@ -1077,6 +1088,7 @@ def via_dateparser(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
 
 NORMALISERS: dict[str, Normaliser] = {
     "calendar": calendar,
+    "named_day": named_day,
     "decade": decade,
     "spelled_year": spelled_year,
     "century": century,

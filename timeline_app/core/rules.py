@@ -86,7 +86,7 @@ class RuleSet:
 
 def _load_yaml(path: Path) -> Any:
     try:
-        return yaml_safe.safe_load(path.read_text(encoding="utf-8"))
+        return yaml_safe.strict_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml_safe.YAMLError) as exc:
         raise RuleError(path.name, None, f"cannot read: {exc}") from exc
 
@@ -165,6 +165,10 @@ def _lower_keys(table: Any) -> Any:
     return table
 
 
+_RULE_FIELDS = frozenset({"id", "type", "pattern", "norm", "args", "examples", "case_sensitive",
+                          "case_sensitive_first", "lowercase_midsentence"})
+
+
 def load_rules(directory: Path | None = None) -> RuleSet:
     """Read and compile a language's rule data; raises RuleError naming the bad rule."""
     directory = directory or rules_dir("en")
@@ -191,6 +195,9 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         rtype = raw.get("type")
         if rtype not in KNOWN_TYPES:
             raise RuleError("rules.yaml", rule_id, f"type must be one of {sorted(KNOWN_TYPES)}")
+        unknown = set(raw) - _RULE_FIELDS
+        if unknown:
+            raise RuleError("rules.yaml", rule_id, f"unknown field(s): {', '.join(sorted(unknown))}")
         if "pattern" not in raw or "norm" not in raw:
             raise RuleError("rules.yaml", rule_id, "needs a pattern and a norm")
         expanded = _expand(str(raw["pattern"]), fragments, "rules.yaml", rule_id)
