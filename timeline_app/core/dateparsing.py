@@ -3,8 +3,9 @@
 dateparser normalises the phrases our rules hand to it whole (numeric dates such as ``5/2/2021``).
 A call costs about a millisecond, so results are memoised per (phrase, reference date); parsers
 are created once per reference date and always with ``languages=['en']`` (ten times faster).
-Numeric dates are read month first (``5/2/2021`` is May 2), the US convention of English news;
-set ``TIMELINE_DATE_ORDER=DMY`` for day-first sources.
+Numeric dates are read month first (``5/2/2021`` is May 2), the US convention of English news,
+unless the text itself shows the other order (see ``order``); set ``TIMELINE_DATE_ORDER=DMY``
+for day-first sources.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ DATE_ORDER = os.environ.get("TIMELINE_DATE_ORDER", "MDY").upper()
 
 
 @functools.lru_cache(maxsize=64)
-def _parser(reference: date | None) -> Any:
+def _parser(reference: date | None, order: str) -> Any:
     from dateparser.date import DateDataParser
 
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": DATE_ORDER,
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": order,
                                 "RETURN_TIME_AS_PERIOD": False}
     if reference is not None:
         settings["RELATIVE_BASE"] = datetime(reference.year, reference.month, reference.day)
@@ -29,10 +30,11 @@ def _parser(reference: date | None) -> Any:
 
 
 @functools.lru_cache(maxsize=8192)
-def parse(phrase: str, reference: date | None) -> tuple[date, str] | None:
-    """The date dateparser reads in ``phrase`` and its period ('day', 'month', 'year', ...)."""
+def parse(phrase: str, reference: date | None, order: str | None = None) -> tuple[date, str] | None:
+    """The date dateparser reads in ``phrase`` and its period ('day', 'month', 'year', ...);
+    ``order`` ('MDY' or 'DMY') for numeric dates, else :data:`DATE_ORDER`."""
     try:
-        data = _parser(reference).get_date_data(phrase)
+        data = _parser(reference, order or DATE_ORDER).get_date_data(phrase)
     except Exception:  # dateparser raises assorted errors on odd input; a miss, not a crash
         return None
     if data is None or data.date_obj is None:

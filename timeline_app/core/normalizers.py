@@ -52,6 +52,13 @@ class Context(Protocol):
 
     def story_anchor(self, finest: str) -> TimeValue | None: ...
 
+    def numeric_order(self) -> str | None:
+        """'DMY' or 'MDY' when the text's own numeric dates show their order ("25/12/2020"
+        is day first), else None (the default)."""
+
+    def adjacent_day(self) -> tuple[TimeValue, str] | None:
+        """The day written right before the expression ("May 5 at 10am"), and its anchor."""
+
     def story_time(self, finest: str = "year") -> TimeValue | None:
         """Narrative mode: the date the story last mentioned; None in news mode."""
 
@@ -171,6 +178,14 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
     month = _lookup(ctx, "month", groups.get("month")) if groups.get("month") else None
     if groups.get("month") and month is None:
         month = int(groups["month"] or 0)
+    if args.get("numeric"):  # "on 5/3": month first, unless the text writes day first
+        first, second = int(groups.get("month") or 0), int(groups.get("day") or 0)
+        day_first = (ctx.numeric_order() or dateparsing.DATE_ORDER) == "DMY"
+        if first > 12 or (day_first and second <= 12):
+            groups = {**groups, "month": str(second), "day": str(first)}
+            month = second
+        if not 1 <= int(month or 0) <= 12:
+            return None
     if groups.get("year_end") and year is not None:
         end = groups["year_end"] or ""
         end_year = int(end) if len(end) == 4 else year // 100 * 100 + int(end)
@@ -234,8 +249,11 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
             return None
     except ValueError:
         return None
-    return Resolution(tv.value, tv if known else None, mod, anchor,
-                      until=_range_until(groups, tv) if known else None)
+    until = _range_until(groups, tv) if known else None
+    if args.get("range") and day is not None and (
+            int("".join(ch for ch in groups.get("day2") or "0" if ch.isdigit())) <= day):
+        return None  # "3-1 March": a score, not a range of days
+    return Resolution(tv.value, tv if known else None, mod, anchor, until=until)
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
@@ -591,6 +609,11 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         elif ampm.startswith("a") and hour == 12:
             hour = 0
     ref = ctx.reference()
+    written = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
+        else ctx.adjacent_day()
+    if written is not None:  # "Monday, March 4, 2024 at 10:00 AM": that day's
+        tv = TimeValue("minute", written[0].start, hour=hour, minute=minute)
+        return Resolution(tv.value, tv, _mod(groups, ctx), written[1])
     if ref is None:
         return Resolution(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, _mod(groups, ctx), NONE)
     day = ref
@@ -1077,7 +1100,7 @@ def set_(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | 
 def via_dateparser(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """Phrases handed to dateparser whole (numeric dates): its date and period."""
     text = groups.get("0") or ""
-    parsed = dateparsing.parse(text, ctx.reference())
+    parsed = dateparsing.parse(text, ctx.reference(), ctx.numeric_order())
     if parsed is None:
         return None
     day, period = parsed

@@ -118,6 +118,10 @@ def _either(patterns: list[str], template: str) -> regex.Pattern[str]:
     return regex.compile("|".join(template.format(p) for p in patterns), FLAGS)
 
 
+_SLASH_DATE = regex.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+_DAY_TIME_JOIN = regex.compile(r"\s*(?:,|at|@|-|–|—|\(|,\s*at)?\s*")
+
+
 class _Context:
     """Per-document state the normalisers read: reference date, story anchors, tense."""
 
@@ -133,6 +137,8 @@ class _Context:
         self._sentence_starts = sentence_starts(text)
         self._marker_cache: dict[int, list[tuple[int, int, str]]] = {}
         self._breaks_cache: dict[int, tuple[list[int], list[int]]] = {}
+        self._last_day: tuple[int, TimeValue, str] | None = None  # (end, day, anchor) of the last day
+        self._numeric_order: str | None = None  # "" when the text does not tell
         self.span = (0, 0)
 
     def reference(self) -> date | None:
@@ -146,6 +152,30 @@ class _Context:
         name = m.group("month") or m.group("month2") or m.group("month3")
         month = self.rules.table("month").get(name.lower()) if name else None
         return int(m.group("year")), int(month) if month else None
+
+    def numeric_order(self) -> str | None:
+        """'DMY' when one of the text's slash dates can only be day first ("25/12/2020") and
+        none can only be month first, 'MDY' for the reverse, else None (the default order):
+        one writer uses one order throughout."""
+        if self._numeric_order is None:
+            day_first = month_first = False
+            for m in _SLASH_DATE.finditer(self._text):
+                first, second = int(m.group(1)), int(m.group(2))
+                day_first = day_first or (first > 12 >= second)
+                month_first = month_first or (second > 12 >= first)
+            self._numeric_order = ("DMY" if day_first and not month_first else
+                                   "MDY" if month_first and not day_first else "")
+        return self._numeric_order or None
+
+    def adjacent_day(self) -> tuple[TimeValue, str] | None:
+        """The day written right before the expression ("March 4, 2024 at 10:00 AM",
+        "Tuesday 5 March, 17:00"), with its anchor: a clock time there is on that day."""
+        if self._last_day is None:
+            return None
+        end, day, anchor = self._last_day
+        if 0 <= self.span[0] - end <= 6 and _DAY_TIME_JOIN.fullmatch(self._text, end, self.span[0]):
+            return day, anchor
+        return None
 
     def story_anchor(self, finest: str) -> TimeValue | None:
         """The last date mentioned that is at least as fine as ``finest``."""
@@ -195,6 +225,8 @@ class _Context:
         time = resolution.time
         if time is None or not time.year_known:
             return
+        if time.granularity == "day":
+            self._last_day = (self.span[1], time, resolution.anchor)
         if resolution.anchor == REFERENCE and self._reference is not None:
             first, last = time.interval()
             if first <= self._reference <= last:
