@@ -41,6 +41,13 @@ CASES = [
     ("It costs $5 a day.", "a day", "P1D", REF),
     ("See you tmrw at the game!", "tmrw", "2021-02-06", REF),
     ("Doors open at 11pm tonight.", "11pm tonight", "2021-02-05T23:00", REF),
+    # a clock time right after a written day is on that day
+    ("Posted Monday, March 4, 2024 at 10:00 AM EST", "10:00 AM EST", "2024-03-04T10:00", date(2024, 3, 1)),
+    ("It closes Tuesday 5 March at 17:00.", "17:00", "2024-03-05T17:00", date(2024, 3, 1)),
+    # the text's own unambiguous numeric date decides the order of the others
+    ("Filed 25/12/2023. Updated 04/03/2024.", "04/03/2024", "2024-03-04", date(2024, 3, 1)),
+    ("Filed 12/25/2023. Updated 04/03/2024.", "04/03/2024", "2024-04-03", date(2024, 3, 1)),
+    ("Updated 04/03/2024.", "04/03/2024", "2024-04-03", date(2024, 3, 1)),
 ]
 
 NOT_DATES = [
