@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from timeline_app.core.records import pickled_by_fields
@@ -75,11 +75,17 @@ class Event:
     """One dated happening reported by one article."""
 
     title: str
-    snippet: str
-    start: int  # sentence span in the article text
-    end: int
+    text: str = field(repr=False)  # the article's whole text: one shared string, not a copy
+    start: int  # the snippet's span in ``text``: the sentence, or the part of a long one
+    end: int  # around the date
     date: EventDate
     article: str  # the article's path
+
+    @property
+    def snippet(self) -> str:
+        """The sentence that reports the event (sliced when asked: a big timeline holds
+        200,000 events, whose sentences would double the memory their articles take)."""
+        return self.text[self.start:self.end]
 
     def as_json(self) -> dict[str, object]:
         """The ``events`` entry of ``timeline-app extract``."""
@@ -201,8 +207,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
         s, e = sentences[k] if k >= 0 and timex.start < sentences[k][1] else (timex.start, timex.end)
         s, e = _around(text, s, e, timex.start, when.end)
-        sentence = text[s:e]
-        title = make_title(sentence, timex.start - s, when.end - s)
-        events.append(Event(title=title, snippet=sentence, start=s, end=e,
-                            date=when, article=article_path))
+        title = make_title(text[s:e], timex.start - s, when.end - s)
+        events.append(Event(title=title, text=text, start=s, end=e, date=when,
+                            article=article_path))
     return events
