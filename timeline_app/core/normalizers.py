@@ -596,7 +596,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     """'9 a.m. EST Tuesday', '10:30 p.m.', 'noon': a minute on the reference day."""
     word = (groups.get("clockword") or "").lower()
     if word:
-        hour, minute = (24, 0) if word == "midnight" else (12, 0)  # midnight ends its day
+        # midnight ends its day, but "just after midnight on Saturday" is early Saturday
+        hour, minute = (24 if not groups.get("after_word") else 0, 0) if word == "midnight" else (12, 0)
     else:
         hour = int(groups.get("hour") or 0)
         minute = int(groups.get("minute") or 0)
