@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 import re
+from pathlib import Path
 
 import pytest
 import regex
@@ -45,7 +47,7 @@ def test_first_keys_lists_what_a_match_can_begin_with(pattern: str, prefix: tupl
 
 def test_whitespace_runs_are_one_space_and_a_leading_wildcard_means_anywhere() -> None:
     keys = first_keys(r"last\s+year")
-    assert keys == frozenset({("l", "a", "s", "t", " ", "y")})
+    assert keys == frozenset({("l", "a", "s", "t", " ", "y", "e", "a")})  # DEPTH keys
     assert first_keys(r"\w+day") is None
     assert first_keys(r"(?P<x>") is None  # unreadable: tried everywhere
     assert all(ANY not in k[:1] for k in first_keys(r"a.b") or ())
@@ -84,3 +86,38 @@ def test_a_rule_that_can_begin_anywhere_is_tried_everywhere() -> None:
     scanner = DispatchScanner(patterns, r"(?<!\w)")
     found = [(i, m.group(0)) for i, m in scanner.finditer("on Someday in 1998")]
     assert found == [(0, "Someday"), (1, "1998")]
+
+
+SAMPLE = "On Sept. 27, 2020, about three weeks later, the first week of June 1998 was hot."
+
+
+def test_the_cached_prefix_trie_scans_as_a_fresh_one(tmp_path: Path) -> None:
+    patterns = [rule.regex for rule in RULES.rules]
+    fresh = DispatchScanner(patterns, r"(?<!\w)", cache_folder=tmp_path)
+    assert list(tmp_path.glob("*.pickle")), "the trie was not cached"
+    cached = DispatchScanner(patterns, r"(?<!\w)", cache_folder=tmp_path)
+    assert cached._trie == fresh._trie and cached._always == fresh._always
+
+    def spans(scanner: DispatchScanner) -> list[tuple[int, int, int]]:
+        return [(m.start(), m.end(), i) for i, m in scanner.finditer(SAMPLE)]
+
+    assert spans(cached) == spans(fresh) == _dispatch(SAMPLE)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(("wrong", "shape"))])
+def test_a_damaged_trie_cache_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
+    patterns = [rule.regex for rule in RULES.rules]
+    DispatchScanner(patterns, r"(?<!\w)", cache_folder=tmp_path)
+    (entry,) = tmp_path.glob("*.pickle")
+    entry.write_bytes(damage)
+    scanner = DispatchScanner(patterns, r"(?<!\w)", cache_folder=tmp_path)
+    assert [(m.start(), m.end(), i) for i, m in scanner.finditer(SAMPLE)] == _dispatch(SAMPLE)
+    assert entry.read_bytes() != damage  # written again
+
+
+def test_an_unwritable_trie_cache_is_no_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would be")
+    patterns = [rule.regex for rule in RULES.rules]
+    scanner = DispatchScanner(patterns, r"(?<!\w)", cache_folder=blocker / "scanner")
+    assert [(m.start(), m.end(), i) for i, m in scanner.finditer(SAMPLE)] == _dispatch(SAMPLE)

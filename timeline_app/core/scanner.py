@@ -2,12 +2,14 @@
 
 Trying ~100 rule alternatives at every position of a text costs about 50 µs per word. But a
 rule can only begin with a few character sequences ("sept", "the ea" of "the early", a digit),
-so the scanner reads, from Python's regex parser, the set of up-to-six-character prefixes each
+so the scanner reads, from Python's regex parser, the set of up-to-eight-character prefixes each
 rule's regex can begin with (case-folded, digits as 0, whitespace runs as one space; anything
 it cannot bound is a wildcard) and stores them in a trie. One compiled regex built from that
 trie finds the positions where some rule may start; there, only the rules whose prefixes
 agree with the text are tried, in rule order. The result is exactly what one alternation of
 all rules would give: the leftmost match, and the first rule in order that matches there.
+The trie is cached on disk (:mod:`~timeline_app.core.prefix_cache`): reading the prefixes out
+of the parser's trees takes longer than a new process should wait for its first document.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import regex
+
+from timeline_app.core import prefix_cache
 
 # The standard library's regex parser (private modules, stable since Python 3.11).
 sre_parse: Any = importlib.import_module("re._parser")
@@ -71,7 +76,8 @@ def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
 # one space on both sides (the text's key collapses them too).
 Prefix = tuple[str, ...]
 Prefixes = set[Prefix]
-DEPTH = 6
+DEPTH = 8
+PREFILTER_DEPTH = 6  # keys the C prefilter checks: deeper, its regex takes long to compile
 # How far past its start a rule may look. ``regex`` scans to ``endpos`` on every match() call
 # (a call at the start of a 1 MB text cost 0.8 ms, not 1 us), so the window is given; the
 # longest phrase and its lookaround are far shorter.
@@ -172,22 +178,15 @@ class DispatchScanner:
     The first rule in order that matches at the leftmost position wins, as in one alternation.
     """
 
-    def __init__(self, patterns: Sequence[regex.Pattern[str]], left_edge: str) -> None:
+    def __init__(self, patterns: Sequence[regex.Pattern[str]], left_edge: str,
+                 cache_folder: Path | None = None) -> None:
+        """``cache_folder``: where the prefix trie is cached (default: the user cache folder,
+        see :mod:`~timeline_app.core.prefix_cache`)."""
         self._patterns = list(patterns)
-        keys = [first_keys(p.pattern, p.flags) for p in patterns]
-        self._always: frozenset[int] = frozenset(i for i, k in enumerate(keys) if k is None)
-        self._trie: dict[str, Any] = {}  # key -> child; "" -> rule indices whose prefix ends here
-        for index, prefixes in enumerate(keys):
-            for prefix in prefixes or ():
-                node = self._trie
-                for key in prefix:
-                    if key == ANY:
-                        break
-                    node = node.setdefault(key, {})
-                node.setdefault("", set()).add(index)
+        self._trie, self._always = _prefix_trie(self._patterns, cache_folder)
         self._ordered: dict[frozenset[int], tuple[tuple[int, regex.Pattern[str]], ...]] = {}
         # Positions where some rule's prefix matches, found in C: Python only looks at those.
-        prefilter = "" if self._always else f"(?={_trie_regex(self._trie)})"
+        prefilter = "" if self._always else f"(?={_trie_regex(self._trie, PREFILTER_DEPTH)})"
         # The standard library's engine finds these about 3x faster than ``regex``; the
         # lookbehinds of ``left_edge`` must therefore be fixed-width.
         self._start = re.compile(f"{left_edge}(?=\\S){prefilter}", re.IGNORECASE)
@@ -241,8 +240,41 @@ class DispatchScanner:
                     break
 
 
-def _trie_regex(node: dict[str, Any]) -> str:
-    """A regex matching any text whose folded keys follow a path of the prefix trie."""
+def _build_trie(patterns: Sequence[regex.Pattern[str]]) -> tuple[dict[str, Any], frozenset[int]]:
+    """The prefix trie of these rules (key -> child; "" -> indices of the rules whose prefix
+    ends there), and the rules that could begin anywhere."""
+    keys = [first_keys(p.pattern, p.flags) for p in patterns]
+    trie: dict[str, Any] = {}
+    for index, prefixes in enumerate(keys):
+        for prefix in prefixes or ():
+            node = trie
+            for key in prefix:
+                if key == ANY:
+                    break
+                node = node.setdefault(key, {})
+            node.setdefault("", set()).add(index)
+    return trie, frozenset(i for i, k in enumerate(keys) if k is None)
+
+
+def _prefix_trie(patterns: Sequence[regex.Pattern[str]],
+                 folder: Path | None) -> tuple[dict[str, Any], frozenset[int]]:
+    """:func:`_build_trie`, from the disk cache when these rules were seen before."""
+    key = prefix_cache.key_of([str(DEPTH), *(f"{p.flags}:{p.pattern}" for p in patterns)])
+    cached = prefix_cache.load(key, folder)
+    if (isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], dict)
+            and isinstance(cached[1], frozenset)
+            and all(isinstance(i, int) and 0 <= i < len(patterns) for i in cached[1])):
+        return cached
+    built = _build_trie(patterns)
+    prefix_cache.store(key, built, folder)
+    return built
+
+
+def _trie_regex(node: dict[str, Any], depth: int) -> str:
+    """A regex matching any text whose folded keys follow a path of the prefix trie, for
+    its first ``depth`` keys (the rest is left to the trie walk)."""
+    if depth == 0:
+        return ""
     branches = []
     for key in sorted(k for k in node if k):
         if key == " ":
@@ -253,7 +285,7 @@ def _trie_regex(node: dict[str, Any]) -> str:
             atom = re.escape(key)
         else:
             atom = "."
-        branches.append(atom + _trie_regex(node[key]))
+        branches.append(atom + _trie_regex(node[key], depth - 1))
     if not branches or "" in node:
         return ""  # a prefix may end here: nothing more is required
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
