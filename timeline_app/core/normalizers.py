@@ -52,6 +52,9 @@ class Context(Protocol):
 
     def story_anchor(self, finest: str) -> TimeValue | None: ...
 
+    def sentence_year(self) -> int | None:
+        """The year of a date written earlier in the expression's sentence, if any."""
+
     def numeric_order(self) -> str | None:
         """'DMY' or 'MDY' when the text's own numeric dates show their order ("25/12/2020"
         is day first), else None (the default)."""
@@ -157,6 +160,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
         if story.granularity != "year" and story.start.month - month > 2:
             year += 1
         return year, STORY
+    if (opening := ctx.sentence_year()) is not None:  # "In 2019, the plant closed on March 5"
+        return opening, STORY
     ref = ctx.reference()
     if ref is None:
         return None, NONE

@@ -9,6 +9,7 @@ for a TimeML value. Expressions are normalised left to right so that story-ancho
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -133,6 +134,7 @@ class _Context:
         self._text = text
         self._reference = reference
         self._anchors: list[TimeValue] = []
+        self._anchor_starts: list[int] = []  # where each anchor was written
         self._reporting: TimeValue | None = None
         self._sentence_starts = sentence_starts(text)
         self._marker_cache: dict[int, list[tuple[int, int, str]]] = {}
@@ -232,6 +234,27 @@ class _Context:
             if first <= self._reference <= last:
                 return
         self._anchors.append(time)
+        self._anchor_starts.append(self.span[0])
+
+    def sentence_year(self) -> int | None:
+        """The year (a year, "last year") that opens the expression's sentence, unless the
+        expression is the date of a statement ("In 2019, the plant closed on March 5": 2019;
+        "In 2019 sales fell, the company said on March 5": not 2019)."""
+        if not self._anchors:
+            return None
+        start = self.span[0]
+        sentence_start, _ = self._sentence()
+        for anchor, at in zip(reversed(self._anchors), reversed(self._anchor_starts), strict=True):
+            if at < sentence_start:
+                return None
+            if at < start and anchor.granularity == "year":  # written as a year, not placed by tense
+                if not self._tagger.sentence_opener.fullmatch(self._text, sentence_start, at):
+                    return None  # only a year that opens the sentence sets the scene
+                before = self._text[max(sentence_start, start - 16):start].lower().split()
+                if any(word.strip(",") in self._tagger.attribution for word in before[-2:]):
+                    return None
+                return anchor.start.year
+        return None
 
     def _sentence(self) -> tuple[int, int]:
         start, _ = self.span
@@ -315,6 +338,10 @@ class Tagger:
         self.future = _compile_words(self.rules.words("tense_future"))
         self.future_endings = _compile_endings(self.rules.words("tense_future"))
         self.attribution = frozenset(w.lower() for w in self.rules.words("attribution_verbs"))
+        # what may come before a year that opens a sentence: "In 2019, ...", "Back in 2019, ..."
+        self.sentence_opener = regex.compile(
+            r"[\s\"“‘'(]*(?:(?:back\s+)?(?:" + _alternation(list(self.rules.words("year_prepositions")))
+            + r")\s+)?", FLAGS)
         past = _alternation(list(self.rules.words("tense_past")))
         not_past = "|".join(regex.escape(w) for w in self.rules.words("not_past_participles"))
         # a listed past word, or a lower-case word in -ed ("United" is a name, "need" no verb)
@@ -357,7 +384,7 @@ class Tagger:
             timex = self._normalise(text, match, rule, ctx)
             if timex is not None:
                 out.append(timex)
-        return out
+        return _clocks_on_their_days(text, out)
 
     def _normalise(self, text: str, m: regex.Match[str], rule: Rule, ctx: _Context) -> Timex | None:
         start, end = m.span()
@@ -390,6 +417,23 @@ class Tagger:
             if word and word.lower() in self.filters.capitalised and not word[0].isupper():
                 return False
         return True
+
+
+_CLOCK_DAY_JOIN = regex.compile(r"\s*,?\s*on\s+")
+
+
+def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A clock time followed by "on" and a day ("at 2.30pm on 24 Dec", "shortly after midnight
+    on Boxing Day") is a time of that day, whatever tense or reference placed it."""
+    for i in range(len(timexes) - 1):
+        clock, day = timexes[i], timexes[i + 1]
+        if (clock.type == "TIME" and clock.time is not None and clock.time.hour is not None
+                and day.time is not None and day.time.granularity == "day" and day.time.year_known
+                and day.start - clock.end <= 8 and _CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)
+                and clock.time.start != day.time.start):
+            moved = dataclasses.replace(clock.time, start=day.time.start)
+            timexes[i] = dataclasses.replace(clock, value=moved.value, time=moved, anchor=day.anchor)
+    return timexes
 
 
 _QUOTES = ("\"", "“", "``")
