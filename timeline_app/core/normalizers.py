@@ -789,6 +789,13 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
         # "in late November 1963 ... The next day": a day of that month, as far as is known
         month = month.at("month")
         return Resolution(month.value, month, mod, STORY)
+    year = ctx.story_anchor("year") if anchor is None and gran in ("month", "week") else None
+    ref_year = ref.year if (ref := ctx.reference()) is not None else None
+    if year is not None and year.start.year != ref_year:
+        # "In 2021 ... Two years later he was convicted, and the following month ...": a month
+        # of that year (or the next), as far as is known
+        known = year.at("year")
+        return Resolution(known.value, known, mod, STORY)
     kind = STORY
     if anchor is None:
         ref = ctx.reference()
