@@ -194,7 +194,8 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
     if groups.get("year_end") and year is not None:
         end = groups["year_end"] or ""
         end_year = int(end) if len(end) == 4 else year // 100 * 100 + int(end)
-        if not year < end_year <= year + 20:
+        # "2001-09", "1912-54": a span of a few years; "(1912–1954)": a lifespan
+        if not year < end_year <= year + (150 if len(end) == 4 else 20):
             return None
     season = _lookup(ctx, "season", groups.get("season"))
     quarter = _lookup(ctx, "ordinal", groups.get("quarter")) if groups.get("quarter") else None
