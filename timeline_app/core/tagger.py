@@ -419,7 +419,7 @@ class Tagger:
         return True
 
 
-_CLOCK_DAY_JOIN = regex.compile(r"\s*,?\s*on\s+")
+_CLOCK_DAY_JOIN = regex.compile(r"\s*(?:local\s+time|\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\)?)?\s*,?\s*on\s+")
 
 
 def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -429,7 +429,7 @@ def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
         clock, day = timexes[i], timexes[i + 1]
         if (clock.type == "TIME" and clock.time is not None and clock.time.hour is not None
                 and day.time is not None and day.time.granularity == "day" and day.time.year_known
-                and day.start - clock.end <= 8 and _CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)
+                and day.start - clock.end <= 20 and _CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)
                 and clock.time.start != day.time.start):
             moved = dataclasses.replace(clock.time, start=day.time.start)
             timexes[i] = dataclasses.replace(clock, value=moved.value, time=moved, anchor=day.anchor)
