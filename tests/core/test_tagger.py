@@ -53,6 +53,8 @@ CASES = [
     ("In 2019, the plant closed on March 5.", "March 5", "2019-03-05", date(2024, 3, 15)),
     ("Last year, the shop closed on 24 Dec.", "24 Dec", "2023-12-24", date(2024, 3, 15)),
     ("In 2019 sales fell, the company said on March 5.", "March 5", "2024-03-05", date(2024, 3, 15)),
+    ("It was the worst storm since 2005, when Katrina struck in late August.", "late August",
+     "2005-08", date(2023, 9, 14)),
     ("Under a plan approved in 1987, it bought shares through Sept. 29.", "Sept. 29", "2023-09-29",
      date(2024, 3, 15)),
     # the text's own unambiguous numeric date decides the order of the others

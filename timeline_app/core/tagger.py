@@ -119,6 +119,7 @@ def _either(patterns: list[str], template: str) -> regex.Pattern[str]:
     return regex.compile("|".join(template.format(p) for p in patterns), FLAGS)
 
 
+_WHEN_CLAUSE = regex.compile(r",?\s+(?:when|in\s+which|during\s+which)\s+[^.;:,()]{0,80}?", regex.IGNORECASE)
 _SLASH_DATE = regex.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
 _DAY_TIME_JOIN = regex.compile(r"\s*(?:,|at|@|-|–|—|\(|,\s*at)?\s*")
 
@@ -134,7 +135,7 @@ class _Context:
         self._text = text
         self._reference = reference
         self._anchors: list[TimeValue] = []
-        self._anchor_starts: list[int] = []  # where each anchor was written
+        self._anchor_spans: list[tuple[int, int]] = []  # where each anchor was written
         self._reporting: TimeValue | None = None
         self._sentence_starts = sentence_starts(text)
         self._marker_cache: dict[int, list[tuple[int, int, str]]] = {}
@@ -234,22 +235,26 @@ class _Context:
             if first <= self._reference <= last:
                 return
         self._anchors.append(time)
-        self._anchor_starts.append(self.span[0])
+        self._anchor_spans.append(self.span)
 
     def sentence_year(self) -> int | None:
-        """The year (a year, "last year") that opens the expression's sentence, unless the
-        expression is the date of a statement ("In 2019, the plant closed on March 5": 2019;
-        "In 2019 sales fell, the company said on March 5": not 2019)."""
+        """The year (a year, "last year") that opens the expression's sentence, or that a
+        "when" clause holding the expression follows, unless the expression is the date of a
+        statement ("In 2019, the plant closed on March 5": 2019; "since 2005, when Katrina
+        struck in late August": 2005; "In 2019 sales fell, the company said on March 5": not
+        2019)."""
         if not self._anchors:
             return None
         start = self.span[0]
         sentence_start, _ = self._sentence()
-        for anchor, at in zip(reversed(self._anchors), reversed(self._anchor_starts), strict=True):
+        for anchor, (at, end) in zip(reversed(self._anchors), reversed(self._anchor_spans),
+                                     strict=True):
             if at < sentence_start:
                 return None
             if at < start and anchor.granularity == "year":  # written as a year, not placed by tense
-                if not self._tagger.sentence_opener.fullmatch(self._text, sentence_start, at):
-                    return None  # only a year that opens the sentence sets the scene
+                if not (self._tagger.sentence_opener.fullmatch(self._text, sentence_start, at)
+                        or _WHEN_CLAUSE.fullmatch(self._text, end, start)):
+                    return None  # only a year that sets the scene
                 before = self._text[max(sentence_start, start - 16):start].lower().split()
                 if any(word.strip(",") in self._tagger.attribution for word in before[-2:]):
                     return None
