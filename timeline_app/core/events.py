@@ -33,6 +33,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1
 _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
                     r"|(?P<clause2>(?:\w+\s+)?(?:\w+(?:ed|ing)|built|born|made|held|found|known|"
                     r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
+# ", officials said on Thursday": who said it, not what happened
+_ATTRIBUTION_AFTER = re.compile(
+    r"[^,;]*?(?P<said>,\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b|"
+    r",\s*according\s+to\b)")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
@@ -135,6 +139,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     # a semicolon joins two sentences: the date's is the title
     before = before[before.rfind("; ") + 2:] if "; " in before else before
     after = after[:after.find("; ")] if "; " in after else after
+    if before.strip() and (said := _ATTRIBUTION_AFTER.match(after)):
+        after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
     before = _DANGLING_PREP.sub("", before.rstrip(" ,;:")).rstrip(" ,;:")
     aside = _ASIDE.search(before)
     if aside and after.lstrip().startswith(","):
