@@ -429,16 +429,26 @@ _CLOCK_DAY_JOIN = regex.compile(r"\s*(?:local\s+time|\(?(?:[ECMP][SD]?T|GMT|UTC|
 
 def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
     """A clock time followed by "on" and a day ("at 2.30pm on 24 Dec", "shortly after midnight
-    on Boxing Day") is a time of that day, whatever tense or reference placed it."""
-    for i in range(len(timexes) - 1):
-        clock, day = timexes[i], timexes[i + 1]
-        if (clock.type == "TIME" and clock.time is not None and clock.time.hour is not None
-                and day.time is not None and day.time.granularity == "day" and day.time.year_known
-                and day.start - clock.end <= 20 and _CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)
-                and clock.time.start != day.time.start):
+    on Boxing Day") is one expression, a time of that day, whatever tense or reference placed
+    the clock (as the clock rules' own trailers read "10 p.m. on Oct. 23")."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        clock = timexes[i]
+        day = timexes[i + 1] if i + 1 < len(timexes) else None
+        if (day is not None and clock.type == "TIME" and clock.time is not None
+                and clock.time.hour is not None and day.time is not None
+                and day.time.granularity == "day" and day.time.year_known
+                and day.start - clock.end <= 20
+                and _CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)):
             moved = dataclasses.replace(clock.time, start=day.time.start)
-            timexes[i] = dataclasses.replace(clock, value=moved.value, time=moved, anchor=day.anchor)
-    return timexes
+            out.append(dataclasses.replace(clock, end=day.end, text=text[clock.start:day.end],
+                                           value=moved.value, time=moved, anchor=day.anchor))
+            i += 2
+            continue
+        out.append(clock)
+        i += 1
+    return out
 
 
 _QUOTES = ("\"", "“", "``")
