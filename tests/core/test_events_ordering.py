@@ -225,3 +225,13 @@ def test_who_said_it_is_left_out_of_a_title() -> None:
     sentence = "Stocks rallied on Friday after 678,000 jobs were added in February."
     start = sentence.index("Friday")
     assert make_title(sentence, start, start + 6).endswith("678,000 jobs were added in February")
+
+
+def test_a_year_that_only_places_a_day_is_no_event_of_its_own() -> None:
+    text = ("In 2019, the plant closed on March 5. In 2020 sales rose, and on March 9 the firm "
+            "moved. Last year, the shop closed at 2.30pm on 24 Dec.")
+    article = Article("a.txt", text, "Plant", date(2024, 3, 15), "header", None, None, 0)
+    events = extract(article).events
+    assert [(e.date.text, e.date.value) for e in events] == [
+        ("March 5", "2019-03-05"), ("2020", "2020"), ("March 9", "2020-03-09"),
+        ("2.30pm on 24 Dec", "2023-12-24T14:30")]

@@ -37,6 +37,7 @@ _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]
 _ATTRIBUTION_AFTER = re.compile(
     r"[^,;]*?(?P<said>,\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b|"
     r",\s*according\s+to\b)")
+_CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
@@ -191,6 +192,27 @@ def _is_range(text: str, first: Timex, second: Timex) -> bool:
     return bool(_RANGE_OPEN.search(text[max(0, first.start - 10):first.start]))
 
 
+def _scene_setters(text: str, dated: list[Timex], starts: list[int]) -> list[int]:
+    """Positions of years that open a sentence only to place its day ("Last year, the shop
+    closed on 24 Dec", "In 2019, the plant closed on March 5"): the day is the event, the year
+    no second one. A year joined to the day by "and" or "but" dates a clause of its own."""
+    found = []
+    for i in range(len(dated) - 1):
+        year, day = dated[i], dated[i + 1]
+        if year.time is None or year.time.granularity != "year" or day.time is None:
+            continue
+        k = bisect_right(starts, year.start) - 1
+        sentence_start = starts[k] if k >= 0 else 0
+        next_start = starts[k + 1] if k + 1 < len(starts) else len(text)
+        first, last = year.time.interval()
+        day_first, day_last = day.time.interval()
+        if (year.start - sentence_start <= 12 and day.start < next_start
+                and first <= day_first and day_last <= last
+                and not _CLAUSE_JOIN.search(text, year.end, day.start)):
+            found.append(i)
+    return found
+
+
 def build_events(article_path: str, text: str, timexes: list[Timex], *, body_start: int = 0,
                  inferred_reference: bool = False) -> list[Event]:
     """One event per dated expression in the article body (ranges make one period)."""
@@ -199,7 +221,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     dated = [t for t in timexes if t.start >= body_start and t.type in ("DATE", "TIME")
              and t.time is not None]
     events: list[Event] = []
-    skip: set[int] = set()
+    skip: set[int] = set(_scene_setters(text, dated, starts))
     for i, timex in enumerate(dated):
         if i in skip:
             continue
