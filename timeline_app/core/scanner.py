@@ -77,7 +77,7 @@ def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
 Prefix = tuple[str, ...]
 Prefixes = set[Prefix]
 DEPTH = 8
-PREFILTER_DEPTH = 6  # keys the C prefilter checks: deeper, its regex takes long to compile
+PREFILTER_DEPTH = 7  # keys the C prefilter checks: deeper, its regex takes long to compile
 # How far past its start a rule may look. ``regex`` scans to ``endpos`` on every match() call
 # (a call at the start of a 1 MB text cost 0.8 ms, not 1 us), so the window is given; the
 # longest phrase and its lookaround are far shorter.
