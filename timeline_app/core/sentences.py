@@ -47,12 +47,22 @@ def _goes_on(text: str, stop: int) -> bool:
     return (len(last) == 1 and last.isupper()) or token in _abbreviations()
 
 
+_STOPS = re.compile(rf"[.]{_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])")
+
+
+@functools.lru_cache(maxsize=4)
+def _continuing_stops(text: str) -> frozenset[int]:
+    """The full stops of ``text`` before a capital that do not end a sentence: worked out
+    once per text for both the tagger's and the events' sentences."""
+    return frozenset(m.start() for m in _STOPS.finditer(text) if _goes_on(text, m.start()))
+
+
 def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences begin (the first is 0); blank lines also separate them."""
     starts = [0]
+    going_on = _continuing_stops(text)
     for m in _STARTS.finditer(text):
-        stop = m.start("stop")
-        if stop < 0 or not _goes_on(text, stop):
+        if m.start("stop") not in going_on:
             starts.append(m.end())
     return starts
 
@@ -62,9 +72,10 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     line break ends a sentence (headlines, list items)."""
     spans = []
     pos = start
+    going_on = _continuing_stops(text)
     for m in _ENDS.finditer(text, start):
         stop = m.start("stop")
-        if stop >= 0 and _goes_on(text, stop):
+        if stop >= 0 and stop in going_on:
             continue
         end = stop + 1 if stop >= 0 else m.start()  # the stop stays in its sentence
         if end > pos:
