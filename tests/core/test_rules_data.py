@@ -41,29 +41,20 @@ def _write_rules(folder: Path, rules_yaml: str) -> None:
     (folder / "rules.yaml").write_text(rules_yaml)
 
 
-def test_bad_rule_names_file_and_rule(tmp_path: Path) -> None:
-    _write_rules(tmp_path, "rules:\n  - id: broken\n    type: DATE\n    pattern: '{nosuch}'\n"
-                           "    norm: calendar\n")
-    with pytest.raises(RuleError, match="rules.yaml: rule 'broken': unknown fragment"):
-        load_rules(tmp_path)
+_RULE = "rules:\n  - id: {id}\n    type: {type}\n    pattern: '{pattern}'\n    norm: calendar\n"
 
 
-def test_bad_type_is_rejected(tmp_path: Path) -> None:
-    _write_rules(tmp_path, "rules:\n  - id: x\n    type: WHEN\n    pattern: 'x'\n    norm: calendar\n")
-    with pytest.raises(RuleError, match="type must be one of"):
-        load_rules(tmp_path)
-
-
-def test_a_key_given_twice_is_an_error(tmp_path: Path) -> None:
-    """Two rules run together (a lost "- id:" line) must not silently become one."""
-    _write_rules(tmp_path, "rules:\n  - id: a\n    type: DATE\n    pattern: 'x'\n    norm: calendar\n"
-                           "    type: DATE\n    pattern: 'y'\n    norm: calendar\n")
-    with pytest.raises(RuleError, match="given twice"):
-        load_rules(tmp_path)
-
-
-def test_an_unknown_rule_field_is_an_error(tmp_path: Path) -> None:
-    _write_rules(tmp_path, "rules:\n  - id: a\n    type: DATE\n    pattern: 'x'\n    norm: calendar\n"
-                           "    exmples: []\n")
-    with pytest.raises(RuleError, match="unknown field"):
+@pytest.mark.parametrize(("rules_yaml", "message"), [
+    (_RULE.format(id="broken", type="DATE", pattern="{{nosuch}}"),
+     "rules.yaml: rule 'broken': unknown fragment"),
+    (_RULE.format(id="x", type="WHEN", pattern="x"), "type must be one of"),
+    # two rules run together (a lost "- id:" line) must not silently become one
+    (_RULE.format(id="a", type="DATE", pattern="x") + "    type: DATE\n    pattern: 'y'\n",
+     "given twice"),
+    (_RULE.format(id="a", type="DATE", pattern="x") + "    exmples: []\n", "unknown field"),
+])
+def test_bad_rule_data_is_refused_with_its_reason(tmp_path: Path, rules_yaml: str,
+                                                  message: str) -> None:
+    _write_rules(tmp_path, rules_yaml)
+    with pytest.raises(RuleError, match=message):
         load_rules(tmp_path)
