@@ -208,6 +208,12 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         year = year if year <= date.today().year + 10 else year - 100
     day_text = groups.get("day")
     day = int("".join(ch for ch in day_text if ch.isdigit())) if day_text else None
+    if groups.get("week") and year is not None:  # "week 11 of 2024": an ISO week
+        try:
+            tv = TimeValue.of("week", date.fromisocalendar(year, int(groups["week"] or 0), 1))
+        except ValueError:
+            return None
+        return Resolution(tv.value, tv, mod, anchor)
     if year is None and groups.get("shift") and (ref := ctx.reference()) is not None:
         year = ref.year + int(_lookup(ctx, "shift", groups.get("shift")) or 0)  # "of next year"
         anchor = REFERENCE
@@ -502,6 +508,14 @@ def day_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
     """'on the 5th': that day of the month the text is telling (or of the reference's month,
     moved by tense)."""
     day_of = int(groups.get("day") or 0)
+    shift_word = " ".join((groups.get("shift") or "").lower().split())
+    if shift_word and (ref := ctx.reference()) is not None:  # "the 15th of next month"
+        shift = int(_lookup(ctx, "shift", shift_word.removeprefix("the ")) or 0)
+        month = TimeValue.of("month", ref).plus("M", shift).start
+        try:
+            return _resolved_day(month.replace(day=day_of), REFERENCE)
+        except ValueError:
+            return None
     story = ctx.story_anchor("month")
     try:
         if story is not None:
