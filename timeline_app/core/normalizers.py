@@ -754,6 +754,8 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     mod = _mod(groups, ctx)  # "by the end of that year", "early the next year"
     if groups.get("month"):
         return _anaphoric_month(anaphor, groups, mod, ctx)
+    if groups.get("weekday"):
+        return _anaphoric_weekday(anaphor, groups, ctx)
     word = (groups.get("unit") or "period").lower()
     season = _lookup(ctx, "season", word)
     part = _lookup(ctx, "part_of_day", word)
@@ -840,6 +842,38 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     if part:
         tv = TimeValue("partofday", tv.start, part=part)
     return Resolution(tv.value, tv, mod, kind)
+
+
+def _anaphoric_weekday(anaphor: str, groups: Groups, ctx: Context) -> Resolution | None:
+    """'the following Monday', 'the previous Sunday', 'that Friday': the weekday after, before
+    or on (else after) the day the story last named; without one, from the reference date."""
+    weekday = _lookup(ctx, "weekday", groups.get("weekday"))
+    if weekday is None:
+        return None
+    shift = 1 if anaphor in ("the following", "the next") else (
+        -1 if anaphor in ("the previous", "the preceding", "the prior") else 0)
+    story = ctx.story_anchor("day")
+    kind = STORY
+    if story is None or story.granularity not in ("day", "minute", "partofday"):
+        ref = ctx.reference()
+        if ref is None:
+            return Resolution(f"XXXX-WXX-{int(weekday) + 1}", None, None, NONE)
+        day = _weekday_date(ref, int(weekday), {1: "next", -1: "last"}.get(shift), ctx.tense())
+        kind = REFERENCE
+    else:
+        start = story.start
+        after = start + timedelta(days=(int(weekday) - start.weekday()) % 7 or 7)
+        before = start - timedelta(days=(start.weekday() - int(weekday)) % 7 or 7)
+        if shift > 0:
+            day = after
+        elif shift < 0:
+            day = before
+        else:  # "that Friday": that day or the next one of its name (stories move forward)
+            day = start if start.weekday() == int(weekday) else after
+    tv = TimeValue.of("day", day)
+    if part := _lookup(ctx, "part_of_day", groups.get("part_of_day")):
+        tv = TimeValue("partofday", day, part=part)
+    return Resolution(tv.value, tv, None, kind)
 
 
 def _anaphoric_month(anaphor: str, groups: Groups, mod: str | None,
