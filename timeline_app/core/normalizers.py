@@ -806,6 +806,11 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
         # "in late November 1963 ... The next day": a day of that month, as far as is known
         month = month.at("month")
         return Resolution(month.value, month, mod, STORY)
+    if anchor is None and gran == "day" and (period := ctx.story_anchor("year")) is not None and (
+            period.granularity == "season" or ctx.story_time() is not None):
+        # "the summer of 1952 ... That night": in that season (in a narrative, in that year
+        # too), as far as is known
+        return Resolution(period.value, period, mod, STORY)
     year = ctx.story_anchor("year") if anchor is None and gran in ("month", "week") else None
     ref_year = ref.year if (ref := ctx.reference()) is not None else None
     if year is not None and year.start.year != ref_year:
