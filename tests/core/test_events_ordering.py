@@ -235,3 +235,10 @@ def test_a_year_that_only_places_a_day_is_no_event_of_its_own() -> None:
     assert [(e.date.text, e.date.value) for e in events] == [
         ("March 5", "2019-03-05"), ("2020", "2020"), ("March 9", "2020-03-09"),
         ("2.30pm on 24 Dec", "2023-12-24T14:30")]
+
+
+def test_a_cleft_sentence_is_titled_by_what_happened() -> None:
+    for sentence, phrase in [("It was the summer of 1952 when Mara first saw the sea.", "the summer of 1952"),
+                             ("It was in 1952 that Mara first saw the sea.", "1952")]:
+        start = sentence.index(phrase)
+        assert make_title(sentence, start, start + len(phrase)) == "Mara first saw the sea"

@@ -38,6 +38,10 @@ _ATTRIBUTION_AFTER = re.compile(
     r"[^,;]*?(?P<said>,\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b|"
     r",\s*according\s+to\b)")
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
+# a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
+_CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be)"
+                           r"(?:\s+(?:in|on|at|during))?\s*$", re.IGNORECASE)
+_CLEFT_AFTER = re.compile(r"^\s*,?\s*(?:when|that)\s+", re.IGNORECASE)
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
@@ -134,6 +138,8 @@ def event_date(timex: Timex, *, inferred_reference: bool = False,
 def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
     """A short readable clause from ``sentence`` without its date phrase (offsets relative)."""
     before, after = sentence[:date_start], sentence[date_end:]
+    if _CLEFT_BEFORE.match(before) and (cleft := _CLEFT_AFTER.match(after)):
+        before, after = "", after[cleft.end():]  # "It was in 1952 that Mara saw the sea"
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
         # "This month is a rough reminder": the date is the subject, the clause needs it
         before, after = "", sentence
