@@ -301,8 +301,9 @@ def week_of(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
 
 def nth_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'the first week of June', 'the last weekend of May', 'the fourth Thursday in November',
-    'the first Monday of next month': a day counted by weekday, or the week (weekend) of the
-    n-th seven days of a month (the ISO week holding its middle day)."""
+    'the first Monday of next month', 'the last day of the month': a day counted by weekday or
+    by date, or the week (weekend) of the n-th seven days of a month (the ISO week holding
+    its middle day)."""
     nth = 0 if groups.get("last") else _lookup(ctx, "ordinal", groups.get("nth"))
     if nth is None or int(nth) > 5:
         return None
@@ -327,7 +328,9 @@ def nth_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
     last_day = monthrange(year, month)[1]
     unit = (groups.get("unit") or "").lower()
     weekday = 5 if unit == "weekend" else _lookup(ctx, "weekday", groups.get("weekday"))
-    if weekday is not None:
+    if unit == "day":  # "the last day of the month", "the first day of May"
+        tv = TimeValue.of("day", date(year, month, int(nth) if nth else last_day))
+    elif weekday is not None:
         if nth:
             first = date(year, month, 1)
             day = first + timedelta(days=(int(weekday) - first.weekday()) % 7 + 7 * (int(nth) - 1))
