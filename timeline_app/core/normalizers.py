@@ -87,6 +87,11 @@ def _lookup(ctx: Context, table: str, word: str | None) -> Any:
     return found
 
 
+def _digits(text: str | None) -> int:
+    """The number the digits of ``text`` spell ("5th" -> 5), 0 for none."""
+    return int("".join(ch for ch in text or "" if ch.isdigit()) or 0)
+
+
 def _unit(word: str | None, ctx: Context) -> str | None:
     if not word:
         return None
@@ -207,7 +212,7 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         year = 2000 + int(groups["year2"] or 0)
         year = year if year <= date.today().year + 10 else year - 100
     day_text = groups.get("day")
-    day = int("".join(ch for ch in day_text if ch.isdigit())) if day_text else None
+    day = _digits(day_text) if day_text else None
     if groups.get("week") and year is not None:  # "week 11 of 2024": an ISO week
         try:
             tv = TimeValue.of("week", date.fromisocalendar(year, int(groups["week"] or 0), 1))
@@ -263,7 +268,7 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         return None
     until = _range_until(groups, tv) if known else None
     if args.get("range") and day is not None and (
-            int("".join(ch for ch in groups.get("day2") or "0" if ch.isdigit())) <= day):
+            _digits(groups.get("day2")) <= day):
         return None  # "3-1 March": a score, not a range of days
     return Resolution(tv.value, tv if known else None, mod, anchor, until=until)
 
@@ -284,7 +289,7 @@ def week_of(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     day_text = groups.get("day") or ""
     if month is None or not day_text:
         return None
-    day_of = int("".join(ch for ch in day_text if ch.isdigit()))
+    day_of = _digits(day_text)
     year = _year(groups)
     anchor = ABSOLUTE
     if year is None:
@@ -363,7 +368,7 @@ def _range_until(groups: Groups, tv: TimeValue) -> TimeValue | None:
     """The end of "June 9-12, 2020" (day2) or "2001-2009" (year_end), after the start."""
     try:
         if groups.get("day2") and tv.granularity == "day":
-            day2 = int("".join(ch for ch in groups["day2"] or "" if ch.isdigit()))
+            day2 = _digits(groups["day2"])
             if day2 > tv.start.day:
                 return TimeValue("day", tv.start.replace(day=day2))
         end = groups.get("year_end")
@@ -438,7 +443,7 @@ def century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     text = (groups.get("century") or "").lower()
     number = _lookup(ctx, "ordinal", text)
     if number is None:
-        number = int("".join(ch for ch in text if ch.isdigit()) or 0)
+        number = _digits(text)
     if not 1 <= int(number) <= 21:
         return None
     tv = TimeValue("century", date(max((int(number) - 1) * 100, 1), 1, 1))
@@ -649,7 +654,7 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         day = ref + timedelta(days=int(_lookup(ctx, "deictic_offset", groups["deictic"]) or 0))
     elif groups.get("month") and groups.get("day"):  # "until 5 p.m. EST, Nov. 6"
         month = int(_lookup(ctx, "month", groups["month"]) or 0)
-        day_of_month = int("".join(ch for ch in groups["day"] or "" if ch.isdigit()))
+        day_of_month = _digits(groups["day"])
         year = _year(groups)
         anchor = ABSOLUTE
         if year is None:
@@ -943,7 +948,7 @@ def month_relative_year(groups: Groups, args: Mapping[str, Any], ctx: Context) -
     if month is None:
         return None
     day_text = groups.get("day")
-    day = int("".join(ch for ch in day_text if ch.isdigit())) if day_text else None
+    day = _digits(day_text) if day_text else None
     if ref is None:
         unknown = f"XXXX-{int(month):02d}" + (f"-{day:02d}" if day else "")
         return Resolution(unknown, None, _mod(groups, ctx), NONE)
