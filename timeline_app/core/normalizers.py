@@ -620,23 +620,28 @@ def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     return Resolution(tv.value, tv, mod, anchor)
 
 
-def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
-    """'9 a.m. EST Tuesday', '10:30 p.m.', 'noon': a minute on the reference day."""
+def _hour_minute(groups: Groups) -> tuple[int, int]:
+    """The 24-hour clock of '9 a.m.', '10:30 p.m.', '4 in the morning', 'noon', 'midnight'."""
     word = (groups.get("clockword") or "").lower()
     if word:
         # midnight ends its day, but "just after midnight on Saturday" is early Saturday
-        hour, minute = (24 if not groups.get("after_word") else 0, 0) if word == "midnight" else (12, 0)
-    else:
-        hour = int(groups.get("hour") or 0)
-        minute = int(groups.get("minute") or 0)
-        ampm = (groups.get("ampm") or "").lower()
-        clock_part = (groups.get("clock_part") or "").lower()  # "4 in the morning"
-        if clock_part in ("afternoon", "evening") or (clock_part == "night" and hour >= 6):
-            ampm = "pm"
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
-        elif ampm.startswith("a") and hour == 12:
-            hour = 0
+        return (24 if not groups.get("after_word") else 0, 0) if word == "midnight" else (12, 0)
+    hour = int(groups.get("hour") or 0)
+    minute = int(groups.get("minute") or 0)
+    ampm = (groups.get("ampm") or "").lower()
+    clock_part = (groups.get("clock_part") or "").lower()  # "4 in the morning"
+    if clock_part in ("afternoon", "evening") or (clock_part == "night" and hour >= 6):
+        ampm = "pm"
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'9 a.m. EST Tuesday', '10:30 p.m.', 'noon': a minute on the reference day."""
+    hour, minute = _hour_minute(groups)
     ref = ctx.reference()
     written = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
         else ctx.adjacent_day()
@@ -1146,6 +1151,9 @@ def set_(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | 
         return Resolution(values.get(adverb, "P1D"))
     if groups.get("weekday"):
         number = _lookup(ctx, "weekday", groups.get("weekday"))
+        if groups.get("hour") or groups.get("clockword"):  # "every Friday at noon"
+            hour, minute = _hour_minute(groups)
+            return Resolution(f"XXXX-WXX-{int(number) + 1}T{hour:02d}:{minute:02d}")
         return Resolution(f"XXXX-WXX-{int(number) + 1}")
     if groups.get("month"):
         month = f"XXXX-{int(_lookup(ctx, 'month', groups.get('month'))):02d}"
