@@ -64,7 +64,6 @@ class Context(Protocol):
 
     def story_time(self, finest: str = "year") -> TimeValue | None:
         """Narrative mode: the date the story last mentioned; None in news mode."""
-
     def tense(self) -> str | None: ...
 
     def range_end(self) -> tuple[int, int | None] | None:
@@ -450,6 +449,27 @@ def century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     half = (groups.get("half") or "").lower()  # "the first half of the 20th century"
     return Resolution(tv.value, tv, {"first": "START", "second": "END", "latter": "END"}.get(
         half) or _mod(groups, ctx))
+
+
+def turn_of_century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the turn of the 20th century' -> about 1900; 'the turn of the century' -> the
+    century's end nearest the reference year (story year, else publication), about then."""
+    text = (groups.get("century") or "").lower()
+    if text:
+        number = _lookup(ctx, "ordinal", text) or _digits(text)
+        if not 2 <= int(number) <= 22:
+            return None
+        year = (int(number) - 1) * 100
+    else:  # a past story is told from its last date: "In 1887 ... by the turn of the century"
+        past = ctx.reference() is None or ctx.tense() == "past"
+        story = ctx.story_anchor("year") if past else None
+        ref = story.start if story is not None else ctx.reference()
+        if ref is None:
+            return Resolution("XXXX", None, "APPROX", NONE)
+        year = (ref.year + 50) // 100 * 100
+    tv = TimeValue("year", date(year, 1, 1))
+    anchor = ABSOLUTE if text else STORY if story is not None else REFERENCE
+    return Resolution(tv.value, tv, "APPROX", anchor)
 
 
 def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
@@ -1198,6 +1218,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "decade": decade,
     "spelled_year": spelled_year,
     "century": century,
+    "turn_of_century": turn_of_century,
     "holiday": holiday,
     "weekday": weekday,
     "deictic": deictic,
