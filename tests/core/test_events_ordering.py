@@ -242,3 +242,15 @@ def test_a_cleft_sentence_is_titled_by_what_happened() -> None:
                              ("It was in 1952 that Mara first saw the sea.", "1952")]:
         start = sentence.index(phrase)
         assert make_title(sentence, start, start + len(phrase)) == "Mara first saw the sea"
+
+
+def test_a_bracketed_birth_or_death_is_titled_by_whose_it_is() -> None:
+    sentence = "Ada Lindqvist (born 12 March 1954 in Uppsala; died 3 January 2011) was a chemist."
+    cases = [(sentence, "12 March 1954", "Ada Lindqvist born in Uppsala"),
+             (sentence, "3 January 2011", "Ada Lindqvist died"),
+             ("Marie Curie (b. 7 November 1867, Warsaw – d. 4 July 1934) was a physicist.",
+              "4 July 1934", "Marie Curie died"),
+             ("The bridge (built in 1890) was torn down in 1990.", "1890", "The bridge built")]
+    for text, phrase, title in cases:
+        start = text.index(phrase)
+        assert make_title(text, start, start + len(phrase)) == title

@@ -42,10 +42,15 @@ _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be)"
                            r"(?:\s+(?:in|on|at|during))?\s*$", re.IGNORECASE)
 _CLEFT_AFTER = re.compile(r"^\s*,?\s*(?:when|that)\s+", re.IGNORECASE)
+# a lifespan in brackets after a name: "Ada Lindqvist (born 12 March 1954 in Uppsala; died ..."
+_LIFESPAN_BEFORE = re.compile(r"^(?P<subject>[^()]{2,80}?)\s*\((?:[^()]*(?:[;,]|\s[–—-])\s*)?"
+                              r"(?P<verb>born|died|b\.|d\.|built|founded|established|opened|completed|"
+                              r"published|released|elected)\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
+_LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
-    r"around|about|between|as of|as early as|as late as)\s*$", re.IGNORECASE)
+    r"around|about|between|as of|as early as|as late as|later|earlier)\s*$", re.IGNORECASE)
 # a verb right after a sentence-initial date makes the date the clause's subject
 _SUBJECT_VERB = re.compile(
     r"\s+(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|brought|brings|began|"
@@ -138,6 +143,10 @@ def event_date(timex: Timex, *, inferred_reference: bool = False,
 def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
     """A short readable clause from ``sentence`` without its date phrase (offsets relative)."""
     before, after = sentence[:date_start], sentence[date_end:]
+    if lifespan := _LIFESPAN_BEFORE.match(before):  # "Ada King (born 10 May 1815 in London"
+        verb = {"b.": "born", "d.": "died"}.get(lifespan["verb"].lower(), lifespan["verb"].lower())
+        before = f"{lifespan['subject']} {verb}"
+        after = _LIFESPAN_AFTER.match(after).group(0)  # type: ignore[union-attr]
     if _CLEFT_BEFORE.match(before) and (cleft := _CLEFT_AFTER.match(after)):
         before, after = "", after[cleft.end():]  # "It was in 1952 that Mara saw the sea"
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):

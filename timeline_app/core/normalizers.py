@@ -785,6 +785,8 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     """'the next day', 'that year', 'the following spring', 'the year-earlier period'."""
     anaphor = (groups.get("anaphor") or args.get("anaphor") or "").lower()
     mod = _mod(groups, ctx)  # "by the end of that year", "early the next year"
+    if groups.get("season_of"):  # "the autumn of that year", "the spring of the following year"
+        return _season_of_anaphoric_year(groups, args, mod, ctx)
     if groups.get("month"):
         return _anaphoric_month(anaphor, groups, mod, ctx)
     if groups.get("weekday"):
@@ -880,6 +882,19 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     if part:
         tv = TimeValue("partofday", tv.start, part=part)
     return Resolution(tv.value, tv, mod, kind)
+
+
+def _season_of_anaphoric_year(groups: Groups, args: Mapping[str, Any], mod: str | None,
+                               ctx: Context) -> Resolution | None:
+    season = _lookup(ctx, "season", groups.get("season_of"))
+    if season is None:
+        return None
+    year = anaphoric({**groups, "season_of": None, "date_mod": None}, args, ctx)
+    if year is None or year.time is None:
+        return Resolution(f"XXXX-{season}", None, mod, NONE)
+    from timeline_app.core.timeml import SEASON_START_MONTH
+    tv = TimeValue("season", date(year.time.start.year, SEASON_START_MONTH[season], 1))
+    return Resolution(tv.value, tv, mod, year.anchor)
 
 
 def _anaphoric_weekday(anaphor: str, groups: Groups, ctx: Context) -> Resolution | None:
