@@ -210,3 +210,42 @@ def test_legacy_code_pages_are_decoded(tmp_path: Path, text: str, encoding: str)
     f.write_bytes(text.encode(encoding))
     [a] = read_articles(f)
     assert a.text.strip() == text.strip()
+
+
+@pytest.mark.parametrize(("text", "published", "source", "body"), [
+    ("Storm batters coast\nBy Jane Doe | November 19, 2024\n\nA storm hit on Monday.\n",
+     date(2024, 11, 19), "Jane Doe", "A storm hit"),
+    ("Council votes\nPublished: 19 November 2024 14:02 GMT\nUpdated: 20 November 2024\n\n"
+     "The council voted.\n", date(2024, 11, 19), None, "The council voted"),
+    ("# Rail strike ends\n\n*Posted on 2024-11-18 by admin*\n\nThe strike ended.\n",
+     date(2024, 11, 18), "admin", "The strike ended"),
+    ("Mill fire\nBy Ann Lee\nUpdated 3:45 PM EST, Tue November 19, 2024\n\nA fire broke out.\n",
+     date(2024, 11, 19), "Ann Lee", "A fire broke out"),
+])
+def test_a_byline_under_the_headline_gives_date_and_author(
+        tmp_path: Path, text: str, published: date, source: str | None, body: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(text)
+    [a] = read_articles(f)
+    assert (a.published, a.published_source, a.source) == (published, "header", source)
+    assert a.text[a.body_start:].startswith(body)
+
+
+@pytest.mark.parametrize("text", [
+    "Chapter One\n1914\n\nThe war began in August.\n",  # a year is no publication day
+    "Heat wave\n\n2024-07-04 - The heat wave peaked today.\n",  # a sentence, not a byline
+    "Heat wave\nThe heat wave peaked today.\nMarch 3, 2024\n",  # a date after the body began
+])
+def test_dates_that_are_not_bylines_are_no_publication_date(tmp_path: Path, text: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(text)
+    [a] = read_articles(f)
+    assert a.published is None
+
+
+def test_a_wire_dateline_names_the_agency_and_is_not_the_title(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("LONDON, Nov 20 (Reuters) - Britain said on Wednesday it would raise taxes.\n")
+    [a] = read_articles(f)
+    assert a.source == "Reuters"
+    assert a.title == "Britain said on Wednesday it would raise taxes"

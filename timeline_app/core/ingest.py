@@ -42,6 +42,17 @@ _TITLE_THEN_HEADER = re.compile(
 _HEADER_LINE = re.compile(
     r"^(?P<key>title|author|by|source|date|published|url)\s*:\s*(?P<value>.+)$", re.IGNORECASE
 )
+# a byline or date line under a headline: "By Jane Doe | November 19, 2024",
+# "Published: 19 November 2024 14:02 GMT", "*Posted on 2024-11-18 by admin*", "Updated ..."
+_BYLINE = re.compile(
+    r"^(?:by\s+(?P<author>[^|•·\n]{2,60}?)\s*(?:[|•·,]|\s[—–-])\s*)?"
+    r"(?P<key>published|posted|updated|last updated|first published|date|dated)?(?:\s+on)?\s*:?\s*"
+    r"(?P<date>[^|•·\n]{6,60}?)(?:\s+by\s+(?P<author2>[^|•·\n]{2,60}))?$", re.IGNORECASE)
+_BYLINE_AUTHOR = re.compile(r"^by\s+(?P<author>[^|•·\n]{2,60}?)$", re.IGNORECASE)
+# a wire dateline naming its agency: "LONDON, Nov 20 (Reuters) - ", "BEIJING (AP) — "
+_DATELINE_AGENCY = re.compile(r"\s*[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
+                              r"\s*\((?P<agency>[A-Z][\w.&'’ -]{1,30})\)\s*(?:-{1,2}|[–—])\s")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 _TRAILER = re.compile(r"\n\s*(?:author|by|source)\s*:\s*(?P<author>[^\n]{1,80})\s*\Z", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
 _FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>0[1-9]|1[0-2])[-_.]?"
@@ -230,6 +241,48 @@ def _filename_date(path: Path) -> date | None:
         return None
 
 
+def _byline(text: str) -> tuple[date | None, str | None, int]:
+    """The publication date and author in the lines right under a headline (or opening the
+    text), and where the body starts after them: (None, None, 0) when there are none."""
+    published: date | None = None
+    updated: date | None = None
+    author: str | None = None
+    pos = end = 0
+    headline = False
+    for line in text.splitlines(keepends=True)[:8]:
+        pos += len(line)
+        bare = line.strip().strip("*_").strip()
+        if not bare:
+            continue
+        if (by := _BYLINE_AUTHOR.match(bare)) and len(bare) <= 60:
+            author, end = author or by["author"].strip(), pos  # "By Jane Doe" alone
+            continue
+        m = _BYLINE.match(bare) if len(bare) <= 120 else None
+        day = _byline_date(m["date"]) if m else None
+        if m is None or day is None:
+            if end or headline:
+                break  # the body begins
+            headline = True
+            continue
+        if (m["key"] or "").lower() in ("updated", "last updated"):
+            updated = updated or day
+        else:
+            published = published or day
+        author = author or (m["author"] or m["author2"] or "").strip() or None
+        end = pos
+    return published or updated, author, end
+
+
+def _byline_date(phrase: str) -> date | None:
+    """The date of a byline's date phrase, which must name its year."""
+    if not _YEAR.search(phrase):
+        return None
+    from timeline_app.core import dateparsing
+
+    parsed = dateparsing.parse(phrase.strip(" ,.;"), None)
+    return parsed[0] if parsed and parsed[1] == "day" else None  # not a chapter's "1914"
+
+
 def _plain(path: Path, text: str) -> Article:
     title = source = None
     published = None
@@ -261,6 +314,14 @@ def _plain(path: Path, text: str) -> Article:
                 pub_source = "header" if published else None
             pos += len(line)
         body_start = pos if (published or title or source) else 0
+        if published is None and not title and not source:
+            published, source, body_start = _byline(text)
+            if body_start:
+                pub_source = "header" if published else None
+                title = _first_line_title(text)
+    if (wire := _DATELINE_AGENCY.match(text, body_start)) is not None:
+        source = source or wire["agency"]
+        title = title or _first_line_title(text[wire.end():])  # not "LONDON, Nov 20 (Reuters) -"
     while body_start < len(text) and text[body_start] in " \t\n":
         body_start += 1
     if published is None and (fn := _filename_date(path)):
