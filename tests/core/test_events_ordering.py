@@ -254,3 +254,11 @@ def test_a_bracketed_birth_or_death_is_titled_by_whose_it_is() -> None:
     for text, phrase, title in cases:
         start = text.index(phrase)
         assert make_title(text, start, start + len(phrase)) == title
+
+
+def test_a_sentence_that_names_its_date_twice_gives_one_event() -> None:
+    text = "Heat wave\n\n2024-07-04 - The heat wave peaked today. Tomorrow it will rain."
+    article = Article("a.txt", text, "Heat", None, None, None, None, 11)
+    events = extract(article).events
+    assert [(e.date.text, e.date.value) for e in events] == [
+        ("2024-07-04", "2024-07-04"), ("Tomorrow", "2024-07-05")]

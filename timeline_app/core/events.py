@@ -237,6 +237,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
              and t.time is not None]
     events: list[Event] = []
     skip: set[int] = set(_scene_setters(text, dated, starts))
+    # one event per date a sentence gives, however often it names it ("2024-07-04 - The heat
+    # wave peaked today"): the written-out date is kept over the relative one
+    by_sentence_date: dict[tuple[int, int, date, date, str], int] = {}
     for i, timex in enumerate(dated):
         if i in skip:
             continue
@@ -250,7 +253,15 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
         s, e = sentences[k] if k >= 0 and timex.start < sentences[k][1] else (timex.start, timex.end)
         s, e = _around(text, s, e, timex.start, when.end)
+        key = (s, e, when.earliest, when.latest, when.granularity)
+        same = by_sentence_date.get(key)
+        if same is not None and (timex.anchor != "absolute" or events[same].date.anchor == "absolute"):
+            continue
         title = make_title(text[s:e], timex.start - s, when.end - s)
-        events.append(Event(title=title, text=text, start=s, end=e, date=when,
-                            article=article_path))
+        event = Event(title=title, text=text, start=s, end=e, date=when, article=article_path)
+        if same is not None:
+            events[same] = event
+        else:
+            by_sentence_date[key] = len(events)
+            events.append(event)
     return events
