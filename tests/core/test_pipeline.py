@@ -94,6 +94,24 @@ def test_the_process_pool_loads_everything_and_reports_bad_files(tmp_path: Path)
     assert [o.path for o in outcomes] == sorted(o.path for o in outcomes)
 
 
+def test_the_pool_keeps_path_order_when_cached_and_extracted_files_alternate(tmp_path: Path) -> None:
+    # extracted files go to the pool in batches; a cached file between them must not overtake
+    _write(tmp_path, 70)
+    cache = ExtractionCache(tmp_path / "cache.sqlite3")
+    list(Pipeline(cache, workers=1).load([tmp_path]))
+    changed = {f"a{i:03d}.txt" for i in range(0, 70, 3)} | {f"a{i:03d}.txt" for i in range(40, 55)}
+    for name in changed:
+        (tmp_path / name).write_text(ARTICLE.replace("Storm", f"Flood {name}"), encoding="utf-8")
+    pipeline = Pipeline(cache, workers=2)
+    try:
+        outcomes = _loaded(list(pipeline.load([tmp_path])))
+    finally:
+        pipeline.close()
+    assert [Path(o.path).name for o in outcomes] == [f"a{i:03d}.txt" for i in range(70)]
+    assert {Path(o.path).name for o in outcomes if not o.cached} == changed
+    assert all(o.results[0].article.title.startswith("Flood") for o in outcomes if not o.cached)
+
+
 def test_oversized_files_are_reported_with_the_limit(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_text("word " * 1000)
     outcomes = list(Pipeline(None, workers=1, max_bytes=1000).load([tmp_path]))
