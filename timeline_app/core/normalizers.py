@@ -445,10 +445,31 @@ def century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         number = _digits(text)
     if not 1 <= int(number) <= 21:
         return None
+    if _before_christ(groups):  # "the 5th century BC": no place among dates
+        return Resolution(f"BC{int(number) - 1:02d}", None, _mod(groups, ctx))
     tv = TimeValue("century", date(max((int(number) - 1) * 100, 1), 1, 1))
     half = (groups.get("half") or "").lower()  # "the first half of the 20th century"
+    until = None
+    if groups.get("century2"):  # "the 18th and 19th centuries": to the end of the second
+        last = _lookup(ctx, "ordinal", (groups["century2"] or "").lower()) or _digits(groups["century2"])
+        if not int(number) < int(last) <= 21:
+            return None
+        until = TimeValue("century", date((int(last) - 1) * 100, 1, 1))
     return Resolution(tv.value, tv, {"first": "START", "second": "END", "latter": "END"}.get(
-        half) or _mod(groups, ctx))
+        half) or _mod(groups, ctx), until=until)
+
+
+def _before_christ(groups: Groups) -> bool:
+    return (groups.get("era") or "").upper().startswith("B")
+
+
+def era_year(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'AD 79' -> 0079; '753 BC' -> BC0753 (no calendar date: Python's dates begin at AD 1)."""
+    year = _digits(groups.get("year"))
+    if _before_christ(groups):
+        return Resolution(f"BC{year:04d}")
+    tv = TimeValue("year", date(year, 1, 1))
+    return Resolution(tv.value, tv)
 
 
 def turn_of_century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -534,7 +555,18 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
 
 def day_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'on the 5th': that day of the month the text is telling (or of the reference's month,
-    moved by tense)."""
+    moved by tense); 'the morning of the 6th': part of that day."""
+    found = _day_of_month(groups, ctx)
+    part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
+    if found is None or not part:
+        return found
+    if found.time is None:
+        return Resolution(f"{found.value}T{part}", None, found.mod, found.anchor)
+    tv = TimeValue("partofday", found.time.start, part=part)
+    return Resolution(tv.value, tv, found.mod, found.anchor)
+
+
+def _day_of_month(groups: Groups, ctx: Context) -> Resolution | None:
     day_of = int(groups.get("day") or 0)
     shift_word = " ".join((groups.get("shift") or "").lower().split())
     if shift_word and (ref := ctx.reference()) is not None:  # "the 15th of next month"
@@ -1234,6 +1266,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "spelled_year": spelled_year,
     "century": century,
     "turn_of_century": turn_of_century,
+    "era_year": era_year,
     "holiday": holiday,
     "weekday": weekday,
     "deictic": deictic,
