@@ -183,8 +183,8 @@ def test_spans_do_not_overlap_and_match_text() -> None:
 
 
 _VALUE = re.compile(
-    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,4}|[\dX]{4}(?:-(?:[HQ][1-4X]|SP|SU|FA|WI|W[\dX]{1,2}"
-    r"(?:-WE|-\d)?|[\dX]{2}(?:-[\dX]{2}(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?)?))?"
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,4}|BC\d{2,4}|[\dX]{4}(?:-(?:[HQ][1-4X]|SP|SU|FA|WI|W[\dX]{1,2}"
+    r"(?:-WE|-\d(?:T\d{2}:\d{2})?)?|[\dX]{2}(?:-[\dX]{2}(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?)?))?"
     r"|P(?:T?[\dX.]+[YMWDHSQ]|X[YMWDQ]|T?[\dX.]+(?:DE|CE)))$")
 
 
@@ -204,7 +204,8 @@ def test_any_unicode_input_is_safe(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["in", "May", "3", "1998", "last", "year", "the", "1990s", "ago",
                                  "two", "weeks", "Friday", "-", ",", "later", "every", "$",
-                                 "Sept.", "27", "quarter", "third", "early", "now", "."]),
+                                 "Sept.", "27", "quarter", "third", "early", "now", ".", "BC",
+                                 "AD", "century", "5th", "at", "noon", "of", "that"]),
                 max_size=30))
 def test_date_like_soup_is_safe(words: list[str]) -> None:
     text = " ".join(words)
