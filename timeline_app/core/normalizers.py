@@ -694,6 +694,8 @@ def _hour_minute(groups: Groups) -> tuple[int, int]:
 def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'9 a.m. EST Tuesday', '10:30 p.m.', 'noon': a minute on the reference day."""
     hour, minute = _hour_minute(groups)
+    if args.get("evening") and hour < 12:  # "tonight at 8"
+        hour += 12
     ref = ctx.reference()
     written = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
         else ctx.adjacent_day()
