@@ -243,6 +243,16 @@ def test_dates_that_are_not_bylines_are_no_publication_date(tmp_path: Path, text
     assert a.published is None
 
 
+def test_a_byline_is_a_name_and_never_the_title(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("By Jane Doe\n\nThe council met on Monday.\n")
+    [a] = read_articles(f)
+    assert (a.source, a.title) == ("Jane Doe", "The council met on Monday")
+    f.write_text("Short story\nBy the end of 2020, things had changed.\n")
+    [a] = read_articles(f)
+    assert (a.source, a.title, a.body_start) == (None, "Short story", 0)
+
+
 def test_a_wire_dateline_names_the_agency_and_is_not_the_title(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("LONDON, Nov 20 (Reuters) - Britain said on Wednesday it would raise taxes.\n")

@@ -48,7 +48,10 @@ _BYLINE = re.compile(
     r"^(?:by\s+(?P<author>[^|•·\n]{2,60}?)\s*(?:[|•·,]|\s[—–-])\s*)?"
     r"(?P<key>published|posted|updated|last updated|first published|date|dated)?(?:\s+on)?\s*:?\s*"
     r"(?P<date>[^|•·\n]{6,60}?)(?:\s+by\s+(?P<author2>[^|•·\n]{2,60}))?$", re.IGNORECASE)
-_BYLINE_AUTHOR = re.compile(r"^by\s+(?P<author>[^|•·\n]{2,60}?)$", re.IGNORECASE)
+# "By Jane Doe", "BY JANE DOE AND JOHN ROE, Reuters": names, not "By 2030 the city ..."
+_NAME = r"[A-Z][\w.'’-]*"
+_BYLINE_AUTHOR = re.compile(rf"^[Bb][Yy]\s+(?P<author>{_NAME}(?:\s+(?:{_NAME}|and|de|van|von|der|la|le|"
+                            rf"da|du|bin|al))*(?:\s*,\s*{_NAME}(?:\s+{_NAME})*)?)$")
 # a wire dateline naming its agency: "LONDON, Nov 20 (Reuters) - ", "BEIJING (AP) — "
 _DATELINE_AGENCY = re.compile(r"\s*[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
                               r"\s*\((?P<agency>[A-Z][\w.&'’ -]{1,30})\)\s*(?:-{1,2}|[–—])\s")
@@ -241,14 +244,14 @@ def _filename_date(path: Path) -> date | None:
         return None
 
 
-def _byline(text: str) -> tuple[date | None, str | None, int]:
+def _byline(text: str) -> tuple[date | None, str | None, int, str]:
     """The publication date and author in the lines right under a headline (or opening the
-    text), and where the body starts after them: (None, None, 0) when there are none."""
+    text), where the body starts after them (0 when there are none), and the headline."""
     published: date | None = None
     updated: date | None = None
     author: str | None = None
     pos = end = 0
-    headline = False
+    headline = ""
     for line in text.splitlines(keepends=True)[:8]:
         pos += len(line)
         bare = line.strip().strip("*_").strip()
@@ -262,7 +265,7 @@ def _byline(text: str) -> tuple[date | None, str | None, int]:
         if m is None or day is None:
             if end or headline:
                 break  # the body begins
-            headline = True
+            headline = bare
             continue
         if (m["key"] or "").lower() in ("updated", "last updated"):
             updated = updated or day
@@ -270,7 +273,7 @@ def _byline(text: str) -> tuple[date | None, str | None, int]:
             published = published or day
         author = author or (m["author"] or m["author2"] or "").strip() or None
         end = pos
-    return published or updated, author, end
+    return published or updated, author, end, headline
 
 
 def _byline_date(phrase: str) -> date | None:
@@ -315,10 +318,10 @@ def _plain(path: Path, text: str) -> Article:
             pos += len(line)
         body_start = pos if (published or title or source) else 0
         if published is None and not title and not source:
-            published, source, body_start = _byline(text)
+            published, source, body_start, headline = _byline(text)
             if body_start:
                 pub_source = "header" if published else None
-                title = _first_line_title(text)
+                title = _first_line_title(headline) if headline else None
     if (wire := _DATELINE_AGENCY.match(text, body_start)) is not None:
         source = source or wire["agency"]
         title = title or _first_line_title(text[wire.end():])  # not "LONDON, Nov 20 (Reuters) -"
