@@ -794,6 +794,11 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
     if count == "X" or anchor is None:
         ref_value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolution(ref_value, None, mod, anchor_kind if anchor else NONE)
+    if float(count) != int(float(count)) and unit in ("Y", "DE", "CE"):
+        # "a year and a half ago": 18 months; "two and a half decades": 25 years
+        unit, count = ("M", float(count) * 12) if unit == "Y" else ("Y", float(count) * (
+            10 if unit == "DE" else 100))
+        unit_gran = UNIT_GRANULARITY.get(unit, "day")
     whole = int(float(count))
     if whole != float(count) or whole == 0:
         return Resolution("PAST_REF" if sign < 0 else "FUTURE_REF", None, mod, anchor_kind)
