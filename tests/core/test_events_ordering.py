@@ -262,3 +262,12 @@ def test_a_sentence_that_names_its_date_twice_gives_one_event() -> None:
     events = extract(article).events
     assert [(e.date.text, e.date.value) for e in events] == [
         ("2024-07-04", "2024-07-04"), ("Tomorrow", "2024-07-05")]
+
+
+def test_a_title_stops_where_the_next_dated_clause_begins() -> None:
+    text = ("Intro.\n\nThe council approved the repair contract last August, and crews began work "
+            "in early September. Supply delays pushed the work into this spring.")
+    article = Article("a.txt", text, "Bridge", date(2024, 6, 12), "header", None, None, 8)
+    titles = [e.title for e in extract(article).events]
+    assert titles == ["The council approved the repair contract", "Crews began work",
+                      "Supply delays pushed the work"]

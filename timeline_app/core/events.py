@@ -38,6 +38,8 @@ _ATTRIBUTION_AFTER = re.compile(
     r"[^,;]*?(?P<said>,\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b|"
     r",\s*according\s+to\b)")
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
+# a comma or semicolon before a conjunction: a new clause (with its own date) begins
+_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas)\b|;)")
 # a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
 _CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be)"
                            r"(?:\s+(?:in|on|at|during))?\s*$", re.IGNORECASE)
@@ -49,7 +51,8 @@ _LIFESPAN_BEFORE = re.compile(r"^(?P<subject>[^()]{2,80}?)\s*\((?:[^()]*(?:[;,]|
 _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_PREP = re.compile(
-    r"\s*\b(?:in|on|at|since|by|during|from|until|till|before|after|of|for|to|through|"
+    r"\s*\b(?:in|into|on|at|since|by|during|from|until|till|before|after|of|for|to|through|throughout|"
+    r"within|"
     r"around|about|between|as of|as early as|as late as|later|earlier)\s*$", re.IGNORECASE)
 # a verb right after a sentence-initial date makes the date the clause's subject
 _SUBJECT_VERB = re.compile(
@@ -140,9 +143,14 @@ def event_date(timex: Timex, *, inferred_reference: bool = False,
                      approximate=approximate, mod=timex.mod, anchor=timex.anchor)
 
 
-def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
-    """A short readable clause from ``sentence`` without its date phrase (offsets relative)."""
+def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT,
+               next_date: int | None = None) -> str:
+    """A short readable clause from ``sentence`` without its date phrase (offsets relative);
+    ``next_date``: where the sentence's next dated expression starts, whose clause is not
+    this one's ("approved the contract last August, and crews began work in September")."""
     before, after = sentence[:date_start], sentence[date_end:]
+    if next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
+        after = sentence[date_end:join.start()]
     if lifespan := _LIFESPAN_BEFORE.match(before):  # "Ada King (born 10 May 1815 in London"
         verb = {"b.": "born", "d.": "died"}.get(lifespan["verb"].lower(), lifespan["verb"].lower())
         before = f"{lifespan['subject']} {verb}"
@@ -257,7 +265,11 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         same = by_sentence_date.get(key)
         if same is not None and (timex.anchor != "absolute" or events[same].date.anchor == "absolute"):
             continue
-        title = make_title(text[s:e], timex.start - s, when.end - s)
+        following = dated[i + 1].start if i + 1 < len(dated) else e
+        if until is not None and i + 2 < len(dated):
+            following = dated[i + 2].start
+        title = make_title(text[s:e], timex.start - s, when.end - s,
+                           next_date=following - s if following < e else None)
         event = Event(title=title, text=text, start=s, end=e, date=when, article=article_path)
         if same is not None:
             events[same] = event
