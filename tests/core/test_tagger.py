@@ -27,6 +27,10 @@ CASES = [
     ("The meeting was held on Tuesday.", "Tuesday", "2021-02-02", REF),
     ("The meeting will be held on Tuesday.", "Tuesday", "2021-02-09", REF),
     ("They married on Friday.", "Friday", "2021-02-05", REF),
+    # a participle that a modal or "to" governs is no past tense
+    ("Schools will stay closed until Tuesday.", "Tuesday", "2021-02-09", REF),
+    ("They plan to keep the bridge closed until Monday.", "Monday", "2021-02-08", REF),
+    ("The store closed on Tuesday.", "Tuesday", "2021-02-02", REF),
     ("Shares closed higher yesterday.", "yesterday", "2021-02-04", REF),
     ("The plant has been closed since 2019.", "2019", "2019", REF),
     ("She was born in the 20th century.", "the 20th century", "19", REF),

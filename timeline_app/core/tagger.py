@@ -26,6 +26,11 @@ _CLAUSE_BREAK = regex.compile(
     r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet)\b)\s*")
 _ENDED = regex.compile(r",?\s+end(?:ed|ing)\b")
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
+# "will stay closed", "plans to keep the bridge closed": an -ed word a modal or "to" governs
+# (within three words) is a participle of that verb's phrase, not a past tense
+_MODAL_BEFORE = regex.compile(
+    r"(?<!\w)(?:will|would|shall|can|could|may|might|must|should|to|\w+['’]ll)(?:\s+(?!(?:and|but|or|then)\b)[\w'’-]+){1,3}\s+$",
+    regex.IGNORECASE)
 # a word after a number: what it counts, or (after "in") the clause the year starts
 _NOUN_AFTER = regex.compile(r"\s+(?!(?:million|billion|trillion|thousand|percent)\b)[a-z]{3,}")
 MARKER_REACH = 1000  # characters around an expression searched for its tense marker
@@ -304,6 +309,9 @@ class _Context:
             for m in pattern.finditer(self._text, s, e):
                 if kind == "past" and _PASSIVE_BE.search(self._text, max(0, m.start() - 4), m.start()):
                     continue  # "will be named": a participle after "be" carries no tense
+                if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
+                        and _MODAL_BEFORE.search(self._text, max(s, m.start() - 40), m.start())):
+                    continue  # "will stay closed until Wednesday"
                 if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
                         and self._tagger.adjective_before.search(
                             self._text, max(0, m.start() - 12), m.start())):
