@@ -259,3 +259,14 @@ def test_a_wire_dateline_names_the_agency_and_is_not_the_title(tmp_path: Path) -
     [a] = read_articles(f)
     assert a.source == "Reuters"
     assert a.title == "Britain said on Wednesday it would raise taxes"
+
+
+def test_a_news_api_dump_loses_its_truncation_marker(tmp_path: Path) -> None:
+    f = tmp_path / "api.json"
+    f.write_text(json.dumps({"status": "ok", "articles": [
+        {"source": {"id": None, "name": "Example News"}, "title": "Port strike ends",
+         "publishedAt": "2024-10-08T14:03:00Z",
+         "content": "Dockworkers returned on Monday. A vote will take place next week… [+1200 chars]"}]}))
+    [a] = read_articles(f)
+    assert a.text == "Dockworkers returned on Monday. A vote will take place next week"
+    assert (a.source, a.published) == ("Example News", date(2024, 10, 8))

@@ -61,6 +61,8 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n(?:---|\.\.\.)\s*\n", re.D
 _FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>0[1-9]|1[0-2])[-_.]?"
                             r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 _ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# news APIs cut their free "content" with a marker: "... will take place next week… [+1200 chars]"
+_NEWS_API_CUT = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 _JSON_TEXT = ("text", "body", "content", "article", "maintext", "description", "summary")
 _JSON_TITLE = ("title", "headline", "name")
 _JSON_DATE = ("date", "published", "publishedAt", "published_at", "pubDate", "datePublished",
@@ -462,7 +464,7 @@ def _json_articles(path: Path, objects: list[Any]) -> Iterator[Article]:
         if not isinstance(body, str) or not body.strip():
             continue
         title = _pick(obj, _JSON_TITLE)
-        body_text = body.replace("\r\n", "\n")
+        body_text = _NEWS_API_CUT.sub("", body.replace("\r\n", "\n"))
         published = parse_date(_pick(obj, _JSON_DATE))
         pub_source = "json" if published else None
         if published is None and (fn := _filename_date(path)):
