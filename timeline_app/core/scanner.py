@@ -29,6 +29,7 @@ sre_parse: Any = importlib.import_module("re._parser")
 sre_constants: Any = importlib.import_module("re._constants")
 
 ANY = "*"  # stands for any character in a prefix
+MEMO_SIZE = 100_000  # remembered dispatch keys (a few MB), then forgotten at once
 _NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z_0-9]*>")
 
 
@@ -185,6 +186,7 @@ class DispatchScanner:
         self._patterns = list(patterns)
         self._trie, self._always = _prefix_trie(self._patterns, cache_folder)
         self._ordered: dict[frozenset[int], tuple[tuple[int, regex.Pattern[str]], ...]] = {}
+        self._memo: dict[str, frozenset[int]] = {}  # see _rules_at
         # Positions where some rule's prefix matches, found in C: Python only looks at those.
         prefilter = "" if self._always else f"(?={_trie_regex(self._trie, PREFILTER_DEPTH)})"
         # The standard library's engine finds these about 3x faster than ``regex``; the
@@ -192,7 +194,20 @@ class DispatchScanner:
         self._start = re.compile(f"{left_edge}(?=\\S){prefilter}", re.IGNORECASE)
 
     def _rules_at(self, folded: str, s: int) -> frozenset[int]:
-        """Rules whose prefixes agree with the (folded) text at ``s``."""
+        """Rules whose prefixes agree with the (folded) text at ``s``: the answer depends on
+        the next DEPTH keys only, which repeat a lot (digits fold to one key), so it is
+        remembered per key string, unless a run of spaces makes the walk read further."""
+        key = folded[s:s + DEPTH]
+        found = self._memo.get(key)
+        if found is None:
+            found = self._walk(folded, s)
+            if "  " not in key:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.clear()
+                self._memo[key] = found
+        return found
+
+    def _walk(self, folded: str, s: int) -> frozenset[int]:
         found = self._always
         node: dict[str, Any] | None = self._trie
         n = len(folded)
