@@ -50,6 +50,7 @@ _LIFESPAN_BEFORE = re.compile(r"^(?P<subject>[^()]{2,80}?)\s*\((?:[^()]*(?:[;,]|
                               r"published|released|elected)\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
 _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
+_DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|into|on|at|since|by|during|from|until|till|before|after|of|for|to|through|throughout|"
     r"within|"
@@ -165,7 +166,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     after = after[:after.find("; ")] if "; " in after else after
     if before.strip() and (said := _ATTRIBUTION_AFTER.match(after)):
         after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
-    before = _DANGLING_PREP.sub("", before.rstrip(" ,;:")).rstrip(" ,;:")
+    before = before.rstrip(" ,;:")
+    if dangling := _DANGLING_PREP.search(before, max(0, len(before) - _DANGLING_REACH)):
+        before = before[:dangling.start()].rstrip(" ,;:")
     aside = _ASIDE.search(before)
     if aside and after.lstrip().startswith(","):
         # "Early voting, which began on Oct. 21, drew record turnout": the date belongs to the
@@ -177,7 +180,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         if cut > 0 and len(before) - cut > 20:
             before = before[cut + 2:]
     text = f"{before} {after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
-    text = " ".join(_EMPTY_BRACKETS.sub("", text).split())  # "Ada King ( ) was": a lifespan
+    if "(" in text or "[" in text:
+        text = _EMPTY_BRACKETS.sub("", text)  # "Ada King ( ) was": a lifespan
+    text = " ".join(text.split())
     text = _LEAD.sub("", _DATELINE.sub("", text)).strip(" ,;:-–—")
     if not text:
         text = " ".join(sentence.split())
