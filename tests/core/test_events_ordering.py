@@ -271,3 +271,20 @@ def test_a_title_stops_where_the_next_dated_clause_begins() -> None:
     titles = [e.title for e in extract(article).events]
     assert titles == ["The council approved the repair contract", "Crews began work",
                       "Supply delays pushed the work"]
+
+
+def test_a_narrative_keeps_its_clock_times_and_weeks_in_the_story() -> None:
+    text = ("The Lighthouse\n\nOn a stormy night in November 1921, the keeper saw a light at sea. "
+            "By noon he had rescued four sailors. The following week, the harbour master wrote "
+            "to the board. That winter was hard. In the spring he resigned, and by the summer of "
+            "1923 he had moved to Dover. Years later, in 1950, he told the story.")
+    article = Article("a.txt", text, "Lighthouse", None, None, None, None, 16)
+    events = [(e.date.value, e.title) for e in extract(article).events]
+    assert events == [
+        ("1921-11", "On a stormy night the keeper saw a light at sea"),
+        ("1921-11", "He had rescued four sailors"),  # the story's month, not the last date's
+        ("1921-11", "The harbour master wrote to the board"),
+        ("1921-WI", "That winter was hard"),
+        ("1922-SP", "He resigned"),  # the spring after that winter
+        ("1923-SU", "He had moved to Dover"),
+        ("1950", "He told the story")]

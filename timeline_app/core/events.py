@@ -9,7 +9,7 @@ without the date phrase, its snippet the sentence. Two dates joined as a range i
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -40,6 +40,7 @@ _ATTRIBUTION_AFTER = re.compile(
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 # a comma or semicolon before a conjunction: a new clause (with its own date) begins
 _NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas)\b|;)")
+_PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
 # a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
 _CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be)"
                            r"(?:\s+(?:in|on|at|during))?\s*$", re.IGNORECASE)
@@ -145,13 +146,22 @@ def event_date(timex: Timex, *, inferred_reference: bool = False,
 
 
 def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT,
-               next_date: int | None = None) -> str:
+               next_date: int | None = None, previous: tuple[int, int] | None = None) -> str:
     """A short readable clause from ``sentence`` without its date phrase (offsets relative);
     ``next_date``: where the sentence's next dated expression starts, whose clause is not
-    this one's ("approved the contract last August, and crews began work in September")."""
+    this one's ("approved the contract last August, and crews began work in September");
+    ``previous``: the span of the temporal expression before it in the sentence, whose
+    clause is not this one's either ("In the spring he resigned, and by 1923 he had moved")."""
     before, after = sentence[:date_start], sentence[date_end:]
     if next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
         after = sentence[date_end:join.start()]
+    if previous is not None:
+        joins = list(_NEXT_CLAUSE.finditer(sentence, previous[1], date_start))
+        if joins:
+            before = sentence[joins[-1].end():date_start]
+        elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
+              and not _LEAD.sub("", sentence[:previous[0]])):
+            before = ""  # "Years later, in 1950, he told the story": one setting of the scene
     if lifespan := _LIFESPAN_BEFORE.match(before):  # "Ada King (born 10 May 1815 in London"
         verb = {"b.": "born", "d.": "died"}.get(lifespan["verb"].lower(), lifespan["verb"].lower())
         before = f"{lifespan['subject']} {verb}"
@@ -248,6 +258,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     starts = [s for s, _ in sentences]
     dated = [t for t in timexes if t.start >= body_start and t.type in ("DATE", "TIME")
              and t.time is not None]
+    all_spans = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
+    all_starts = [a for a, _ in all_spans]
     events: list[Event] = []
     skip: set[int] = set(_scene_setters(text, dated, starts))
     # one event per date a sentence gives, however often it names it ("2024-07-04 - The heat
@@ -273,8 +285,10 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         following = dated[i + 1].start if i + 1 < len(dated) else e
         if until is not None and i + 2 < len(dated):
             following = dated[i + 2].start
+        j = bisect_left(all_starts, timex.start) - 1  # the expression before it, if in the sentence
+        previous = (all_spans[j][0] - s, all_spans[j][1] - s) if j >= 0 and all_spans[j][0] >= s else None
         title = make_title(text[s:e], timex.start - s, when.end - s,
-                           next_date=following - s if following < e else None)
+                           next_date=following - s if following < e else None, previous=previous)
         event = Event(title=title, text=text, start=s, end=e, date=when, article=article_path)
         if same is not None:
             events[same] = event

@@ -702,6 +702,13 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     if written is not None:  # "Monday, March 4, 2024 at 10:00 AM": that day's
         tv = TimeValue("minute", written[0].start, hour=hour, minute=minute)
         return Resolution(tv.value, tv, _mod(groups, ctx), written[1])
+    story_now = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
+        else ctx.story_time("day")
+    if story_now is not None:  # narrative: "By noon he had rescued four sailors"
+        if rank(story_now.granularity) >= rank("day"):
+            tv = TimeValue("minute", story_now.start, hour=hour, minute=minute)
+            return Resolution(tv.value, tv, _mod(groups, ctx), STORY)
+        return Resolution(story_now.value, story_now, _mod(groups, ctx), STORY)  # that month's
     if ref is None:
         return Resolution(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, _mod(groups, ctx), NONE)
     day = ref
@@ -889,8 +896,9 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     ref_year = ref.year if (ref := ctx.reference()) is not None else None
     if year is not None and year.start.year != ref_year:
         # "In 2021 ... Two years later he was convicted, and the following month ...": a month
-        # of that year (or the next), as far as is known
-        known = year.at("year")
+        # of that year (or the next), as far as is known; "in November 1921 ... The following
+        # week": that month
+        known = year.at("month" if gran == "week" and year.granularity == "month" else "year")
         return Resolution(known.value, known, mod, STORY)
     kind = STORY
     if anchor is None:
@@ -1144,6 +1152,8 @@ def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
             target = target.plus(step, 1)
     elif season == "WI" and ref.month <= 2:
         target = target.plus("Y", -1)
+    elif story is not None and story.granularity != "year" and target.start < story.start:
+        target = target.plus("Y", 1)  # "That winter ... In the spring": the spring after it
     return Resolution(target.value, target, mod, STORY if story is not None else REFERENCE)
 
 
