@@ -43,6 +43,15 @@ def _date(value: str, first: date, last: date, granularity: str, mod: str | None
     (_date("2021-02-28/2021-03-03", date(2021, 2, 28), date(2021, 3, 3), "day"), "28 Feb – 3 Mar 2021"),
     (_date("2020-12-30/2021-01-02", date(2020, 12, 30), date(2021, 1, 2), "day"),
      "30 Dec 2020 – 2 Jan 2021"),
+    # a range of periods is labelled at their granularity, not as its first and last day
+    (_date("1972/1976", date(1972, 1, 1), date(1976, 12, 31), "year"), "1972–1976"),
+    (_date("198/199", date(1980, 1, 1), date(1999, 12, 31), "decade"), "1980s–1990s"),
+    (_date("17/18", date(1766, 9, 2), date(1899, 12, 31), "century", "END"),
+     "late 18th–19th centuries"),
+    (_date("2020-03/2020-05", date(2020, 3, 1), date(2020, 5, 31), "month"), "Mar–May 2020"),
+    (_date("2019-11/2020-02", date(2019, 11, 1), date(2020, 2, 29), "month"),
+     "Nov 2019 – Feb 2020"),
+    (_date("2020-Q1/2020-Q3", date(2020, 1, 1), date(2020, 9, 30), "quarter"), "Q1 2020 – Q3 2020"),
 ])
 def test_a_date_is_labelled_at_its_granularity(when: EventDate, label: str) -> None:
     assert date_label(when) == label

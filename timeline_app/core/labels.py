@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from timeline_app.core.events import EventDate
+from timeline_app.core.timeml import TimeValue, parse_value
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MODS = {"START": "early", "MID": "mid", "END": "late"}
@@ -84,10 +85,41 @@ def _at_granularity(d: EventDate) -> str:
     return day_label(first)
 
 
+def _coarse_range(value: str) -> str | None:
+    """'1972–1976', '1980s–1990s', '18th–19th centuries', 'Mar–May 2020': a range of periods
+    coarser than days, labelled at their own granularity (None for other ranges)."""
+    first_value, _, last_value = value.partition("/")
+    first, last = parse_value(first_value), parse_value(last_value)
+    if first is None or last is None or first.granularity != last.granularity:
+        return None
+    a, b = first.start, last.start
+    granularity = first.granularity
+    if granularity == "year":
+        return f"{a.year}–{b.year}"
+    if granularity == "decade":
+        return f"{a.year // 10 * 10}s–{b.year // 10 * 10}s"
+    if granularity == "century":
+        return f"{ordinal(a.year // 100 + 1)}–{ordinal(b.year // 100 + 1)} centuries"
+    if granularity == "month":
+        if a.year == b.year:
+            return f"{MONTHS[a.month - 1]}–{MONTHS[b.month - 1]} {b.year}"
+        return f"{MONTHS[a.month - 1]} {a.year} – {MONTHS[b.month - 1]} {b.year}"
+    if granularity in ("quarter", "half", "season"):
+        return f"{_at_period(first, first_value)} – {_at_period(last, last_value)}"
+    return None
+
+
+def _at_period(time: TimeValue, value: str) -> str:
+    first, last = time.interval()
+    return _at_granularity(EventDate("", 0, 0, value, first, last, time.granularity, False))
+
+
 def date_label(d: EventDate) -> str:
     """The label of an event's date (see the module doc)."""
     if d.earliest != d.latest and d.value.count("/") == 1:  # a range: "from ... to ..."
-        text = range_label(d.earliest, d.latest)
+        text = _coarse_range(d.value) or range_label(d.earliest, d.latest)
+        if d.mod in MODS:  # of its start: "late 18th–19th centuries"
+            text = f"{MODS[d.mod]} {text}"
     else:
         text = _at_granularity(d)
         if d.mod in MODS:
