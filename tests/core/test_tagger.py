@@ -27,6 +27,9 @@ CASES = [
     ("The meeting was held on Tuesday.", "Tuesday", "2021-02-02", REF),
     ("The meeting will be held on Tuesday.", "Tuesday", "2021-02-09", REF),
     ("They married on Friday.", "Friday", "2021-02-05", REF),
+    # a clock before "on" and a day is a time of that day, in a story too
+    ("Operation Barbarossa began at 03:15 on 22 June 1941.", "03:15 on 22 June 1941",
+     "1941-06-22T03:15", None),
     # a participle that a modal or "to" governs is no past tense
     ("Schools will stay closed until Tuesday.", "Tuesday", "2021-02-09", REF),
     ("They plan to keep the bridge closed until Monday.", "Monday", "2021-02-08", REF),

@@ -437,6 +437,19 @@ class Tagger:
 _CLOCK_DAY_JOIN = regex.compile(r"\s*(?:local\s+time|\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\)?)?\s*,?\s*on\s+")
 
 
+_UNKNOWN_DAY_CLOCK = regex.compile(r"XXXX-XX-XXT(\d\d):(\d\d)")
+
+
+def _hour_minute(timex: Timex) -> tuple[int, int] | None:
+    """The clock time of a TIME expression, also of one whose day is not known yet."""
+    if timex.type != "TIME":
+        return None
+    if timex.time is not None:
+        return None if timex.time.hour is None else (timex.time.hour, timex.time.minute or 0)
+    m = _UNKNOWN_DAY_CLOCK.fullmatch(timex.value)  # "at 03:15 on 22 June 1941" in a story
+    return (int(m[1]), int(m[2])) if m else None
+
+
 def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
     """A clock time followed by "on" and a day ("at 2.30pm on 24 Dec", "shortly after midnight
     on Boxing Day") is one expression, a time of that day, whatever tense or reference placed
@@ -446,12 +459,12 @@ def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
     while i < len(timexes):
         clock = timexes[i]
         day = timexes[i + 1] if i + 1 < len(timexes) else None
-        if (day is not None and clock.type == "TIME" and clock.time is not None
-                and clock.time.hour is not None and day.time is not None
+        hour_minute = _hour_minute(clock)
+        if (day is not None and hour_minute is not None and day.time is not None
                 and day.time.granularity == "day" and day.time.year_known
                 and day.start - clock.end <= 20
                 and _CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)):
-            moved = dataclasses.replace(clock.time, start=day.time.start)
+            moved = TimeValue("minute", day.time.start, hour=hour_minute[0], minute=hour_minute[1])
             out.append(dataclasses.replace(clock, end=day.end, text=text[clock.start:day.end],
                                            value=moved.value, time=moved, anchor=day.anchor))
             i += 2
