@@ -288,3 +288,16 @@ def test_a_narrative_keeps_its_clock_times_and_weeks_in_the_story() -> None:
         ("1922-SP", "He resigned"),  # the spring after that winter
         ("1923-SU", "He had moved to Dover"),
         ("1950", "He told the story")]
+
+
+def test_a_date_moved_by_a_duration_dates_the_event_on_the_moved_day() -> None:
+    text = ("War\n\nOn 3 May 1945 the town was taken. A week before Christmas, the guns fell "
+            "silent. Ten days before the vote, riots broke out.")
+    article = Article("a.txt", text, "War", None, None, None, None, 5)
+    result = extract(article)
+    # TimeML keeps the duration and the date apart; the event is on neither
+    assert [(t.text, t.value) for t in result.timexes][1:3] == [("A week", "P1W"),
+                                                                 ("Christmas", "1945-12-25")]
+    assert [(e.date.text, e.date.value, e.title) for e in result.events] == [
+        ("3 May 1945", "1945-05-03", "The town was taken"),
+        ("A week before Christmas", "1945-12-18", "The guns fell silent")]

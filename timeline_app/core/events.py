@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from timeline_app.core.records import pickled_by_fields
@@ -251,13 +251,37 @@ def _scene_setters(text: str, dated: list[Timex], starts: list[int]) -> list[int
     return found
 
 
+_OFFSET_JOIN = re.compile(r"\s+(?P<direction>before|after)\s+")
+_OFFSET = re.compile(r"P(?P<count>[1-9][0-9]*)(?P<unit>[DWMY])")
+
+
+def _offsets_applied(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A date that a duration before it moves ("a week before Christmas", "two days after
+    March 3") becomes the moved date, spanning both: TimeML tags the duration and the date
+    apart, but the event happened on neither."""
+    out: list[Timex] = []
+    for timex in timexes:
+        before = out[-1] if out else None
+        if (before is not None and before.type == "DURATION" and timex.time is not None
+                and timex.type in ("DATE", "TIME") and timex.until is None
+                and (join := _OFFSET_JOIN.fullmatch(text, before.end, timex.start))
+                and (offset := _OFFSET.fullmatch(before.value))):
+            sign = -1 if join["direction"] == "before" else 1
+            moved = timex.time.plus(offset["unit"], sign * int(offset["count"]))
+            out[-1] = replace(timex, start=before.start, text=text[before.start:timex.end],
+                              value=moved.value, time=moved)
+            continue
+        out.append(timex)
+    return out
+
+
 def build_events(article_path: str, text: str, timexes: list[Timex], *, body_start: int = 0,
                  inferred_reference: bool = False) -> list[Event]:
     """One event per dated expression in the article body (ranges make one period)."""
     sentences = sentence_spans(text, body_start)
     starts = [s for s, _ in sentences]
-    dated = [t for t in timexes if t.start >= body_start and t.type in ("DATE", "TIME")
-             and t.time is not None]
+    dated = [t for t in _offsets_applied(text, timexes) if t.start >= body_start
+             and t.type in ("DATE", "TIME") and t.time is not None]
     all_spans = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
     all_starts = [a for a, _ in all_spans]
     events: list[Event] = []
