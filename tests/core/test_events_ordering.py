@@ -301,3 +301,9 @@ def test_a_date_moved_by_a_duration_dates_the_event_on_the_moved_day() -> None:
     assert [(e.date.text, e.date.value, e.title) for e in result.events] == [
         ("3 May 1945", "1945-05-03", "The town was taken"),
         ("A week before Christmas", "1945-12-18", "The guns fell silent")]
+
+
+def test_a_relative_clause_between_subject_and_verb_is_left_out_of_the_title() -> None:
+    sentence = "The bridge, which opened in 1968, was last rehabilitated in the early 2000s."
+    start = sentence.index("the early 2000s")
+    assert make_title(sentence, start, start + 15) == "The bridge was last rehabilitated"

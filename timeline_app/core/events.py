@@ -50,6 +50,8 @@ _LIFESPAN_BEFORE = re.compile(r"^(?P<subject>[^()]{2,80}?)\s*\((?:[^()]*(?:[;,]|
                               r"(?P<verb>born|died|b\.|d\.|built|founded|established|opened|completed|"
                               r"published|released|elected)\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
 _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
+_RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60}),\s+(?:which|who)\s+[^,;:]{2,80},\s+"
+                             r"(?P<rest>(?!and\b|but\b|or\b)[^,;:]+)$")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(
@@ -184,6 +186,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # "Early voting, which began on Oct. 21, drew record turnout": the date belongs to the
         # aside, so the title is its subject and the aside ("Early voting began")
         before, after = f"{before[:aside.start()]} {aside['clause'] or aside['clause2']}", ""
+    # "The bridge, which opened in 1968, was last rehabilitated in ...": the subject and the
+    # verb without the aside between them
+    if relative := _RELATIVE_ASIDE.match(before):
+        before = f"{relative['subject']} {relative['rest']}"
     # Keep the clause the date belongs to: cut at clause boundaries far from the date.
     if len(before) > limit * 0.6:
         cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" – "))
