@@ -307,3 +307,6 @@ def test_a_relative_clause_between_subject_and_verb_is_left_out_of_the_title() -
     sentence = "The bridge, which opened in 1968, was last rehabilitated in the early 2000s."
     start = sentence.index("the early 2000s")
     assert make_title(sentence, start, start + 15) == "The bridge was last rehabilitated"
+    sentence = "Teigen and her husband, John Legend, suffered a loss in late September 2020."
+    start = sentence.index("late September")
+    assert make_title(sentence, start, start + 19) == "Teigen and her husband suffered a loss"

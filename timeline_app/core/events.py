@@ -50,8 +50,10 @@ _LIFESPAN_BEFORE = re.compile(r"^(?P<subject>[^()]{2,80}?)\s*\((?:[^()]*(?:[;,]|
                               r"(?P<verb>born|died|b\.|d\.|built|founded|established|opened|completed|"
                               r"published|released|elected)\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
 _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
-_RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60}),\s+(?:which|who)\s+[^,;:]{2,80},\s+"
-                             r"(?P<rest>(?!and\b|but\b|or\b)[^,;:]+)$")
+# between a subject and its verb: a relative clause, an age or a name ("Teigen, 35, said",
+# "her husband, John Legend, ...")
+_RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60}),\s+(?:(?:which|who)\s+[^,;:]{2,80}|\d{1,3}"
+                             r"|(?:[A-Z][\w.'’-]*\s*){1,4}),\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(
