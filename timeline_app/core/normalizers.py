@@ -212,6 +212,8 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         year = year if year <= date.today().year + 10 else year - 100
     day_text = groups.get("day")
     day = _digits(day_text) if day_text else None
+    if groups.get("day_word"):  # "the twenty-first of March"
+        day = _lookup(ctx, "day_ordinal", groups["day_word"])
     if groups.get("week") and year is not None:  # "week 11 of 2024": an ISO week
         try:
             tv = TimeValue.of("week", date.fromisocalendar(year, int(groups["week"] or 0), 1))
