@@ -92,20 +92,16 @@ def _coarse_range(value: str) -> str | None:
     first, last = parse_value(first_value), parse_value(last_value)
     if first is None or last is None or first.granularity != last.granularity:
         return None
-    a, b = first.start, last.start
     granularity = first.granularity
-    if granularity == "year":
-        return f"{a.year}–{b.year}"
-    if granularity == "decade":
-        return f"{a.year // 10 * 10}s–{b.year // 10 * 10}s"
-    if granularity == "century":
-        return f"{ordinal(a.year // 100 + 1)}–{ordinal(b.year // 100 + 1)} centuries"
-    if granularity == "month":
-        if a.year == b.year:
-            return f"{MONTHS[a.month - 1]}–{MONTHS[b.month - 1]} {b.year}"
-        return f"{MONTHS[a.month - 1]} {a.year} – {MONTHS[b.month - 1]} {b.year}"
-    if granularity in ("quarter", "half", "season"):
-        return f"{_at_period(first, first_value)} – {_at_period(last, last_value)}"
+    start, end = _at_period(first, first_value), _at_period(last, last_value)
+    if granularity in ("year", "decade"):
+        return f"{start}–{end}"
+    if granularity == "century":  # "18th–19th centuries"
+        return f"{start.removesuffix(' century')}–{end.removesuffix('century')}centuries"
+    if granularity == "month" and first.start.year == last.start.year:
+        return f"{MONTHS[first.start.month - 1]}–{end}"
+    if granularity in ("month", "quarter", "half", "season"):
+        return f"{start} – {end}"
     return None
 
 
