@@ -551,6 +551,11 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     day = _holiday_date(name, year, ctx)
     if day is None:
         return None
+    if groups.get("holiday_weekend"):  # "Memorial Day weekend": the one before a Monday
+        saturday = day - timedelta(days=2) if day.weekday() == 0 else \
+            day + timedelta(days=5 - day.weekday())
+        weekend = TimeValue.of("weekend", saturday)
+        return Resolution(weekend.value, weekend, None, anchor)
     tv = TimeValue("day", day)
     return Resolution(tv.value, tv, None, anchor)
 
