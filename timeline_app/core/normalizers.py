@@ -721,11 +721,7 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     day = ref
     anchor = REFERENCE
     wd = _lookup(ctx, "weekday", groups.get("weekday"))
-    if wd is not None:
-        day = _weekday_date(ref, int(wd), None, ctx.tense())
-    elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's
-        day = ref + timedelta(days=int(_lookup(ctx, "deictic_offset", groups["deictic"]) or 0))
-    elif groups.get("month") and groups.get("day"):  # "until 5 p.m. EST, Nov. 6"
+    if groups.get("month") and groups.get("day"):  # "until 5 p.m. EST, Nov. 6"
         month = int(_lookup(ctx, "month", groups["month"]) or 0)
         day_of_month = _digits(groups["day"])
         year = _year(groups)
@@ -734,6 +730,10 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
             year, anchor = _nearest_year(month, ctx, day_of_month)
         with contextlib.suppress(ValueError):  # "Feb. 30": keep the reference day
             day = date(year or ref.year, month, day_of_month)
+    elif wd is not None:
+        day = _weekday_date(ref, int(wd), None, ctx.tense())
+    elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's
+        day = ref + timedelta(days=int(_lookup(ctx, "deictic_offset", groups["deictic"]) or 0))
     elif ctx.tense() == "past":  # "shot at 10 p.m.": the day the story is telling
         story = ctx.story_anchor("day")
         if story is not None and story.granularity == "day" and story.start != ref:

@@ -34,6 +34,10 @@ _MODAL_BEFORE = regex.compile(
     regex.IGNORECASE)
 # a word after a number: what it counts, or (after "in") the clause the year starts
 _NOUN_AFTER = regex.compile(r"\s+(?!(?:million|billion|trillion|thousand|percent)\b)[a-z]{3,}")
+# "and", "but", "or", "then" between an expression and a later marker: that marker is the verb
+# of a coordinated phrase ("was sentenced on Friday and will be eligible in 2031")
+_COORDINATED = re.compile(r"(?<!\w)(?:and|but|or|then)(?!\w)")
+AFTER_CONJUNCTION = 10_000  # (when no marker precedes: the farthest choice, still a choice)
 MARKER_REACH = 1000  # characters around an expression searched for its tense marker
 LOOK_AHEAD = 200  # characters after an expression its checks read (``regex`` scans to endpos)
 
@@ -331,6 +335,7 @@ class _Context:
         lo = bisect.bisect_left(markers, (max(s, start - MARKER_REACH),))
         hi = bisect.bisect_left(markers, (min(e, end + MARKER_REACH),))
         best: tuple[int, str] | None = None
+        before = False  # a marker before the expression was seen (markers are in text order)
         for m_start, m_end, kind in markers[lo:hi]:
             if m_start < s or m_end > e or start <= m_start < end:
                 continue
@@ -339,6 +344,12 @@ class _Context:
                 continue  # "leave at 4 a.m. Thursday,'' Castro said": who said it, not when
             # the verb governing a date usually precedes it: markers after it count double
             distance = start - m_end if m_end <= start else 2 * (m_start - end)
+            if m_start >= end and _COORDINATED.search(self._text, end, m_start):
+                if before:  # "was sentenced on Friday and will be eligible": another verb's
+                    continue
+                distance += AFTER_CONJUNCTION
+            elif m_end <= start:
+                before = True
             if best is None or distance < best[0]:
                 best = (distance, kind)
         return best[1] if best else None
