@@ -595,7 +595,10 @@ def _day_of_month(groups: Groups, ctx: Context) -> Resolution | None:
         if tense == "future" and day < ref:
             day = (ref.replace(day=1) + timedelta(days=32)).replace(day=day_of)
         elif tense != "future" and day > ref:
-            day = (ref.replace(day=1) - timedelta(days=1)).replace(day=day_of)
+            earlier = (ref.replace(day=1) - timedelta(days=1)).replace(day=day_of)
+            # no tense ("back on the 22nd", written on the 14th): the nearer one
+            if tense == "past" or ref - earlier <= day - ref:
+                day = earlier
         return _resolved_day(day, REFERENCE)
     except ValueError:  # "the 31st" of a shorter month
         return None
