@@ -18,7 +18,8 @@ import contextlib
 from calendar import monthrange
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from typing import Any, Protocol
 
 from dateutil.easter import easter
@@ -61,6 +62,10 @@ class Context(Protocol):
 
     def adjacent_day(self) -> tuple[TimeValue, str] | None:
         """The day written right before the expression ("May 5 at 10am"), and its anchor."""
+
+    def last_clock(self) -> TimeValue | None:
+        """The clock time the text last gave ("at 10:30 p.m."), unless a date of another day
+        followed it."""
 
     def story_time(self, finest: str = "year") -> TimeValue | None:
         """Narrative mode: the date the story last mentioned; None in news mode."""
@@ -745,6 +750,23 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
 
 
+def _clock_offset(unit: str, count: float | int | str, sign: int, mod: str | None,
+                  ctx: Context) -> Resolution:
+    """'Twelve hours later' after '18:00 UTC': that clock time moved; after a date with no
+    time of day, a duration (as TimeBank tags it), the day being unsure."""
+    amount = float(count)
+    span = timedelta(hours=amount) if unit == "HOUR" else (
+        timedelta(minutes=amount) if unit == "MIN" else timedelta(seconds=amount))
+    anchor = ctx.last_clock()
+    if anchor is not None and anchor.hour is not None and unit != "S":
+        moved = datetime.combine(anchor.start, dt_time(anchor.hour, anchor.minute or 0)) + sign * span
+        tv = TimeValue("minute", moved.date(), hour=moved.hour, minute=moved.minute)
+        return Resolution(tv.value, tv, "APPROX" if mod else None, STORY, type="TIME")
+    number = f"{amount:g}"
+    letter = {"HOUR": "H", "MIN": "M"}.get(unit, "S")
+    return Resolution(f"PT{number}{letter}", None, mod, NONE, type="DURATION")
+
+
 def _same_day_shifted(day: date, unit: str, count: int) -> date:
     """``day`` moved by whole years, months or weeks, keeping its day ("a year ago today";
     Feb. 29 becomes Feb. 28)."""
@@ -784,7 +806,9 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
     if unit in ("HOUR", "MIN", "S"):
         if count == "X" and story:  # "Hours later she was in Paris"
             return Resolution("PAST_REF" if sign < 0 else "FUTURE_REF", None, mod, NONE)
-        return None if story else Resolution("PRESENT_REF", None, mod, REFERENCE)
+        if not story:
+            return Resolution("PRESENT_REF", None, mod, REFERENCE)
+        return _clock_offset(unit, count, sign, mod, ctx)
     anchor_kind = REFERENCE
     anchor: TimeValue | None = None
     if story:

@@ -152,6 +152,7 @@ class _Context:
         self._marker_cache: dict[int, list[tuple[int, int, str]]] = {}
         self._breaks_cache: dict[int, tuple[list[int], list[int]]] = {}
         self._last_day: tuple[int, TimeValue, str] | None = None  # (end, day, anchor) of the last day
+        self._last_clock: TimeValue | None = None  # the last clock time, while no other day came
         self._numeric_order: str | None = None  # "" when the text does not tell
         self.span = (0, 0)
 
@@ -180,6 +181,9 @@ class _Context:
             self._numeric_order = ("DMY" if day_first and not month_first else
                                    "MDY" if month_first and not day_first else "")
         return self._numeric_order or None
+
+    def last_clock(self) -> TimeValue | None:
+        return self._last_clock
 
     def adjacent_day(self) -> tuple[TimeValue, str] | None:
         """The day written right before the expression ("March 4, 2024 at 10:00 AM",
@@ -241,6 +245,11 @@ class _Context:
             return
         if time.granularity == "day":
             self._last_day = (self.span[1], time, resolution.anchor)
+        if time.hour is not None:
+            self._last_clock = time
+        elif self._last_clock is not None and (time.granularity != "day"
+                                               or time.start != self._last_clock.start):
+            self._last_clock = None  # another day (or a coarser period): that hour is past
         if resolution.anchor == REFERENCE and self._reference is not None:
             first, last = time.interval()
             if first <= self._reference <= last:
