@@ -168,6 +168,32 @@ def test_narrative_anaphora_keep_their_modifier(text: str, phrase: str, value: s
     assert (found[phrase].value, found[phrase].mod) == (value, mod)
 
 
+NOVEL = ("On a cold morning in February 1947, Elsa left Hamburg. By the end of the week the ship "
+         "had reached the Azores. That afternoon she wrote home. On the following Monday a storm "
+         "broke. When it cleared, on the Thursday, the captain spoke. They reached Halifax on "
+         "March 2. By Christmas she had saved enough. Years later, in an interview in 1988, she "
+         "spoke of it.")
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("the end of the week", "1947-02"),  # some week of that February, not the one of Feb. 1
+    ("That afternoon", "1947-02"),
+    ("the following Monday", "1947-02"),  # not after the inferred reference (1988's end)
+    ("Thursday", "1947-02"),
+    ("March 2", "1947-03-02"),  # so the story stays in 1947
+    ("Christmas", "1947-12-25"),
+])
+def test_narrative_days_without_a_known_day_stay_in_the_story(phrase: str, value: str) -> None:
+    found = {t.text: t for t in TAGGER.tag(NOVEL, date(1988, 12, 31), narrative=True)}
+    assert (found[phrase].value, found[phrase].anchor) == (value, "story")
+
+
+def test_narrative_weekday_after_a_week_is_the_next_one() -> None:
+    text = "In the week of 3 March 1947 the ship sailed. The following Monday it docked."
+    found = {t.text: t.value for t in TAGGER.tag(text, date(1988, 12, 31), narrative=True)}
+    assert found["The following Monday"] == "1947-03-10"
+
+
 def test_news_mode_keeps_the_publication_date_for_months() -> None:
     text = "The plan was agreed in the spring of 1999. In September the council will vote."
     found = {t.text: t.value for t in TAGGER.tag(text, date(2021, 2, 5))}

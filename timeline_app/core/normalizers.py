@@ -646,6 +646,10 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         day = _weekday_date(story.start, int(number), shift, "future")
         tv = (TimeValue("partofday", day, part=part) if part else TimeValue("day", day))
         return Resolution(tv.value, tv, mod, STORY)
+    if (told := _story_year(ctx)) is not None and shift not in ("last", "next", "this"):
+        # narrative, "in February 1947 ... on the Thursday": a day of that month, as far as
+        # is known (a narrative's inferred reference says nothing about it)
+        return Resolution(told.value, told, mod, STORY)
     if ref is None:
         return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
     if groups.get("range_to") and shift is None:  # "from Monday through Friday"
@@ -988,6 +992,13 @@ def _anaphoric_weekday(anaphor: str, groups: Groups, ctx: Context) -> Resolution
         -1 if anaphor in ("the previous", "the preceding", "the prior") else 0)
     story = ctx.story_anchor("day")
     kind = STORY
+    told = ctx.story_time()  # narrative mode: the story's "now", however coarse
+    if story is None and told is not None and told.granularity == "week":
+        story = TimeValue("day", told.interval()[1 if shift > 0 else 0])  # after (before) that week
+    elif story is None and told is not None:
+        # "in February 1947 ... On the following Monday": a day of that month, as far as is
+        # known (the publication date, which a narrative lacks, says nothing about it)
+        return Resolution(told.value, told, None, STORY)
     if story is None or story.granularity not in ("day", "minute", "partofday"):
         ref = ctx.reference()
         if ref is None:
@@ -1137,6 +1148,10 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
     gran = UNIT_GRANULARITY.get(unit, "day")
     if unit == "SEA":
         gran = "season"
+    if story is not None and rank(story.granularity) < rank(gran) and gran != "season":
+        # "in February 1947 ... By the end of the week": some week of that February, as far
+        # as is known (not the week that holds its first day)
+        return Resolution(story.value, story, None, STORY)
     tv = TimeValue.of(gran, ref).plus(unit if unit != "WE" else "W", int(shift))
     if gran == "weekend" and shift == 0 and ref.weekday() < 5 and ctx.tense() == "past":
         tv = tv.plus("W", -1)
