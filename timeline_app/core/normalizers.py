@@ -683,6 +683,11 @@ def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     story = _story_day(ctx)
     if story is not None and (offset or part):
         ref, anchor = story.start, STORY  # narrative: '"Yesterday we marched," he wrote'
+    elif args.get("story_when_past") and not word and ctx.tense() == "past":
+        # "On 6 June 1944 ... At dawn the troops landed": the day the story is telling
+        told = ctx.story_anchor("day")
+        if told is not None and told.granularity == "day" and told.start != ref:
+            ref, anchor = told.start, STORY
     if ref is None:
         return Resolution("PRESENT_REF" if offset == 0 and not part else "XXXX-XX-XX", None,
                           mod, NONE)
