@@ -34,9 +34,10 @@ _MODAL_BEFORE = regex.compile(
     regex.IGNORECASE)
 # a word after a number: what it counts, or (after "in") the clause the year starts
 _NOUN_AFTER = regex.compile(r"\s+(?!(?:million|billion|trillion|thousand|percent)\b)[a-z]{3,}")
-# "and", "but", "or", "then" between an expression and a later marker: that marker is the verb
-# of a coordinated phrase ("was sentenced on Friday and will be eligible in 2031")
-_COORDINATED = re.compile(r"(?<!\w)(?:and|but|or|then)(?!\w)")
+# "and", "but", "or", "then" or a comma between an expression and a later marker: that marker
+# is the verb of a coordinated phrase ("was sentenced on Friday and will be eligible in 2031")
+# or of the main clause ("The minister, who took office in January, will step down")
+_COORDINATED = re.compile(r"(?<!\w)(?:and|but|or|then)(?!\w)|,")
 AFTER_CONJUNCTION = 10_000  # (when no marker precedes: the farthest choice, still a choice)
 MARKER_REACH = 1000  # characters around an expression searched for its tense marker
 LOOK_AHEAD = 200  # characters after an expression its checks read (``regex`` scans to endpos)
