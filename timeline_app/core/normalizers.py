@@ -547,8 +547,13 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         if this_year is None:
             return None
         year, anchor = ref.year, REFERENCE
-        future = ctx.tense() == "future"
+        tense = ctx.tense()
+        future = tense == "future"
         soon = timedelta(0) < this_year - ref <= timedelta(days=45)
+        if tense is None and shift == 0 and this_year > ref and not soon:
+            # no tense ("b4 xmas i need to finish this"): the nearer one
+            last_year = _holiday_date(name, ref.year - 1, ctx)
+            soon = last_year is None or this_year - ref < ref - last_year
         if shift < 0 or (shift == 0 and not future and this_year > ref and not soon):
             year -= this_year >= ref
         elif shift > 0 or (future and this_year < ref):
@@ -810,7 +815,7 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
         unit, count = "W", (count * 2 if isinstance(count, float) else count)
     mod = _mod(groups, ctx)
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    story = direction not in ("ago", "from now", "hence")
+    story = direction not in ("ago", "from now", "from today", "hence")
     unit_gran = UNIT_GRANULARITY.get(unit, "day")
     if unit in ("HOUR", "MIN", "S"):
         if count == "X" and story:  # "Hours later she was in Paris"
