@@ -310,3 +310,16 @@ def test_a_relative_clause_between_subject_and_verb_is_left_out_of_the_title() -
     sentence = "Teigen and her husband, John Legend, suffered a loss in late September 2020."
     start = sentence.index("late September")
     assert make_title(sentence, start, start + 19) == "Teigen and her husband suffered a loss"
+
+
+def test_a_title_drops_a_dangling_article_and_keeps_a_reported_main_clause() -> None:
+    for sentence, phrase, title in [
+        ("When it cleared, on the Thursday, the captain announced that they were late.", "Thursday",
+         "When it cleared the captain announced that they were late"),
+        ("The storm made landfall on Wednesday, officials said on Thursday.", "on Wednesday",
+         "The storm made landfall"),
+        ("The plant closed in 2019, the company said in a statement on Monday.", "in 2019",
+         "The plant closed"),
+    ]:
+        start = sentence.index(phrase)
+        assert make_title(sentence, start, start + len(phrase)) == title

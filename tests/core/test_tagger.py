@@ -168,7 +168,8 @@ def test_narrative_anaphora_keep_their_modifier(text: str, phrase: str, value: s
     assert (found[phrase].value, found[phrase].mod) == (value, mod)
 
 
-NOVEL = ("On a cold morning in February 1947, Elsa left Hamburg. By the end of the week the ship "
+NOVEL = ("On a cold morning in February 1947, Elsa left Hamburg. The ship sailed at dawn. "
+         "By the end of the week the ship "
          "had reached the Azores. That afternoon she wrote home. On the following Monday a storm "
          "broke. When it cleared, on the Thursday, the captain spoke. They reached Halifax on "
          "March 2. By Christmas she had saved enough. Years later, in an interview in 1988, she "
@@ -176,6 +177,7 @@ NOVEL = ("On a cold morning in February 1947, Elsa left Hamburg. By the end of t
 
 
 @pytest.mark.parametrize(("phrase", "value"), [
+    ("dawn", "1947-02"),  # not the inferred reference's (1988's last) morning
     ("the end of the week", "1947-02"),  # some week of that February, not the one of Feb. 1
     ("That afternoon", "1947-02"),
     ("the following Monday", "1947-02"),  # not after the inferred reference (1988's end)

@@ -37,6 +37,9 @@ _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]
 _ATTRIBUTION_AFTER = re.compile(
     r"[^,;]*?(?P<said>,\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b|"
     r",\s*according\s+to\b)")
+# ... unless what was said follows: "When it cleared, the captain announced that ..." is the
+# sentence's main clause
+_REPORTED_CLAUSE = re.compile(r"\s+that\b")
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 # a comma or semicolon before a conjunction: a new clause (with its own date) begins
 _NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas)\b|;)")
@@ -59,7 +62,8 @@ _DANGLING_REACH = 24  # characters at the end of a title that may hold a danglin
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:in|into|on|at|since|by|during|from|until|till|before|after|of|for|to|through|throughout|"
     r"within|"
-    r"around|about|between|as of|as early as|as late as|later|earlier)\s*$", re.IGNORECASE)
+    r"around|about|between|as of|as early as|as late as|later|earlier)(?:\s+(?:the|a|an))?\s*$",
+    re.IGNORECASE)
 # a verb right after a sentence-initial date makes the date the clause's subject
 _SUBJECT_VERB = re.compile(
     r"\s+(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|brought|brings|began|"
@@ -178,7 +182,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     # a semicolon joins two sentences: the date's is the title
     before = before[before.rfind("; ") + 2:] if "; " in before else before
     after = after[:after.find("; ")] if "; " in after else after
-    if before.strip() and (said := _ATTRIBUTION_AFTER.match(after)):
+    if (before.strip() and (said := _ATTRIBUTION_AFTER.match(after))
+            and not _REPORTED_CLAUSE.match(after, said.end())):
         after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
     before = before.rstrip(" ,;:")
     if dangling := _DANGLING_PREP.search(before, max(0, len(before) - _DANGLING_REACH)):

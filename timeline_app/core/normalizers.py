@@ -688,6 +688,9 @@ def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     story = _story_day(ctx)
     if story is not None and (offset or part):
         ref, anchor = story.start, STORY  # narrative: '"Yesterday we marched," he wrote'
+    elif (offset or part) and (told := _story_year(ctx)) is not None:
+        # narrative, "in February 1947 ... at dawn": a day of that month, as far as is known
+        return Resolution(told.value, told, mod, STORY)
     elif args.get("story_when_past") and not word and ctx.tense() == "past":
         # "On 6 June 1944 ... At dawn the troops landed": the day the story is telling
         told = ctx.story_anchor("day")
