@@ -118,11 +118,14 @@ def test_iter_files_skips_hidden_and_reports_broken_links(tmp_path: Path) -> Non
     (tmp_path / "sub" / "b.md").write_text("x")
     (tmp_path / "dead").symlink_to(tmp_path / "nowhere")
     (tmp_path / "sub" / "loop").symlink_to(tmp_path)
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")  # a link to itself
     found = {p.name: problem for p, problem in iter_files([tmp_path])}
     assert found["a.txt"] is None and found["b.md"] is None
     assert ".hidden.txt" not in found
     assert found["dead"] == "broken link"
     assert "loop" in (found["loop"] or "")
+    assert found["self.txt"] == "link loop"
+    assert [problem for _, problem in iter_files([tmp_path / "self.txt"])] == ["link loop"]
 
 
 def test_file_stamps_list_article_files_with_size_and_mtime(tmp_path: Path) -> None:
@@ -270,3 +273,13 @@ def test_a_news_api_dump_loses_its_truncation_marker(tmp_path: Path) -> None:
     [a] = read_articles(f)
     assert a.text == "Dockworkers returned on Monday. A vote will take place next week"
     assert (a.source, a.published) == ("Example News", date(2024, 10, 8))
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be-bom", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(tmp_path: Path, codec: str) -> None:
+    text = "Café vote: it was held on 5 May 2019 in the city."
+    data = ("\ufeff" + text).encode("utf-16-be") if codec == "utf-16-be-bom" else text.encode(codec)
+    f = tmp_path / "notepad.txt"
+    f.write_bytes(data)
+    [a] = read_articles(f)
+    assert a.text == text

@@ -10,6 +10,7 @@ can act on.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -137,6 +138,16 @@ def parse_date(value: Any) -> date | None:
     return parsed[0] if parsed else None
 
 
+def _wide_by_bom(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 by its byte order mark (Notepad's "Unicode" is UTF-16 with one); the
+    codec reads the mark and drops it."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
 def decode(data: bytes, name: str = "") -> str:
     """Bytes to text: UTF-8 (with or without BOM), else charset-normalizer's best guess.
 
@@ -144,8 +155,8 @@ def decode(data: bytes, name: str = "") -> str:
     """
     if not data.strip():
         raise ArticleError("empty file")
-    wide = None
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _wide_by_bom(data)
+    if wide is None and b"\x00" in data[:8192]:
         wide = _utf16_without_bom(data)
         if wide is None:
             raise ArticleError("binary file (contains NUL bytes), not text")
@@ -514,6 +525,16 @@ def _is_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
+def _dangling(link: str) -> str:
+    """Why a link leads nowhere: a loop of links ("a -> b -> a") or a missing target."""
+    try:
+        os.stat(link)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "link loop"
+    return "broken link"
+
+
 def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str | None]]:
     """Article files under ``paths`` (folders recursively, sorted), with a problem if any.
 
@@ -526,7 +547,7 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str | None]]:
             yield root, "no such file or folder"
             continue
         if root.is_symlink() and not root.exists():
-            yield root, "broken link"
+            yield root, _dangling(str(root))
         elif root.is_file():
             yield root, None
         elif root.is_dir():
@@ -582,7 +603,7 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
         path = folder / name
         try:
             if entry.is_symlink() and not os.path.exists(entry.path):
-                yield path, "broken link"
+                yield path, _dangling(entry.path)
             elif entry.is_dir():
                 yield from _walk(path, seen)
             elif _article_name(name):
