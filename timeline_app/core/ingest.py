@@ -59,6 +59,10 @@ _DATELINE_AGENCY = re.compile(r"\s*[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 _TRAILER = re.compile(r"\n\s*(?:author|by|source)\s*:\s*(?P<author>[^\n]{1,80})\s*\Z", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+\s*\n(?P<toml>.*?)\n\+\+\+\s*\n", re.DOTALL)  # Hugo's
+# "Source: Coastal Times" under a headline, beside its date line
+_SOURCE_LINE = re.compile(r"^(?:source|author|outlet|publisher)\s*:\s*(?P<author>\S.{0,79})$",
+                          re.IGNORECASE)
 _FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>0[1-9]|1[0-2])[-_.]?"
                             r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 _ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -270,7 +274,8 @@ def _byline(text: str) -> tuple[date | None, str | None, int, str]:
         bare = line.strip().strip("*_").strip()
         if not bare:
             continue
-        if (by := _BYLINE_AUTHOR.match(bare)) and len(bare) <= 60:
+        if ((by := _BYLINE_AUTHOR.match(bare)) and len(bare) <= 60) or (
+                (by := _SOURCE_LINE.match(bare)) and (headline or end)):
             author, end = author or by["author"].strip(), pos  # "By Jane Doe" alone
             continue
         m = _BYLINE.match(bare) if len(bare) <= 120 else None
@@ -350,10 +355,15 @@ def _plain(path: Path, text: str) -> Article:
 
 def _markdown(path: Path, text: str) -> Article:
     m = _FRONT_MATTER.match(text)
-    if not m:
+    toml = None if m else _TOML_FRONT_MATTER.match(text)
+    if m:
+        meta = yaml_safe.load_user_mapping(m["yaml"])
+        body_start = m.end()
+    elif toml:
+        meta = _toml_mapping(toml["toml"])
+        body_start = toml.end()
+    else:
         return _plain(path, text)
-    meta = yaml_safe.load_user_mapping(m["yaml"])
-    body_start = m.end()
     published = parse_date(_pick(meta, _JSON_DATE))
     pub_source = "front-matter" if published else None
     if published is None and (fn := _filename_date(path)):
@@ -362,6 +372,18 @@ def _markdown(path: Path, text: str) -> Article:
     source = _pick(meta, _JSON_SOURCE)
     return Article(str(path), text, title, published, pub_source,
                    str(source) if source else None, _str_or_none(meta.get("url")), body_start)
+
+
+def _toml_mapping(text: str) -> dict[str, Any]:
+    """TOML front matter as a mapping (dates as ISO text, as YAML's stay), ``{}`` when broken."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return {}
+    return {key: value.isoformat() if isinstance(value, (date, datetime)) else value
+            for key, value in data.items()}
 
 
 def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -472,6 +494,8 @@ def _json_articles(path: Path, objects: list[Any]) -> Iterator[Article]:
         if not isinstance(obj, dict):
             continue
         body = _pick(obj, _JSON_TEXT)
+        if isinstance(body, list) and body and all(isinstance(p, str) for p in body):
+            body = "\n\n".join(p.strip() for p in body)  # paragraphs as a list
         if not isinstance(body, str) or not body.strip():
             continue
         title = _pick(obj, _JSON_TITLE)
