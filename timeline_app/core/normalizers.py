@@ -713,6 +713,11 @@ def _hour_minute(groups: Groups) -> tuple[int, int]:
     hour = int(groups.get("hour") or 0)
     minute = int(groups.get("minute") or 0)
     ampm = (groups.get("ampm") or "").lower()
+    if not ampm and (end_ampm := (groups.get("ampm2") or "").lower()):
+        # "10-11am": the end's; "11-1pm", "11pm-1am": the other half of the day
+        if hour % 12 > int(groups.get("hour2") or 0) % 12:
+            end_ampm = "am" if end_ampm.startswith("p") else "pm"
+        ampm = end_ampm
     clock_part = (groups.get("clock_part") or "").lower()  # "4 in the morning"
     if clock_part in ("afternoon", "evening") or (clock_part == "night" and hour >= 6):
         ampm = "pm"
