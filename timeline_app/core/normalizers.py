@@ -666,6 +666,8 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     tense = ctx.tense()
     if tense is None and groups.get("deadline"):
         tense = "future"  # "maybe by Fri evening": a deadline, unless the clause says otherwise
+    if groups.get("scheduled"):
+        tense = "future"  # "The vote is Tuesday": what a day is set for is ahead
     if groups.get("possessive") and shift is None:
         tense = "past"  # "Wednesday's ruling": a day whose outcome is known
     day = _weekday_date(ref, int(number), shift, tense)
@@ -737,6 +739,10 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     written = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
         else ctx.adjacent_day()
     if written is not None:  # "Monday, March 4, 2024 at 10:00 AM": that day's
+        part = written[0].part
+        if (part in ("AF", "EV") or (part == "NI" and hour >= 6)) and hour < 12 \
+                and not groups.get("ampm") and not groups.get("timezone"):
+            hour += 12  # "last night at 11:30"
         tv = TimeValue("minute", written[0].start, hour=hour, minute=minute)
         return Resolution(tv.value, tv, _mod(groups, ctx), written[1])
     story_now = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \

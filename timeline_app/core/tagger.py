@@ -244,7 +244,7 @@ class _Context:
         time = resolution.time
         if time is None or not time.year_known:
             return
-        if time.granularity == "day":
+        if time.granularity in ("day", "partofday"):
             self._last_day = (self.span[1], time, resolution.anchor)
         if time.hour is not None:
             self._last_clock = time
