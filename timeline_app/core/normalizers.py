@@ -735,6 +735,10 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     hour, minute = _hour_minute(groups)
     if args.get("evening") and hour < 12:  # "tonight at 8"
         hour += 12
+    part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
+    if part and hour < 12 and not groups.get("ampm") and not groups.get("timezone") and (
+            part in ("AF", "EV") or (part == "NI" and hour >= 6)):
+        hour += 12  # "this evening at 7", "at 11 last night"
     ref = ctx.reference()
     written = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
         else ctx.adjacent_day()
@@ -770,6 +774,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         day = _weekday_date(ref, int(wd), None, ctx.tense())
     elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's
         day = ref + timedelta(days=int(_lookup(ctx, "deictic_offset", groups["deictic"]) or 0))
+    elif (groups.get("shift") or "").lower() == "last" and part:  # "at 11 last night"
+        day = ref - timedelta(days=1)
     elif ctx.tense() == "past":  # "shot at 10 p.m.": the day the story is telling
         story = ctx.story_anchor("day")
         if story is not None and story.granularity == "day" and story.start != ref:
