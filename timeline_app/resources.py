@@ -38,6 +38,11 @@ def merge_synonyms_path() -> Path:
     return resources_dir() / "merge" / "synonyms.yaml"
 
 
+def merge_opposites_path() -> Path:
+    """Pairs of words that make two reports opposite happenings."""
+    return resources_dir() / "merge" / "opposites.yaml"
+
+
 def merge_stopwords_path() -> Path:
     """Words too common to tell two reports apart."""
     return resources_dir() / "merge" / "stopwords.yaml"

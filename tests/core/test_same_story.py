@@ -213,3 +213,22 @@ def test_an_article_repeating_a_fact_reports_it_once() -> None:
     boilerplate = [e for e in timeline.events if e.primary.event.date.value == "2015"]
     assert len(boilerplate) == 1  # not one event per mention
     assert sorted(s.article.path for s in boilerplate[0].sources) == ["/x/0.txt", "/x/1.txt"]
+
+
+def test_opposite_happenings_stay_apart_however_alike_they_read() -> None:
+    from timeline_app.core.ingest import Article
+
+    texts = [("a", "Trains between Paris and Brittany were suspended on Sunday, Dec. 28, 2025."),
+             ("b", "SNCF halted trains between Paris and Brittany on Sunday, Dec. 28, 2025."),
+             ("c", "Trains between Paris and Brittany resumed on Tuesday, Dec. 30, 2025.")]
+    results = [extract(Article(path=f"/x/{name}.txt", title=name, text=text,
+                               published=date(2025, 12, 30), published_source="header"))
+               for name, text in texts]
+    groups = sorted(sorted(s.article.path for s in e.sources) for e in build_timeline(results).events)
+    assert groups == [["/x/a.txt", "/x/b.txt"], ["/x/c.txt"]]  # not one event in conflict
+
+
+def test_inflections_of_a_word_ending_in_e_meet_in_one_term() -> None:
+    from timeline_app.core.similarity import terms
+
+    assert terms("Talks resumed") == terms("talks resume") == terms("Talks resuming")

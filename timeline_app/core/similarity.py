@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from timeline_app.core import yaml_safe
 from timeline_app.core.events import Event
-from timeline_app.resources import merge_stopwords_path, merge_synonyms_path
+from timeline_app.resources import merge_opposites_path, merge_stopwords_path, merge_synonyms_path
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
@@ -38,8 +38,42 @@ def _synonyms() -> dict[str, str]:
     table: dict[str, str] = {}
     for canonical, words in data.items():
         for word in [canonical, *(words or [])]:
-            table.setdefault(_stem(str(word).lower()), str(canonical))
+            word = str(word).lower()
+            table.setdefault(_stem(word), str(canonical))
+            if word.endswith("e") and len(word) > 4:  # "resumed" stems to "resum"
+                table.setdefault(word[:-1], str(canonical))
     return table
+
+
+@functools.cache
+def _opposites() -> dict[str, str]:
+    """Canonical word -> its opposite, both ways, from ``resources/merge/opposites.yaml``."""
+    try:
+        data = yaml_safe.safe_load(merge_opposites_path().read_text(encoding="utf-8")) or {}
+    except (OSError, yaml_safe.YAMLError):
+        return {}
+    table: dict[str, str] = {}
+    for a, b in data.items():
+        table[str(a)] = str(b)
+        table[str(b)] = str(a)
+    return table
+
+
+def contrary_words(words: frozenset[str]) -> frozenset[str]:
+    """The opposites of a description's words that it does not say itself ("suspended" ->
+    "reopen"): a description holding one of them, and not the word it opposes, is about
+    the opposite happening."""
+    table = _opposites()
+    return frozenset(other for word in words if (other := table.get(word)) is not None
+                     and other not in words)
+
+
+def opposed(contrary: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether a description (its :func:`contrary_words`) says the opposite of ``theirs``."""
+    if contrary.isdisjoint(theirs):
+        return False  # the usual case, found in C
+    table = _opposites()
+    return any(table[other] not in theirs for other in contrary & theirs)
 
 
 def _stem(word: str) -> str:

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from timeline_app.core.events import Event, EventDate
 from timeline_app.core.extract import DocumentResult, Reference
 from timeline_app.core.ingest import Article, outlet_of
-from timeline_app.core.similarity import Terms, similarities, terms
+from timeline_app.core.similarity import Terms, contrary_words, opposed, similarities, terms
 
 SIMILAR = 62.0  # token-set similarity (0-100) for two reports to be one event
 CONFLICT_SIMILAR = 85.0  # reports this alike with disjoint dates are one event in conflict
@@ -352,6 +352,12 @@ def _story_shared(article: Article, group: _Group, cache: dict[str, frozenset[st
                                   for s in group.event.sources)
 
 
+def _opposes(contrary: frozenset[str], group: _Group) -> bool:
+    """The report (its :func:`~timeline_app.core.similarity.contrary_words`) says the
+    opposite of one of the group's representatives."""
+    return any(opposed(contrary, t.words) for t in group.terms)
+
+
 def _scores(own: Terms, groups: list[_Group], cutoff: float,
             min_shared: float = 0.0) -> dict[_Group, tuple[float, int]]:
     """The groups whose similarity to ``own`` (their most similar representative's) reaches
@@ -448,6 +454,9 @@ class Merger:
         # one shared term: only a report of the same story joins
         compatible = [g for g, n in overlapping if path not in g.paths
                       and (n >= 2 or _story_shared(source.article, g, story))]
+        contrary = contrary_words(own.words)  # "resumed" never joins "suspended"
+        if contrary:
+            compatible = [g for g in compatible if not _opposes(contrary, g)]
         scores = _scores(own, compatible, SIMILAR)
         for group in compatible:
             score, shared = scores.get(group, (0.0, 0))
@@ -463,7 +472,8 @@ class Merger:
                 best, chosen = key, group
         if near and (best is None or best[0] < 100.0):  # a conflict only wins with a higher score
             cutoff = max(CONFLICT_SIMILAR, best[0] if best else 0.0)
-            rivals = [g for g in near if path not in g.paths]
+            rivals = [g for g in near if path not in g.paths
+                      and not (contrary and _opposes(contrary, g))]
             for group, (score, shared) in _scores(own, rivals, cutoff, CONFLICT_SHARED).items():
                 if shared >= 3:
                     key = (score, False, -group.number)
@@ -587,7 +597,7 @@ def timeline_from_grouping(results: Iterable[DocumentResult], grouping: Grouping
     return Timeline(results=ordered, events=events)
 
 
-MERGE_VERSION = "7"  # bump when merging rules change
+MERGE_VERSION = "8"  # bump when merging rules change
 
 
 def timeline_key(results: Iterable[DocumentResult]) -> str:
