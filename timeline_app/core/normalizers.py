@@ -71,6 +71,10 @@ class Context(Protocol):
         """Narrative mode: the date the story last mentioned; None in news mode."""
     def tense(self) -> str | None: ...
 
+    def near_tense(self) -> str | None:
+        """:meth:`tense` for dates near the reference, where an order's or a pledge's
+        "to ..." looks ahead too."""
+
     def range_end(self) -> tuple[int, int | None] | None:
         """The year and month of the end of a range the match starts ("to June 12, 2020")."""
 
@@ -601,7 +605,7 @@ def _day_of_month(groups: Groups, ctx: Context) -> Resolution | None:
         if ref is None:
             return Resolution(f"XXXX-XX-{day_of:02d}", None, None, NONE)
         day = ref.replace(day=day_of)
-        tense = ctx.tense()
+        tense = ctx.near_tense()
         if tense == "future" and day < ref:
             day = (ref.replace(day=1) + timedelta(days=32)).replace(day=day_of)
         elif tense != "future" and day > ref:
@@ -663,7 +667,7 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
             day = start.start + timedelta(days=(int(number) - start.start.weekday()) % 7 or 7)
             tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
             return Resolution(tv.value, tv, mod, REFERENCE)
-    tense = ctx.tense()
+    tense = ctx.near_tense()
     if tense is None and groups.get("deadline"):
         tense = "future"  # "maybe by Fri evening": a deadline, unless the clause says otherwise
     if groups.get("scheduled"):
@@ -771,7 +775,7 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         with contextlib.suppress(ValueError):  # "Feb. 30": keep the reference day
             day = date(year or ref.year, month, day_of_month)
     elif wd is not None:
-        day = _weekday_date(ref, int(wd), None, ctx.tense())
+        day = _weekday_date(ref, int(wd), None, ctx.near_tense())
     elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's
         day = ref + timedelta(days=int(_lookup(ctx, "deictic_offset", groups["deictic"]) or 0))
     elif (groups.get("shift") or "").lower() == "last" and part:  # "at 11 last night"

@@ -293,9 +293,20 @@ class _Context:
         """'future' or 'past' by the tense marker nearest the expression in its clause, else
         in its sentence ("Inflation hit 5.5% in January, and is expected to ease": the
         marker of the next clause does not decide January's year when its own has one)."""
+        return self._tense(prospective=False)
+
+    def near_tense(self) -> str | None:
+        """:meth:`tense` for a date near the reference (a weekday, a day of the month, a
+        clock time), where the "to ..." of an order or a pledge also looks ahead ("ordered
+        schools to stay closed on Monday")."""
+        return self._tense(prospective=True)
+
+    def _tense(self, prospective: bool) -> str | None:
         s, e = self._sentence()
         start, end = self.span
         markers = self._markers(s, e)
+        if not prospective:
+            markers = [m for m in markers if m[2] != "prospective"]
         if not markers:
             return None
         breaks = self._breaks_cache.get(s)
@@ -307,8 +318,9 @@ class _Context:
         clause_start = break_ends[i] if i >= 0 else s
         j = bisect.bisect_left(break_starts, end)
         clause_end = break_starts[j] if j < len(break_starts) else e
-        return (self._nearest_marker(markers, clause_start, clause_end)
-                or self._nearest_marker(markers, s, e))
+        found = (self._nearest_marker(markers, clause_start, clause_end)
+                 or self._nearest_marker(markers, s, e))
+        return "future" if found == "prospective" else found
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str]]:
         """The tense markers of the sentence [s, e): (start, end, 'future' or 'past'),
@@ -318,6 +330,8 @@ class _Context:
             return found
         found = []
         patterns = [("future", self._tagger.future), ("past", self._tagger.past)]
+        if self._tagger.prospective is not None:
+            patterns.append(("prospective", self._tagger.prospective))
         if self._tagger.future_endings is not None and (
                 self._text.find("'", s, e) >= 0 or self._text.find("’", s, e) >= 0):
             patterns.append(("future", self._tagger.future_endings))
@@ -349,6 +363,8 @@ class _Context:
         for m_start, m_end, kind in markers[lo:hi]:
             if m_start < s or m_end > e or start <= m_start < end:
                 continue
+            if kind == "prospective" and m_end > start:
+                continue  # "On Friday the court ordered him to pay": the order's day
             if (m_start >= end and "," in self._text[end:m_start]
                     and self._text[m_start:m_end].lower() in self._tagger.attribution):
                 continue  # "leave at 4 a.m. Thursday,'' Castro said": who said it, not when
@@ -372,6 +388,11 @@ class Tagger:
         self.rules = rules or default_rules()
         self.filters = _Filters(self.rules)
         self.future = _compile_words(self.rules.words("tense_future"))
+        # "ordered schools to stay closed": the verb, up to three words, "to" and a verb
+        prospective = _alternation(list(self.rules.words("tense_prospective")))
+        self.prospective = re.compile(
+            rf"(?<!\w)(?:{prospective})\s+(?:[\w'’-]+\s+){{0,3}}?to\s+(?!be\b)[a-z]+(?!\w)",
+            re.IGNORECASE) if prospective else None
         self.future_endings = _compile_endings(self.rules.words("tense_future"))
         self.attribution = frozenset(w.lower() for w in self.rules.words("attribution_verbs"))
         # what may come before a year that opens a sentence: "In 2019, ...", "Back in 2019, ..."
