@@ -206,6 +206,9 @@ def test_without_reference_relative_dates_stay_unresolved() -> None:
     found = {t.text: t for t in TAGGER.tag("It rained last year and on Friday.", None)}
     assert found["last year"].value == "PAST_REF"
     assert found["Friday"].value.startswith("XXXX")
+    found = {t.text: t.value for t in TAGGER.tag("That summer Anna turned twelve. That night "
+                                                  "she slept.", None)}
+    assert found == {"That summer": "XXXX-SU", "That night": "XXXX-XX-XXTNI"}
 
 
 def test_spans_do_not_overlap_and_match_text() -> None:

@@ -976,7 +976,8 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     if anchor is None:
         ref = ctx.reference()
         if ref is None:  # "That night Anna could not sleep": a date the text never gives
-            return Resolution(_unknown_value(gran, part), None, mod, NONE)
+            value = f"XXXX-{season}" if season else _unknown_value(gran, part)  # "That summer"
+            return Resolution(value, None, mod, NONE)
         anchor, kind = TimeValue("day", ref), REFERENCE
     shift = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
              "the prior": -1}.get(anaphor, 0)
