@@ -323,3 +323,12 @@ def test_a_title_drops_a_dangling_article_and_keeps_a_reported_main_clause() -> 
     ]:
         start = sentence.index(phrase)
         assert make_title(sentence, start, start + len(phrase)) == title
+
+
+def test_a_possessive_date_leaves_its_noun_in_the_title() -> None:
+    sentence = "Mayor-elect Ana Martinez, who won last Tuesday's election, named her team on Monday."
+    start = sentence.index("last Tuesday")
+    title = make_title(sentence, start, start + len("last Tuesday"))
+    assert title == "Mayor-elect Ana Martinez won the election"
+    sentence = "Friday's storm cut power to 200,000 homes."
+    assert make_title(sentence, 0, len("Friday")) == "The storm cut power to 200,000 homes"

@@ -232,3 +232,19 @@ def test_inflections_of_a_word_ending_in_e_meet_in_one_term() -> None:
     from timeline_app.core.similarity import terms
 
     assert terms("Talks resumed") == terms("talks resume") == terms("Talks resuming")
+
+
+def test_three_outlets_telling_one_election_give_one_event() -> None:
+    from timeline_app.core.ingest import Article
+
+    texts = [("a", date(2025, 11, 5), "Ana Martinez won the mayoral election on Tuesday with 54% "
+                                      "of the vote, defeating incumbent Tom Reyes."),
+             ("b", date(2025, 11, 6), "Mayor Tom Reyes conceded on Wednesday, a day after losing "
+                                      "the Nov. 4 election to Ana Martinez."),
+             ("c", date(2025, 11, 10), "Mayor-elect Ana Martinez, who won last Tuesday's election, "
+                                       "named her transition team on Monday.")]
+    results = [extract(Article(path=f"/x/{name}.txt", title=name, text=text, published=day,
+                               published_source="header")) for name, day, text in texts]
+    [election] = [e for e in build_timeline(results).events
+                  if e.primary.event.date.value == "2025-11-04"]
+    assert sorted(s.article.path for s in election.sources) == ["/x/a.txt", "/x/b.txt", "/x/c.txt"]

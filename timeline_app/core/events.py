@@ -57,6 +57,7 @@ _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 # "her husband, John Legend, ...")
 _RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60}),\s+(?:(?:which|who)\s+[^,;:]{2,80}|\d{1,3}"
                              r"|(?:[A-Z][\w.'’-]*\s*){1,4}),\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,;:.]|$)")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(
@@ -170,6 +171,11 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
               and not _LEAD.sub("", sentence[:previous[0]])):
             before = ""  # "Years later, in 1950, he told the story": one setting of the scene
+    if possessive := _POSSESSIVE_AFTER.match(after):
+        # "who won last Tuesday's election, named ...": "who won the election" (a date's
+        # "'s" would be left hanging)
+        before = f"{before.rstrip()} the {possessive['noun']}"
+        after = after[possessive.end():]
     if lifespan := _LIFESPAN_BEFORE.match(before):  # "Ada King (born 10 May 1815 in London"
         verb = {"b.": "born", "d.": "died"}.get(lifespan["verb"].lower(), lifespan["verb"].lower())
         before = f"{lifespan['subject']} {verb}"

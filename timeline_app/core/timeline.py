@@ -597,7 +597,7 @@ def timeline_from_grouping(results: Iterable[DocumentResult], grouping: Grouping
     return Timeline(results=ordered, events=events)
 
 
-MERGE_VERSION = "8"  # bump when merging rules change
+MERGE_VERSION = "9"  # bump when merging rules change
 
 
 def timeline_key(results: Iterable[DocumentResult]) -> str:
