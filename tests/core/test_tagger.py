@@ -310,3 +310,10 @@ def test_a_duration_after_a_date_and_a_comma_is_kept() -> None:
     text = "Russian forces entered Ukraine on Feb. 24, a week after talks in Munich collapsed."
     assert [(t.text, t.value) for t in TAGGER.tag(text, date(2022, 3, 3))] == [
         ("Feb. 24", "2022-02-24"), ("a week", "P1W")]
+
+
+def test_clock_times_before_their_day_take_that_day() -> None:
+    text = "The attack happened at about 2:15 p.m. local time (1115 GMT) on Wednesday."
+    found = {t.text: t.value for t in TAGGER.tag(text, date(2025, 6, 12))}
+    assert found == {"about 2:15 p.m.": "2025-06-11T14:15", "1115 GMT": "2025-06-11T11:15",
+                     "Wednesday": "2025-06-11"}

@@ -476,7 +476,9 @@ class Tagger:
         return True
 
 
-_CLOCK_DAY_JOIN = regex.compile(r"\s*(?:local\s+time|\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\)?)?\s*,?\s*on\s+")
+_CLOCK_PAIR_JOIN = regex.compile(r"\s*(?:local\s+time)?\s*[(,/]?\s*")  # "2:15 p.m. (1115 GMT)"
+_CLOCK_DAY_JOIN = regex.compile(
+    r"\s*\)?\s*(?:local\s+time|\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\)?)?\s*,?\s*on\s+")
 
 
 _UNKNOWN_DAY_CLOCK = regex.compile(r"XXXX-XX-XXT(\d\d):(\d\d)")
@@ -502,11 +504,29 @@ def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
         clock = timexes[i]
         day = timexes[i + 1] if i + 1 < len(timexes) else None
         hour_minute = _hour_minute(clock)
+        same = timexes[i + 2] if i + 2 < len(timexes) else None
+        if (hour_minute is not None and day is not None and same is not None
+                and _hour_minute(day) is not None and day.start - clock.end <= 20
+                and _CLOCK_PAIR_JOIN.fullmatch(text, clock.end, day.start)
+                and same.time is not None and same.time.granularity == "day"
+                and same.time.year_known and same.start - day.end <= 20
+                and _CLOCK_DAY_JOIN.fullmatch(text, day.end, same.start)):
+            # "at 2:15 p.m. local time (1115 GMT) on Wednesday": the first clock is of that
+            # day too (its span stays: the second one takes the day along)
+            moved = TimeValue("minute", same.time.start, hour=hour_minute[0], minute=hour_minute[1])
+            out.append(dataclasses.replace(clock, value=moved.value, time=moved, anchor=same.anchor))
+            i += 1
+            continue
         if (day is not None and hour_minute is not None and day.time is not None
                 and day.time.granularity == "day" and day.time.year_known
                 and day.start - clock.end <= 20
                 and _CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)):
             moved = TimeValue("minute", day.time.start, hour=hour_minute[0], minute=hour_minute[1])
+            if ")" in text[clock.end:day.start]:  # "(1115 GMT) on Wednesday": the spans stay apart
+                out.append(dataclasses.replace(clock, value=moved.value, time=moved,
+                                               anchor=day.anchor))
+                i += 1
+                continue
             out.append(dataclasses.replace(clock, end=day.end, text=text[clock.start:day.end],
                                            value=moved.value, time=moved, anchor=day.anchor))
             i += 2
