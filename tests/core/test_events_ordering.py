@@ -198,6 +198,8 @@ def test_a_date_in_an_aside_makes_the_aside_the_title() -> None:
         ("Early voting, which began on Oct. 21, drew record turnout.", "on Oct. 21", "Early voting began"),
         ("The bridge, built in 1932, will close for repairs.", "in 1932", "The bridge built"),
         ("Smith, who died on Friday, was 84.", "on Friday", "Smith died"),
+        ("Chief executive Laura Kim, who took over in March 2023, said the cuts would end.",
+         "in March 2023", "Chief executive Laura Kim took over"),
         ("Prices rose 5%, the most since 2008, the agency said.", "since 2008",
          "Prices rose 5%, the most"),  # a noun phrase is no aside; who said it is dropped
     ]:

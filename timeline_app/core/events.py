@@ -188,6 +188,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     # a semicolon joins two sentences: the date's is the title
     before = before[before.rfind("; ") + 2:] if "; " in before else before
     after = after[:after.find("; ")] if "; " in after else after
+    comma_after = after.lstrip().startswith(",")  # the date ends an aside, perhaps
     if (before.strip() and (said := _ATTRIBUTION_AFTER.match(after))
             and not _REPORTED_CLAUSE.match(after, said.end())):
         after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
@@ -195,7 +196,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if dangling := _DANGLING_PREP.search(before, max(0, len(before) - _DANGLING_REACH)):
         before = before[:dangling.start()].rstrip(" ,;:")
     aside = _ASIDE.search(before)
-    if aside and after.lstrip().startswith(","):
+    if aside and comma_after:
         # "Early voting, which began on Oct. 21, drew record turnout": the date belongs to the
         # aside, so the title is its subject and the aside ("Early voting began")
         before, after = f"{before[:aside.start()]} {aside['clause'] or aside['clause2']}", ""
