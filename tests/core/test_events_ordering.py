@@ -334,3 +334,16 @@ def test_a_possessive_date_leaves_its_noun_in_the_title() -> None:
     assert title == "Mayor-elect Ana Martinez won the election"
     sentence = "Friday's storm cut power to 200,000 homes."
     assert make_title(sentence, 0, len("Friday")) == "The storm cut power to 200,000 homes"
+
+
+
+def test_an_appositive_or_an_opening_participle_does_not_crowd_out_the_verb() -> None:
+    for sentence, phrase, title in [
+        ("Margaret Ellis, one of the first women to lead a cardiac unit in Britain, died on "
+         "Sunday at her home in Bath.", "on Sunday", "Margaret Ellis died at her home in Bath"),
+        ("Smith, a former banker, joined the board in 2019.", "in 2019", "Smith joined the board"),
+        ("Born in Leeds on 2 May 1930, the daughter of a teacher, she qualified in 1954.",
+         "on 2 May 1930", "Born in Leeds"),
+    ]:
+        start = sentence.index(phrase)
+        assert make_title(sentence, start, start + len(phrase)) == title

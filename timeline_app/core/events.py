@@ -57,6 +57,13 @@ _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 # "her husband, John Legend, ...")
 _RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60}),\s+(?:(?:which|who)\s+[^,;:]{2,80}|\d{1,3}"
                              r"|(?:[A-Z][\w.'’-]*\s*){1,4}),\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
+# ... or a description of a name ("Margaret Ellis, one of the first women to ..., died")
+_APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+(?:one\s+of|a|an|"
+                         r"the|former)\s+[^,;:]{2,90},\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
+# a participle opening the sentence ("Born in Leeds on 2 May 1930, the daughter of ..."): that
+# phrase is what happened on the date
+_OPENING_PARTICIPLE = re.compile(r"^\s*(?:Born|Founded|Established|Elected|Appointed|Built|Opened|"
+                                 r"Launched|Formed|Created|Married|Ordained|Crowned)\b")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,;:.]|$)")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
@@ -180,6 +187,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         verb = {"b.": "born", "d.": "died"}.get(lifespan["verb"].lower(), lifespan["verb"].lower())
         before = f"{lifespan['subject']} {verb}"
         after = _LIFESPAN_AFTER.match(after).group(0)  # type: ignore[union-attr]
+    if (_OPENING_PARTICIPLE.match(before) and after.lstrip().startswith(",")
+            and len(_DANGLING_PREP.sub("", before).split()) > 1):
+        after = ""  # "Born in Leeds on 2 May 1930, the daughter of a teacher, she ...": "Born in Leeds"
     if _CLEFT_BEFORE.match(before) and (cleft := _CLEFT_AFTER.match(after)):
         before, after = "", after[cleft.end():]  # "It was in 1952 that Mara saw the sea"
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
@@ -202,7 +212,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before, after = f"{before[:aside.start()]} {aside['clause'] or aside['clause2']}", ""
     # "The bridge, which opened in 1968, was last rehabilitated in ...": the subject and the
     # verb without the aside between them
-    if relative := _RELATIVE_ASIDE.match(before):
+    if relative := (_RELATIVE_ASIDE.match(before) or _APPOSITIVE.match(before)):
         before = f"{relative['subject']} {relative['rest']}"
     # Keep the clause the date belongs to: cut at clause boundaries far from the date.
     if len(before) > limit * 0.6:
