@@ -317,3 +317,10 @@ def test_clock_times_before_their_day_take_that_day() -> None:
     found = {t.text: t.value for t in TAGGER.tag(text, date(2025, 6, 12))}
     assert found == {"about 2:15 p.m.": "2025-06-11T14:15", "1115 GMT": "2025-06-11T11:15",
                      "Wednesday": "2025-06-11"}
+
+
+def test_a_clock_time_in_a_past_sentence_takes_the_day_of_the_time_before() -> None:
+    text = ("Police were called at around 1.40am on Sunday. The victim was pronounced dead "
+            "at 2.15am.")
+    found = {t.text: t.value for t in TAGGER.tag(text, date(2025, 7, 21))}
+    assert found["2.15am"] == "2025-07-20T02:15"

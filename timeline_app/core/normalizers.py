@@ -782,7 +782,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         day = ref - timedelta(days=1)
     elif ctx.tense() == "past":  # "shot at 10 p.m.": the day the story is telling
         story = ctx.story_anchor("day")
-        if story is not None and story.granularity == "day" and story.start != ref:
+        if story is not None and story.granularity in ("day", "partofday", "minute") \
+                and story.start != ref:
             day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
     tv = TimeValue("minute", day, hour=hour, minute=minute)
     return Resolution(tv.value, tv, _mod(groups, ctx), anchor)

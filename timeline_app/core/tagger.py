@@ -33,7 +33,7 @@ _MODAL_BEFORE = regex.compile(
     r"(?<!\w)(?:will|would|shall|can|could|may|might|must|should|to|\w+['’]ll)(?:\s+(?!(?:and|but|or|then)\b)[\w'’-]+){1,3}\s+$",
     regex.IGNORECASE)
 # a word after a number: what it counts, or (after "in") the clause the year starts
-_NOUN_AFTER = regex.compile(r"\s+(?!(?:million|billion|trillion|thousand|percent)\b)[a-z]{3,}")
+_NOUN_AFTER = regex.compile(r"\s+(?:(?!(?:million|billion|trillion|thousand|percent)\b)[a-z]{3,}|[A-Z])")
 # "and", "but", "or", "then" or a comma between an expression and a later marker: that marker
 # is the verb of a coordinated phrase ("was sentenced on Friday and will be eligible in 2031")
 # or of the main clause ("The minister, who took office in January, will step down")
