@@ -524,6 +524,10 @@ def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
     if shift is not None:
         sunday: date = easter(year)
         return sunday + timedelta(days=int(shift))
+    lunar = ctx.rules.tables.get("holiday_lunar", {}).get(key)
+    if isinstance(lunar, Mapping) and (written := lunar.get(year)) is not None:
+        month, day_of_month = (int(x) for x in str(written).split("-"))
+        return date(year, month, day_of_month)
     return None
 
 
