@@ -285,21 +285,21 @@ def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(tmp_path: Path, code
     assert a.text == text
 
 
-def test_toml_front_matter_gives_title_and_date(tmp_path: Path) -> None:
-    f = tmp_path / "hugo.md"
-    f.write_text('+++\ntitle = "Hugo post"\ndate = 2024-03-12T10:00:00Z\nsource = "Blog"\n+++\n\n'
-                 "The site launched yesterday.\n", encoding="utf-8")
-    [a] = read_articles(f)
-    assert (a.title, a.published, a.source) == ("Hugo post", date(2024, 3, 12), "Blog")
-    assert a.text[a.body_start:].startswith("The site launched")
-
-
-def test_source_line_under_a_headline_is_the_source(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("text", "title", "source", "body"), [
+    # Hugo's TOML front matter
+    ('+++\ntitle = "Hugo post"\ndate = 2024-03-12T10:00:00Z\nsource = "Blog"\n+++\n\n'
+     "The site launched yesterday.\n", "Hugo post", "Blog", "The site launched"),
+    # a "Source:" line under a headline, beside its date line
+    ("# Harbour reopens\n\nDate: 12 March 2024\nSource: Coastal Times\n\n"
+     "The harbour reopened on Monday.\n", "Harbour reopens", "Coastal Times", "The harbour"),
+])
+def test_markdown_metadata_gives_title_date_and_source(tmp_path: Path, text: str, title: str,
+                                                       source: str, body: str) -> None:
     f = tmp_path / "note.md"
-    f.write_text("# Harbour reopens\n\nDate: 12 March 2024\nSource: Coastal Times\n\n"
-                 "The harbour reopened on Monday.\n", encoding="utf-8")
+    f.write_text(text, encoding="utf-8")
     [a] = read_articles(f)
-    assert (a.title, a.published, a.source) == ("Harbour reopens", date(2024, 3, 12), "Coastal Times")
+    assert (a.title, a.published, a.source) == (title, date(2024, 3, 12), source)
+    assert a.text[a.body_start:].startswith(body)
 
 
 def test_json_body_given_as_paragraphs_is_joined(tmp_path: Path) -> None:

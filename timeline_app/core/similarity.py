@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -19,22 +21,24 @@ from timeline_app.resources import merge_opposites_path, merge_stopwords_path, m
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
 
+def _word_list(path: Path) -> Any:
+    """A merge word list's data, None when it is missing or unreadable (merging then goes on
+    without it)."""
+    try:
+        return yaml_safe.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml_safe.YAMLError):
+        return None
+
+
 @functools.cache
 def _stop_words() -> frozenset[str]:
-    try:
-        words = yaml_safe.safe_load(merge_stopwords_path().read_text(encoding="utf-8")) or []
-    except (OSError, yaml_safe.YAMLError):
-        return frozenset()
-    return frozenset(str(w).lower() for w in words)
+    return frozenset(str(w).lower() for w in _word_list(merge_stopwords_path()) or [])
 
 
 @functools.cache
 def _synonyms() -> dict[str, str]:
     """Stemmed word -> canonical word, from ``resources/merge/synonyms.yaml``."""
-    try:
-        data = yaml_safe.safe_load(merge_synonyms_path().read_text(encoding="utf-8")) or {}
-    except (OSError, yaml_safe.YAMLError):
-        return {}
+    data = _word_list(merge_synonyms_path()) or {}
     table: dict[str, str] = {}
     for canonical, words in data.items():
         for word in [canonical, *(words or [])]:
@@ -48,12 +52,8 @@ def _synonyms() -> dict[str, str]:
 @functools.cache
 def _opposites() -> dict[str, str]:
     """Canonical word -> its opposite, both ways, from ``resources/merge/opposites.yaml``."""
-    try:
-        data = yaml_safe.safe_load(merge_opposites_path().read_text(encoding="utf-8")) or {}
-    except (OSError, yaml_safe.YAMLError):
-        return {}
     table: dict[str, str] = {}
-    for a, b in data.items():
+    for a, b in (_word_list(merge_opposites_path()) or {}).items():
         table[str(a)] = str(b)
         table[str(b)] = str(a)
     return table
