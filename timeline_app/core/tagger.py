@@ -98,6 +98,8 @@ class _Filters:
         self.year_preposition = _either(table.get("year_prepositions", []), r"(?<!\w)(?:{})\s+$")
         self.before_article = _either(table.get("reject_before_article", []), "(?:{})$")
         self.capitalised = frozenset(w.lower() for w in table.get("capitalised_only", []))
+        self.sport_score = _either(table.get("sport_score", []), "{}")
+        self.sport_words = _either(table.get("sport_words", []), r"\b(?:{})\b")
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
 
     def rejects(self, text: str, start: int, end: int, rule: Rule) -> bool:
@@ -110,6 +112,8 @@ class _Filters:
         if rule.type != "SET" and (phrase in self.phrases or (
                 phrase.startswith(("a ", "an ")) and self.before_article.search(before))):
             return True
+        if rule.id in _GAME_PERIODS and self._in_a_game(text, start, end):
+            return True  # "12 points in the third quarter as the Lakers won 110-98"
         if rule.id in ("year", "decade", "fiscal_year") or rule.norm == "duration":
             if self.after_year.search(after) and not (
                     rule.id == "year" and self.year_preposition.search(before)
@@ -120,8 +124,20 @@ class _Filters:
             return m is not None and (text[start].isdigit() or not m.group(0)[:1].isdigit())
         return False
 
+    def _in_a_game(self, text: str, start: int, end: int) -> bool:
+        """Whether a quarter or half without a year is a game's: a score or two game words near it."""
+        if any(ch.isdigit() for ch in text[start:end]):
+            return False
+        around = max(0, start - SPORT_REACH), end + SPORT_REACH
+        if self.sport_score.search(text, *around):
+            return True
+        words = {m.group().lower() for m in self.sport_words.finditer(text, *around)}
+        return len(words) >= 2
+
 
 _NEVER = regex.compile(r"(?!)")
+_GAME_PERIODS = frozenset({"quarter", "half_year"})  # a game has them too
+SPORT_REACH = 120  # characters around a quarter or half read for a game's words
 
 
 def _either(patterns: list[str], template: str) -> regex.Pattern[str]:
