@@ -63,6 +63,9 @@ class Context(Protocol):
     def adjacent_day(self) -> tuple[TimeValue, str] | None:
         """The day written right before the expression ("May 5 at 10am"), and its anchor."""
 
+    def sentence_day(self) -> tuple[TimeValue, str] | None:
+        """The last day written earlier in the expression's sentence, and its anchor."""
+
     def last_clock(self) -> TimeValue | None:
         """The clock time the text last gave ("at 10:30 p.m."), unless a date of another day
         followed it."""
@@ -749,8 +752,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         hour += 12  # "this evening at 7", "at 11 last night"
     ref = ctx.reference()
     written = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
-        else ctx.adjacent_day()
-    if written is not None:  # "Monday, March 4, 2024 at 10:00 AM": that day's
+        else ctx.adjacent_day() or ctx.sentence_day()
+    if written is not None:  # "Monday, March 4, 2024 at 10:00 AM", "On Saturday, from 7 a.m.": that day's
         part = written[0].part
         if (part in ("AF", "EV") or (part == "NI" and hour >= 6)) and hour < 12 \
                 and not groups.get("ampm") and not groups.get("timezone"):

@@ -212,6 +212,14 @@ class _Context:
             return day, anchor
         return None
 
+    def sentence_day(self) -> tuple[TimeValue, str] | None:
+        """The last day written earlier in the expression's sentence ("On 3 March 1943,
+        between 8.30pm and 8.40pm"), with its anchor: a clock time without a day is on it."""
+        if self._last_day is None:
+            return None
+        end, day, anchor = self._last_day
+        return (day, anchor) if self._sentence()[0] <= end <= self.span[0] else None
+
     def story_anchor(self, finest: str) -> TimeValue | None:
         """The last date mentioned that is at least as fine as ``finest``."""
         for anchor in reversed(self._anchors):
@@ -457,7 +465,7 @@ class Tagger:
             timex = self._normalise(text, match, rule, ctx)
             if timex is not None:
                 out.append(timex)
-        return _clocks_on_their_days(text, out)
+        return _clock_ranges_on_their_days(text, _clocks_on_their_days(text, out))
 
     def _normalise(self, text: str, m: regex.Match[str], rule: Rule, ctx: _Context) -> Timex | None:
         start, end = m.span()
@@ -549,6 +557,35 @@ def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
             continue
         out.append(clock)
         i += 1
+    return out
+
+
+# "from 6 a.m. to noon on Tuesday", "between 7am and 10pm on Saturday": the first clock is of
+# the day the second one names
+_CLOCK_RANGE_JOIN = regex.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", regex.IGNORECASE)
+_CLOCK_BETWEEN_JOIN = regex.compile(r"\s+and\s+", regex.IGNORECASE)
+_BETWEEN_BEFORE = regex.compile(r"(?<!\w)between\s+(?:about\s+|around\s+)?$", regex.IGNORECASE)
+_BARE_CLOCK = regex.compile(
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)(?:\s+[A-Z]{2,4})?", regex.IGNORECASE)
+
+
+def _clock_ranges_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A bare clock time that opens a range whose end names its day takes that day."""
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        hour_minute = _hour_minute(first)
+        if (hour_minute is None or second.time is None or second.type != "TIME"
+                or second.time.hour is None or not second.time.year_known
+                or second.time.start == (first.time.start if first.time else None)
+                or second.start - first.end > 12 or not _BARE_CLOCK.fullmatch(first.text)):
+            continue
+        if not (_CLOCK_RANGE_JOIN.fullmatch(text, first.end, second.start) or (
+                _CLOCK_BETWEEN_JOIN.fullmatch(text, first.end, second.start)
+                and _BETWEEN_BEFORE.search(text, max(0, first.start - 20), first.start))):
+            continue
+        moved = TimeValue("minute", second.time.start, hour=hour_minute[0], minute=hour_minute[1])
+        out[i] = dataclasses.replace(first, value=moved.value, time=moved, anchor=second.anchor)
     return out
 
 
