@@ -501,7 +501,9 @@ def turn_of_century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Re
         ref = story.start if story is not None else ctx.reference()
         if ref is None:
             return Resolution("XXXX", None, "APPROX", NONE)
-        year = (ref.year + 50) // 100 * 100
+        # a story goes on: after 1948 it is 2000 that comes (unless the story's year is just
+        # past a turn: 1903); the publication's is the nearest (1998 and 2024: 2000)
+        year = (ref.year + (89 if story is not None else 50)) // 100 * 100
     tv = TimeValue("year", date(year, 1, 1))
     anchor = ABSOLUTE if text else STORY if story is not None else REFERENCE
     return Resolution(tv.value, tv, "APPROX", anchor)
