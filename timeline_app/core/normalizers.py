@@ -670,13 +670,17 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         return Resolution(told.value, told, mod, STORY)
     if ref is None:
         return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
-    if groups.get("range_to") and shift is None:  # "from Monday through Friday"
-        start = ctx.story_anchor("day")
-        if start is not None and start.granularity == "day" and abs((start.start - ref).days) < 8:
-            day = start.start + timedelta(days=(int(number) - start.start.weekday()) % 7 or 7)
-            tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
-            return Resolution(tv.value, tv, mod, REFERENCE)
     tense = ctx.near_tense()
+    if groups.get("range_to") and shift in (None, "early", "late"):
+        # "from Monday through Friday", "late Saturday or early Sunday", "Thursday night,
+        # bringing rain through early Friday": the first such day after the one before it
+        start = ctx.story_anchor("day")
+        if (start is not None and start.granularity in ("day", "partofday")
+                and abs((start.start - ref).days) < 8):
+            day = start.start + timedelta(days=(int(number) - start.start.weekday()) % 7 or 7)
+            if not (tense == "past" and day > ref):  # "seen on Monday and Friday": both past
+                tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
+                return Resolution(tv.value, tv, mod, REFERENCE)
     if tense is None and groups.get("deadline"):
         tense = "future"  # "maybe by Fri evening": a deadline, unless the clause says otherwise
     if groups.get("scheduled"):
