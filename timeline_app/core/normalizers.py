@@ -66,6 +66,13 @@ class Context(Protocol):
     def sentence_day(self) -> tuple[TimeValue, str] | None:
         """The last day written earlier in the expression's sentence, and its anchor."""
 
+    def anaphoric_year(self) -> int | None:
+        """The year "that year" after ("Easter Monday that year") or "That" before ("That
+        Christmas") gives a date without one: the story's last year, moved so; else None."""
+
+    def told_year(self) -> int | None:
+        """The year the date just before this "that year" took from it ("March 5 that year")."""
+
     def last_clock(self) -> TimeValue | None:
         """The clock time the text last gave ("at 10:30 p.m."), unless a date of another day
         followed it."""
@@ -170,6 +177,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
     if end is not None:  # "from June 9 to June 12, 2020": the end's year, or the one before
         end_year, end_month = end
         return (end_year - 1 if end_month is not None and month > end_month else end_year), ABSOLUTE
+    if (told := ctx.anaphoric_year()) is not None:  # "in June that year", "That March"
+        return told, STORY
     story = _story_year(ctx)
     if story is not None:
         year = story.start.year
@@ -496,14 +505,19 @@ def turn_of_century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Re
             return None
         year = (int(number) - 1) * 100
     else:  # a past story is told from its last date: "In 1887 ... by the turn of the century"
-        past = ctx.reference() is None or ctx.tense() == "past"
-        story = ctx.story_anchor("year") if past else None
-        ref = story.start if story is not None else ctx.reference()
-        if ref is None:
+        tense = ctx.tense()
+        reference = ctx.reference()
+        story = ctx.story_anchor("year") if reference is None or tense == "past" else None
+        if story is not None:
+            # a story goes on: after 1948 it is 2000 that comes (unless the story's year is
+            # just past a turn: 1903), though never one after the publication
+            year = (story.start.year + 89) // 100 * 100
+            if reference is not None and year > reference.year:
+                story, year = None, (reference.year + 50) // 100 * 100
+        elif reference is None:
             return Resolution("XXXX", None, "APPROX", NONE)
-        # a story goes on: after 1948 it is 2000 that comes (unless the story's year is just
-        # past a turn: 1903); the publication's is the nearest (1998 and 2024: 2000)
-        year = (ref.year + (89 if story is not None else 50)) // 100 * 100
+        else:  # the nearest to the publication (1998 and 2024: 2000), the next when ahead
+            year = (reference.year + (99 if tense == "future" else 50)) // 100 * 100
     tv = TimeValue("year", date(year, 1, 1))
     anchor = ABSOLUTE if text else STORY if story is not None else REFERENCE
     return Resolution(tv.value, tv, "APPROX", anchor)
@@ -541,6 +555,8 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     name = groups.get("holiday") or ""
     year = _year(groups)
     anchor = ABSOLUTE
+    if year is None and (told := ctx.anaphoric_year()) is not None:  # "Easter Monday that year"
+        year, anchor = told, STORY
     story = _story_year(ctx)
     if year is None and story is not None:  # narrative: the next one from the story's "now"
         year, anchor = story.start.year, STORY
@@ -924,6 +940,9 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     if groups.get("weekday"):
         return _anaphoric_weekday(anaphor, groups, ctx)
     word = (groups.get("unit") or "period").lower()
+    if word == "year" and (told := ctx.told_year()) is not None:  # "March 5 that year"
+        tv = TimeValue("year", date(told, 1, 1))
+        return Resolution(tv.value, tv, mod, STORY)
     season = _lookup(ctx, "season", word)
     part = _lookup(ctx, "part_of_day", word)
     unit = "SEA" if season else ("D" if part else _unit(word, ctx))

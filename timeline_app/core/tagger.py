@@ -149,6 +149,13 @@ def _either(patterns: list[str], template: str) -> regex.Pattern[str]:
 
 _WHEN_CLAUSE = regex.compile(r",?\s+(?:when|in\s+which|during\s+which)\s+[^.;:,()]{0,80}?", regex.IGNORECASE)
 _SLASH_DATE = regex.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+# "Easter Monday that year", "on March 5 of the following year"
+_YEAR_ANAPHOR_AFTER = regex.compile(
+    r",?\s+(?:of\s+)?(?P<phrase>(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|"
+    r"the\s+preceding|the\s+prior)\s+year)\b", regex.IGNORECASE)
+# "That Christmas", "by that June" (not "said that June was cold")
+_THAT_BEFORE = regex.compile(r"(?:^|[.!?]\s+|(?<!\w)(?:in|on|by|until|till|during|from|at|after|before)\s+)"
+                             r"(?:(?-i:That)|that)\s+$", regex.IGNORECASE)
 _DAY_TIME_JOIN = regex.compile(r"\s*(?:,|at|@|-|–|—|\(|,\s*at)?\s*")
 
 
@@ -171,6 +178,7 @@ class _Context:
         self._last_day: tuple[int, TimeValue, str] | None = None  # (end, day, anchor) of the last day
         self._last_clock: TimeValue | None = None  # the last clock time, while no other day came
         self._numeric_order: str | None = None  # "" when the text does not tell
+        self._told_year: tuple[int, int] | None = None  # (start, year) of a "that year" a date took
         self.span = (0, 0)
 
     def reference(self) -> date | None:
@@ -219,6 +227,30 @@ class _Context:
             return None
         end, day, anchor = self._last_day
         return (day, anchor) if self._sentence()[0] <= end <= self.span[0] else None
+
+    def anaphoric_year(self) -> int | None:
+        """The year of a date without one that "that year" or "the following year" follows
+        ("reopened on Easter Monday that year", "on Christmas Day the following year"), or
+        that "that" opens ("That Christmas"): the story's last year, moved so; else None."""
+        text, (start, end) = self._text, self.span
+        m = _YEAR_ANAPHOR_AFTER.match(text, end)
+        if m is None and not _THAT_BEFORE.search(text, max(0, start - 12), start):
+            return None
+        anchor = self.story_anchor("year")
+        if anchor is None:
+            return None
+        which = " ".join(m.group("which").lower().split()) if m else "that"
+        year = anchor.start.year + (1 if which in ("the following", "the next") else
+                                    -1 if which in ("the previous", "the preceding", "the prior")
+                                    else 0)
+        if m is not None:  # that phrase, tagged next, names the same year
+            self._told_year = (m.start("phrase"), year)
+        return year
+
+    def told_year(self) -> int | None:
+        """The year the date just before this "that year" took from it."""
+        told = self._told_year
+        return told[1] if told is not None and told[0] == self.span[0] else None
 
     def story_anchor(self, finest: str) -> TimeValue | None:
         """The last date mentioned that is at least as fine as ``finest``."""
