@@ -73,6 +73,12 @@ class Context(Protocol):
     def told_year(self) -> int | None:
         """The year the date just before this "that year" took from it ("March 5 that year")."""
 
+    def weekday_told(self, weekday: int) -> date | None:
+        """The day the text last resolved this weekday (0 = Monday) to, if any."""
+
+    def tell_weekday(self, weekday: int, day: date) -> None:
+        """Remember the day a weekday was resolved to (see :meth:`weekday_told`)."""
+
     def last_clock(self) -> TimeValue | None:
         """The clock time the text last gave ("at 10:30 p.m."), unless a date of another day
         followed it."""
@@ -695,6 +701,7 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
                 and abs((start.start - ref).days) < 8):
             day = start.start + timedelta(days=(int(number) - start.start.weekday()) % 7 or 7)
             if not (tense == "past" and day > ref):  # "seen on Monday and Friday": both past
+                ctx.tell_weekday(int(number), day)
                 tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
                 return Resolution(tv.value, tv, mod, REFERENCE)
     if tense is None and groups.get("deadline"):
@@ -704,8 +711,22 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     if groups.get("possessive") and shift is None:
         tense = "past"  # "Wednesday's ruling": a day whose outcome is known
     day = _weekday_date(ref, int(number), shift, tense)
+    if shift in (None, "early", "late"):
+        day = _as_told(ctx, int(number), day, tense, ref, groups.get("possessive") is not None)
+    ctx.tell_weekday(int(number), day)
     tv = (TimeValue("partofday", day, part=part) if part else TimeValue("day", day))
     return Resolution(tv.value, tv, mod, REFERENCE)
+
+
+def _as_told(ctx: Context, weekday: int, day: date, tense: str | None, ref: date,
+             done: bool = False) -> date:
+    """The day a text already gave this weekday: "Saturday" named again is the same Saturday
+    ("gales will arrive on Saturday ... The Met Office issued a warning for Saturday"), unless
+    the clause looks ahead and that one is past, or the day is done ("Saturday's game")."""
+    told = ctx.weekday_told(weekday)
+    if told is None or (tense == "future" and told < ref) or (done and told > ref):
+        return day
+    return told
 
 
 def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -804,7 +825,9 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         with contextlib.suppress(ValueError):  # "Feb. 30": keep the reference day
             day = date(year or ref.year, month, day_of_month)
     elif wd is not None:
-        day = _weekday_date(ref, int(wd), None, ctx.near_tense())
+        tense = ctx.near_tense()
+        day = _as_told(ctx, int(wd), _weekday_date(ref, int(wd), None, tense), tense, ref)
+        ctx.tell_weekday(int(wd), day)
     elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's
         day = ref + timedelta(days=int(_lookup(ctx, "deictic_offset", groups["deictic"]) or 0))
     elif (groups.get("shift") or "").lower() == "last" and part:  # "at 11 last night"
@@ -1221,7 +1244,11 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
         # as is known (not the week that holds its first day)
         return Resolution(story.value, story, None, STORY)
     tv = TimeValue.of(gran, ref).plus(unit if unit != "WE" else "W", int(shift))
-    if gran == "weekend" and shift == 0 and ref.weekday() < 5 and ctx.tense() == "past":
+    told = [day for wd in (5, 6) if (day := ctx.weekday_told(wd)) is not None
+            and abs((day - ref).days) < 7] if gran == "weekend" and not shift_word else []
+    if told:  # "gales on Saturday ... ferries cancelled for the weekend": that one
+        tv = TimeValue.of("weekend", told[-1])
+    elif gran == "weekend" and shift == 0 and ref.weekday() < 5 and ctx.tense() == "past":
         tv = tv.plus("W", -1)
     elif (mod == "END" and shift == 0 and not shift_word and story is None
           and gran in ("year", "quarter", "month")

@@ -179,6 +179,7 @@ class _Context:
         self._last_clock: TimeValue | None = None  # the last clock time, while no other day came
         self._numeric_order: str | None = None  # "" when the text does not tell
         self._told_year: tuple[int, int] | None = None  # (start, year) of a "that year" a date took
+        self._weekdays: dict[int, date] = {}  # weekday -> the day the text named by it
         self.span = (0, 0)
 
     def reference(self) -> date | None:
@@ -246,6 +247,12 @@ class _Context:
         if m is not None:  # that phrase, tagged next, names the same year
             self._told_year = (m.start("phrase"), year)
         return year
+
+    def weekday_told(self, weekday: int) -> date | None:
+        return self._weekdays.get(weekday)
+
+    def tell_weekday(self, weekday: int, day: date) -> None:
+        self._weekdays[weekday] = day
 
     def told_year(self) -> int | None:
         """The year the date just before this "that year" took from it."""
