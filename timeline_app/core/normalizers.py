@@ -79,6 +79,9 @@ class Context(Protocol):
     def tell_weekday(self, weekday: int, day: date) -> None:
         """Remember the day a weekday was resolved to (see :meth:`weekday_told`)."""
 
+    def sentence_anchor(self) -> TimeValue | None:
+        """The last date with a year written earlier in the expression's sentence."""
+
     def last_clock(self) -> TimeValue | None:
         """The clock time the text last gave ("at 10:30 p.m."), unless a date of another day
         followed it."""
@@ -198,6 +201,11 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
         return None, NONE
     tense = ctx.tense()
     year = ref.year
+    if tense == "past" and ctx.near_tense() == "future" and (
+            (before := ctx.sentence_anchor()) is not None and rank(before.granularity) >= rank("month")):
+        # "Last month the council voted to close it from January": what was decided then is
+        # after then
+        return before.start.year + ((month, day) <= (before.start.month, before.start.day)), STORY
     if tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 1:
         year += 1
     elif tense != "future" and (month, day) > (ref.month, ref.day) and month - ref.month > 2:

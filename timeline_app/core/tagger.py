@@ -345,6 +345,13 @@ class _Context:
                 return anchor.start.year
         return None
 
+    def sentence_anchor(self) -> TimeValue | None:
+        """The last date (with a year) written earlier in the expression's sentence."""
+        if not self._anchors:
+            return None
+        at, _ = self._anchor_spans[-1]
+        return self._anchors[-1] if self._sentence()[0] <= at < self.span[0] else None
+
     def _sentence(self) -> tuple[int, int]:
         start, _ = self.span
         i = bisect.bisect_right(self._sentence_starts, start) - 1
