@@ -347,3 +347,18 @@ def test_an_appositive_or_an_opening_participle_does_not_crowd_out_the_verb() ->
     ]:
         start = sentence.index(phrase)
         assert make_title(sentence, start, start + len(phrase)) == title
+
+
+def test_a_date_told_twice_is_one_event_and_a_list_of_dates_shares_its_clause() -> None:
+    text = ("Bridge\n\nThe bridge opened in 1889. During the war it was damaged twice, in 1941 and "
+            "again in the spring of 1944. It was closed from 1946 until 1948, and reopened on "
+            "Easter Monday that year. Some three decades later, in the summer of 1979, it was "
+            "listed as a monument.")
+    result = extract(Article("b.txt", text, "Bridge", None, None, None, None, 8))
+    assert [(e.date.value, e.title) for e in result.events] == [
+        ("1889", "The bridge opened"),
+        ("1941", "During the war it was damaged twice"),
+        ("1944-SP", "During the war it was damaged twice"),
+        ("1946/1948", "It was closed"),
+        ("1948-03-29", "Reopened"),  # "that year" restates the year of Easter Monday
+        ("1979-SU", "It was listed as a monument")]  # not also "some three decades later"

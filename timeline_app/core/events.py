@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from timeline_app.core.records import pickled_by_fields
 from timeline_app.core.sentences import sentence_spans
 from timeline_app.core.tagger import Timex
-from timeline_app.core.timeml import display_granularity
+from timeline_app.core.timeml import display_granularity, rank
 
 TITLE_LIMIT = 90
 SNIPPET_REACH = 300  # characters of a very long sentence kept on each side of its date
@@ -43,6 +43,12 @@ _REPORTED_CLAUSE = re.compile(r"\s+that\b")
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 # a comma or semicolon before a conjunction: a new clause (with its own date) begins
 _NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas)\b|;)")
+# "damaged twice, in 1941 and again in the spring of 1944": dates listed for one clause
+_DATE_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:again|then|later|once\s+more)\s+)?"
+                             r"(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
+# "Some three decades later, in the summer of 2019": one date told twice
+_RESTATED_JOIN = re.compile(r"\s*,\s*(?:(?:in|on|at|during)\s+)?", re.IGNORECASE)
+_INSIDE_JOIN = re.compile(r"[\s,]*(?:of\s+)?")  # "Easter Monday that year", "May 5, of that year"
 _PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
 # a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
 _CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be)"
@@ -169,9 +175,13 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     ``previous``: the span of the temporal expression before it in the sentence, whose
     clause is not this one's either ("In the spring he resigned, and by 1923 he had moved")."""
     before, after = sentence[:date_start], sentence[date_end:]
-    if next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
+    if next_date is not None and _DATE_LIST_JOIN.fullmatch(sentence, date_end, next_date):
+        after = ""  # "damaged twice, in 1941 and again in 1944": the list is not the clause
+    elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
         after = sentence[date_end:join.start()]
-    if previous is not None:
+    if previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start):
+        before = sentence[:previous[0]]  # the second date of a list: the clause before it
+    elif previous is not None:
         joins = list(_NEXT_CLAUSE.finditer(sentence, previous[1], date_start))
         if joins:
             before = sentence[joins[-1].end():date_start]
@@ -281,6 +291,33 @@ def _scene_setters(text: str, dated: list[Timex], starts: list[int]) -> list[int
     return found
 
 
+def _restated(text: str, dated: list[Timex]) -> dict[int, int]:
+    """Dates that a date just beside them restates, no finer, mapped to that date's position:
+    a relative one beside a written-out one ("Some three decades later, in the summer of 2019,
+    it was listed": one event, in the summer of 2019), or a period beside a day inside it
+    ("reopened on Easter Monday that year")."""
+    found: dict[int, int] = {}
+    for i in range(len(dated) - 1):
+        first, second = dated[i], dated[i + 1]
+        if first.time is None or second.time is None:
+            continue
+        if _INSIDE_JOIN.fullmatch(text, first.end, second.start):
+            (a, b), (c, d) = first.time.interval(), second.time.interval()
+            if a <= c and d <= b and (a, b) != (c, d):
+                found[i] = i + 1
+                continue
+            if c <= a and b <= d and (a, b) != (c, d):
+                found[i + 1] = i
+                continue
+        if (not _RESTATED_JOIN.fullmatch(text, first.end, second.start)
+                or (first.anchor == "absolute") == (second.anchor == "absolute")):
+            continue
+        relative, written, at = (first, second, i) if second.anchor == "absolute" else (second, first, i + 1)
+        if rank(relative.time.granularity) <= rank(written.time.granularity):  # type: ignore[union-attr]
+            found[at] = i + 1 if at == i else i
+    return found
+
+
 _OFFSET_JOIN = re.compile(r"\s+(?P<direction>before|after)\s+")
 _OFFSET = re.compile(r"P(?P<count>[1-9][0-9]*)(?P<unit>[DWMY])")
 
@@ -315,7 +352,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     all_spans = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
     all_starts = [a for a, _ in all_spans]
     events: list[Event] = []
-    skip: set[int] = set(_scene_setters(text, dated, starts))
+    restated = _restated(text, dated)
+    told_with = {keep: gone for gone, keep in restated.items()}  # a date and its restatement
+    skip: set[int] = set(_scene_setters(text, dated, starts)) | set(restated)
     # one event per date a sentence gives, however often it names it ("2024-07-04 - The heat
     # wave peaked today"): the written-out date is kept over the relative one
     by_sentence_date: dict[tuple[int, int, date, date, str], int] = {}
@@ -339,9 +378,14 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         following = dated[i + 1].start if i + 1 < len(dated) else e
         if until is not None and i + 2 < len(dated):
             following = dated[i + 2].start
-        j = bisect_left(all_starts, timex.start) - 1  # the expression before it, if in the sentence
+        date_start, date_end = timex.start, when.end
+        if (gone := told_with.get(i)) is not None:  # the title leaves out both dates
+            date_start, date_end = min(date_start, dated[gone].start), max(date_end, dated[gone].end)
+            if gone == i + 1:
+                following = dated[i + 2].start if i + 2 < len(dated) else e
+        j = bisect_left(all_starts, date_start) - 1  # the expression before it, if in the sentence
         previous = (all_spans[j][0] - s, all_spans[j][1] - s) if j >= 0 and all_spans[j][0] >= s else None
-        title = make_title(text[s:e], timex.start - s, when.end - s,
+        title = make_title(text[s:e], date_start - s, date_end - s,
                            next_date=following - s if following < e else None, previous=previous)
         event = Event(title=title, text=text, start=s, end=e, date=when, article=article_path)
         if same is not None:
