@@ -149,6 +149,7 @@ def _either(patterns: list[str], template: str) -> regex.Pattern[str]:
 
 _WHEN_CLAUSE = regex.compile(r",?\s+(?:when|in\s+which|during\s+which)\s+[^.;:,()]{0,80}?", regex.IGNORECASE)
 _SLASH_DATE = regex.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+_ATTRIBUTIVE_OPENER = regex.compile(r"[\s\"“‘'(]*the\s+", regex.IGNORECASE)  # "The 2028 Olympics ..."
 # "Easter Monday that year", "on March 5 of the following year"
 _YEAR_ANAPHOR_AFTER = regex.compile(
     r",?\s+(?:of\s+)?(?P<phrase>(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|"
@@ -336,6 +337,15 @@ class _Context:
             if at < sentence_start:
                 return None
             if at < start and anchor.granularity == "year":  # written as a year, not placed by tense
+                if _ATTRIBUTIVE_OPENER.fullmatch(self._text, sentence_start, at) and \
+                        _NOUN_AFTER.match(self._text, end):
+                    # "The 2028 Olympics will open in July": the year of what the sentence
+                    # is about, when its tense agrees ("The 2020 winners will ...": not 2020)
+                    tense, ref, year = self.tense(), self._reference, anchor.start.year
+                    if ref is not None and ((year > ref.year and tense != "future")
+                                            or (year < ref.year and tense != "past")):
+                        return None
+                    return year
                 if not (self._tagger.sentence_opener.fullmatch(self._text, sentence_start, at)
                         or _WHEN_CLAUSE.fullmatch(self._text, end, start)):
                     return None  # only a year that sets the scene
