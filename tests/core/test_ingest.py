@@ -165,6 +165,25 @@ def test_json_lines_with_a_broken_line_keep_the_good_lines(tmp_path: Path) -> No
     assert [a.title for a in caught.value.articles] == ["One", "Two"]
 
 
+def test_json_fields_one_level_down_epoch_dates_and_objects_without_text(tmp_path: Path) -> None:
+    f = tmp_path / "api.json"
+    f.write_text(json.dumps([
+        {"title": "Millis", "timestamp": 1763600000000, "text": "Officials met on Monday."},
+        {"title": "Seconds", "published_at": 1763600000, "text": "Officials met on Monday."},
+        {"title": "Nested", "meta": {"date": "2026-11-19T10:00:00+01:00"},
+         "article": {"body": "It rained yesterday."}},
+        {"name": "Created", "created": "2026-11-19", "description": "Markets fell."},
+        {"title": "No text at all", "date": "2026-11-19"},
+    ]))
+    with pytest.raises(PartlyRead, match="1 JSON object.*skipped; 4 article") as caught:
+        read_articles(f)
+    assert [(a.title, a.published, a.text) for a in caught.value.articles] == [
+        ("Millis", date(2025, 11, 20), "Officials met on Monday."),
+        ("Seconds", date(2025, 11, 20), "Officials met on Monday."),
+        ("Nested", date(2026, 11, 19), "It rained yesterday."),
+        ("Created", date(2026, 11, 19), "Markets fell.")]
+
+
 def test_utf16_without_a_byte_order_mark_is_decoded(tmp_path: Path) -> None:
     f = tmp_path / "windows.txt"
     f.write_bytes("The vote was held on 5 May 2019 in the city.".encode("utf-16-le"))

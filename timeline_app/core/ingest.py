@@ -16,7 +16,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +70,10 @@ _ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NEWS_API_CUT = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 _JSON_TEXT = ("text", "body", "content", "article", "maintext", "description", "summary")
 _JSON_TITLE = ("title", "headline", "name")
-_JSON_DATE = ("date", "published", "publishedAt", "published_at", "pubDate", "datePublished",
-              "date_published", "publication_date", "created_at", "time")
+_JSON_DATE = ("date", "published", "publishedAt", "published_at", "pubDate", "pub_date",
+              "datePublished", "date_published", "published_date", "publishDate",
+              "publication_date", "created_at", "created", "dateCreated", "date_created", "time",
+              "timestamp", "updated_at", "updated", "dateModified", "modified")
 _JSON_SOURCE = ("source", "outlet", "site", "site_name", "publisher", "author", "byline")
 
 
@@ -116,6 +118,7 @@ def outlet_of(article: Article) -> str:
 
 # Twitter's API: "Wed Oct 10 20:19:24 +0000 2018"
 _METADATA_LAYOUTS = ("%a %b %d %H:%M:%S %z %Y",)
+_EPOCH = re.compile(r"[1-9][0-9]{8,9}(?:\.[0-9]+)?|[1-9][0-9]{11,12}")  # 1973-2286, s or ms
 
 
 def parse_date(value: Any) -> date | None:
@@ -123,6 +126,12 @@ def parse_date(value: Any) -> date | None:
     if value is None:
         return None
     text = str(value).strip()
+    if _EPOCH.fullmatch(text):  # seconds (or milliseconds) since 1970, as APIs write them
+        seconds = float(text) / (1000 if len(text.split(".")[0]) > 11 else 1)
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
     m = _ISO_PREFIX.match(text)
     if m:
         try:
@@ -480,7 +489,11 @@ def _json_objects(text: str) -> tuple[list[Any], list[str]]:
 
 def _json(path: Path, text: str) -> list[Article]:
     objects, broken = _json_objects(text)
-    articles = list(_json_articles(path, objects))
+    skipped: list[int] = []
+    articles = list(_json_articles(path, objects, skipped))
+    if skipped and skipped[0] and not broken:  # say so: the user may wonder where they went
+        raise PartlyRead(f"{skipped[0]} JSON object(s) without a text/body/content field skipped; "
+                         f"{len(articles)} article(s) read", articles)
     if broken:
         skipped = "; ".join(broken[:3]) + (f"; and {len(broken) - 3} more" if len(broken) > 3 else "")
         raise PartlyRead(f"malformed JSON Lines, {len(broken)} line(s) skipped ({skipped}); "
@@ -488,19 +501,38 @@ def _json(path: Path, text: str) -> list[Article]:
     return articles
 
 
-def _json_articles(path: Path, objects: list[Any]) -> Iterator[Article]:
-    found = 0
+def _nested_pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    """:func:`_pick` one level down ({"meta": {"date": ...}})."""
+    for inner in obj.values():
+        if isinstance(inner, dict) and (value := _pick(inner, keys)) is not None:
+            return value
+    return None
+
+
+def _json_articles(path: Path, objects: list[Any], skipped_out: list[int] | None = None
+                   ) -> Iterator[Article]:
+    """The articles among ``objects``; ``skipped_out`` gets the number of objects that hold
+    no text."""
+    found = skipped = 0
     for index, obj in enumerate(objects):
         if not isinstance(obj, dict):
             continue
         body = _pick(obj, _JSON_TEXT)
+        holder = obj
+        if body is None:  # {"article": {"body": ...}}: the text one level down
+            for inner in obj.values():
+                if isinstance(inner, dict) and (body := _pick(inner, _JSON_TEXT)) is not None:
+                    holder = inner
+                    break
         if isinstance(body, list) and body and all(isinstance(p, str) for p in body):
             body = "\n\n".join(p.strip() for p in body)  # paragraphs as a list
         if not isinstance(body, str) or not body.strip():
+            skipped += 1
             continue
-        title = _pick(obj, _JSON_TITLE)
+        title = _pick(obj, _JSON_TITLE) or _pick(holder, _JSON_TITLE)
         body_text = _NEWS_API_CUT.sub("", body.replace("\r\n", "\n"))
-        published = parse_date(_pick(obj, _JSON_DATE))
+        published = parse_date(_pick(obj, _JSON_DATE) or _pick(holder, _JSON_DATE)
+                               or _nested_pick(obj, _JSON_DATE))
         pub_source = "json" if published else None
         if published is None and (fn := _filename_date(path)):
             published, pub_source = fn, "filename"
@@ -510,6 +542,8 @@ def _json_articles(path: Path, objects: list[Any]) -> Iterator[Article]:
         yield Article(name, body_text, str(title or _first_line_title(body_text) or path.stem),
                       published, pub_source, _str_or_none(source), _str_or_none(obj.get("url")),
                       0, index)
+    if skipped_out is not None:
+        skipped_out.append(skipped)
     if not found:
         raise ArticleError("JSON holds no article with a text/body/content field")
 
