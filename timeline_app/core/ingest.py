@@ -489,10 +489,10 @@ def _json_objects(text: str) -> tuple[list[Any], list[str]]:
 
 def _json(path: Path, text: str) -> list[Article]:
     objects, broken = _json_objects(text)
-    skipped: list[int] = []
-    articles = list(_json_articles(path, objects, skipped))
-    if skipped and skipped[0] and not broken:  # say so: the user may wonder where they went
-        raise PartlyRead(f"{skipped[0]} JSON object(s) without a text/body/content field skipped; "
+    textless: list[int] = []
+    articles = list(_json_articles(path, objects, textless))
+    if textless and textless[0] and not broken:  # say so: the user may wonder where they went
+        raise PartlyRead(f"{textless[0]} JSON object(s) without a text/body/content field skipped; "
                          f"{len(articles)} article(s) read", articles)
     if broken:
         skipped = "; ".join(broken[:3]) + (f"; and {len(broken) - 3} more" if len(broken) > 3 else "")
