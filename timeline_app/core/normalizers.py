@@ -1306,6 +1306,12 @@ def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
         target = target.plus("Y", -1)
     elif story is not None and story.granularity != "year" and target.start < story.start:
         target = target.plus("Y", 1)  # "That winter ... In the spring": the spring after it
+    elif story is None and (tense := ctx.tense()) is not None:
+        first, last = target.interval()
+        if tense == "future" and last < ref:  # "will close in the spring", written in November
+            target = target.plus("Y", 1)
+        elif tense == "past" and first > ref and shift_word != "this":  # "closed in the autumn", in May
+            target = target.plus("Y", -1)
     return Resolution(target.value, target, mod, STORY if story is not None else REFERENCE)
 
 
