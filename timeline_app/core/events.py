@@ -33,6 +33,9 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1
 _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
                     r"|(?P<clause2>(?:\w+\s+)?(?:\w+(?:ed|ing)|built|born|made|held|found|known|"
                     r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
+_PASSIVE_PARTICIPLE = re.compile(r"(?:founded|built|born|based|opened|established|created|formed|"
+                                 r"launched|elected|appointed|named|completed|designed)\b")
+_ASIDE_END = re.compile(r"^((?:\s+(?:in|at|near|for|by|as)\s+[^,;:()]{1,30})?)\s*,")  # "... in Ohio,"
 # ", officials said on Thursday": who said it, not what happened
 _ATTRIBUTION_AFTER = re.compile(
     r"[^,;]*?(?P<said>,\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b|"
@@ -62,6 +65,8 @@ _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 # between a subject and its verb: a relative clause, an age or a name ("Teigen, 35, said",
 # "her husband, John Legend, ...")
 _RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60}),\s+(?:(?:which|who)\s+[^,;:]{2,80}|\d{1,3}"
+                             r"|(?:founded|built|born|based|opened|established|created|formed|launched)"
+                             r"\s+[^,;:]{2,80}"
                              r"|(?:[A-Z][\w.'’-]*\s*){1,4}),\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
 # ... or a description of a name ("Margaret Ellis, one of the first women to ..., died")
 _APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+(?:one\s+of|a|an|"
@@ -195,7 +200,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         after = after[possessive.end():]
     if lifespan := _LIFESPAN_BEFORE.match(before):  # "Ada King (born 10 May 1815 in London"
         verb = {"b.": "born", "d.": "died"}.get(lifespan["verb"].lower(), lifespan["verb"].lower())
-        before = f"{lifespan['subject']} {verb}"
+        passive = "was " if _PASSIVE_PARTICIPLE.match(verb) or verb in ("published", "released") else ""
+        before = f"{lifespan['subject']} {passive}{verb}"
         after = _LIFESPAN_AFTER.match(after).group(0)  # type: ignore[union-attr]
     if (_OPENING_PARTICIPLE.match(before) and after.lstrip().startswith(",")
             and len(_DANGLING_PREP.sub("", before).split()) > 1):
@@ -208,7 +214,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     # a semicolon joins two sentences: the date's is the title
     before = before[before.rfind("; ") + 2:] if "; " in before else before
     after = after[:after.find("; ")] if "; " in after else after
-    comma_after = after.lstrip().startswith(",")  # the date ends an aside, perhaps
+    # the date ends an aside, perhaps, or a few words after it do ("founded in 1954 in Ohio,")
+    aside_end = _ASIDE_END.match(after)
     if (before.strip() and (said := _ATTRIBUTION_AFTER.match(after))
             and not _REPORTED_CLAUSE.match(after, said.end())):
         after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
@@ -216,10 +223,14 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if dangling := _DANGLING_PREP.search(before, max(0, len(before) - _DANGLING_REACH)):
         before = before[:dangling.start()].rstrip(" ,;:")
     aside = _ASIDE.search(before)
-    if aside and comma_after:
+    if aside and aside_end:
         # "Early voting, which began on Oct. 21, drew record turnout": the date belongs to the
         # aside, so the title is its subject and the aside ("Early voting began")
-        before, after = f"{before[:aside.start()]} {aside['clause'] or aside['clause2']}", ""
+        subject, clause = before[:aside.start()], aside["clause"] or aside["clause2"]
+        if not aside["clause"] and _PASSIVE_PARTICIPLE.match(clause):  # "The company was founded"
+            plural = re.search(r"[^s]s$", subject.strip()) is not None and not subject.istitle()
+            clause = f"{'were' if plural else 'was'} {clause}"
+        before, after = f"{subject} {clause}", aside_end[1]
     # "The bridge, which opened in 1968, was last rehabilitated in ...": the subject and the
     # verb without the aside between them
     if relative := (_RELATIVE_ASIDE.match(before) or _APPOSITIVE.match(before)):
