@@ -700,6 +700,17 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         return Resolution(told.value, told, mod, STORY)
     if ref is None:
         return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
+    in_week = (groups.get("in_week") or "").lower()
+    if in_week:  # "Monday next week": that day of the week before, this or after
+        weeks_on = {"next": 1, "last": -1}.get(in_week, 0)
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks_on)
+        tv = TimeValue("day", monday + timedelta(days=int(number)))
+        return Resolution(tv.value, tv, mod, REFERENCE)
+    weeks = (groups.get("weeks") or "").lower()
+    if weeks:  # "Saturday week": the coming one, a week (a fortnight) on
+        later = timedelta(days=14 if weeks == "fortnight" else 7)
+        tv = TimeValue("day", _weekday_date(ref, int(number), None, "future") + later)
+        return Resolution(tv.value, tv, mod, REFERENCE)
     tense = ctx.near_tense()
     if groups.get("range_to") and shift in (None, "early", "late"):
         # "from Monday through Friday", "late Saturday or early Sunday", "Thursday night,
