@@ -90,6 +90,12 @@ class Context(Protocol):
         """Narrative mode: the date the story last mentioned; None in news mode."""
     def tense(self) -> str | None: ...
 
+    def clause_tense(self) -> str | None:
+        """:meth:`near_tense` from the expression's own clause only."""
+
+    def deadline_before(self) -> bool:
+        """The expression follows "until", "till" or "through"."""
+
     def near_tense(self) -> str | None:
         """:meth:`tense` for dates near the reference, where an order's or a pledge's
         "to ..." looks ahead too."""
@@ -200,6 +206,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
     if ref is None:
         return None, NONE
     tense = ctx.tense()
+    if tense is None and ctx.deadline_before():
+        tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead
     year = ref.year
     if tense == "past" and ctx.near_tense() == "future" and (
             (before := ctx.sentence_anchor()) is not None and rank(before.granularity) >= rank("month")):
@@ -723,8 +731,8 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
                 ctx.tell_weekday(int(number), day)
                 tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
                 return Resolution(tv.value, tv, mod, REFERENCE)
-    if tense is None and groups.get("deadline"):
-        tense = "future"  # "maybe by Fri evening": a deadline, unless the clause says otherwise
+    if groups.get("deadline") and ctx.clause_tense() is None:
+        tense = "future"  # "maybe by Fri evening": a deadline, unless its clause says otherwise
     if groups.get("scheduled"):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead
     if groups.get("possessive") and shift is None:

@@ -24,7 +24,7 @@ from timeline_app.core.timeml import TimeValue, rank
 
 # where one clause of a sentence ends and another begins
 _CLAUSE_BREAK = regex.compile(
-    r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet)\b)\s*")
+    r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet|who|which)\b)\s*")
 _ENDED = regex.compile(r",?\s+end(?:ed|ing)\b")
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
 # "will stay closed", "plans to keep the bridge closed": an -ed word a modal or "to" governs
@@ -149,6 +149,7 @@ def _either(patterns: list[str], template: str) -> regex.Pattern[str]:
 
 _WHEN_CLAUSE = regex.compile(r",?\s+(?:when|in\s+which|during\s+which)\s+[^.;:,()]{0,80}?", regex.IGNORECASE)
 _SLASH_DATE = regex.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+_DEADLINE_BEFORE = regex.compile(r"(?<!\w)(?:until|till|through|thru)\s+$", regex.IGNORECASE)
 _ATTRIBUTIVE_OPENER = regex.compile(r"[\s\"“‘'(]*the\s+", regex.IGNORECASE)  # "The 2028 Olympics ..."
 # "Easter Monday that year", "on March 5 of the following year"
 _YEAR_ANAPHOR_AFTER = regex.compile(
@@ -381,7 +382,17 @@ class _Context:
         schools to stay closed on Monday")."""
         return self._tense(prospective=True)
 
-    def _tense(self, prospective: bool) -> str | None:
+    def deadline_before(self) -> bool:
+        """The expression follows "until", "till" or "through": the end of something."""
+        start = self.span[0]
+        return _DEADLINE_BEFORE.search(self._text, max(0, start - 12), start) is not None
+
+    def clause_tense(self) -> str | None:
+        """:meth:`near_tense` from the expression's own clause only (None when it has no
+        marker, though the rest of the sentence may)."""
+        return self._tense(prospective=True, clause_only=True)
+
+    def _tense(self, prospective: bool, clause_only: bool = False) -> str | None:
         s, e = self._sentence()
         start, end = self.span
         markers = self._markers(s, e)
@@ -398,8 +409,9 @@ class _Context:
         clause_start = break_ends[i] if i >= 0 else s
         j = bisect.bisect_left(break_starts, end)
         clause_end = break_starts[j] if j < len(break_starts) else e
-        found = (self._nearest_marker(markers, clause_start, clause_end)
-                 or self._nearest_marker(markers, s, e))
+        found = self._nearest_marker(markers, clause_start, clause_end)
+        if found is None and not clause_only:
+            found = self._nearest_marker(markers, s, e)
         return "future" if found == "prospective" else found
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str]]:
