@@ -1365,6 +1365,8 @@ def duration(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
     if count is None:
         count = "X"
     mod = _mod(groups, ctx)
+    if mod is None and groups.get("range_to_count"):  # "two to three weeks": at least two
+        mod = "EQUAL_OR_MORE"
     if unit == "CE":
         count, unit = (count * 100 if isinstance(count, float) else "X"), "Y"
     elif unit == "DE":
