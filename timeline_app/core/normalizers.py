@@ -93,6 +93,9 @@ class Context(Protocol):
     def clause_tense(self) -> str | None:
         """:meth:`near_tense` from the expression's own clause only."""
 
+    def past_perfect(self) -> bool:
+        """The expression's clause is in the past perfect ("had been crowned in January")."""
+
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through"."""
 
@@ -197,7 +200,10 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
     story = _story_year(ctx)
     if story is not None:
         year = story.start.year
-        if story.granularity != "year" and story.start.month - month > 2:
+        if story.granularity != "year" and ctx.past_perfect():
+            # "On 14 October 1066 ... Harold had been crowned in January": before the story
+            year -= (month, day) > (story.start.month, story.start.day)
+        elif story.granularity != "year" and story.start.month - month > 2:
             year += 1
         return year, STORY
     if (opening := ctx.sentence_year()) is not None:  # "In 2019, the plant closed on March 5"

@@ -149,6 +149,8 @@ def _either(patterns: list[str], template: str) -> regex.Pattern[str]:
 
 _WHEN_CLAUSE = regex.compile(r",?\s+(?:when|in\s+which|during\s+which)\s+[^.;:,()]{0,80}?", regex.IGNORECASE)
 _SLASH_DATE = regex.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+_PAST_PERFECT = regex.compile(r"(?<!\w)had\s+(?!to\b)[\w\s'’-]{0,50}$", regex.IGNORECASE)
+_PAST_PERFECT_AFTER = regex.compile(r"[\w\s,'’-]{0,30}?(?<!\w)had\s+(?!to\b)\w", regex.IGNORECASE)
 _DEADLINE_BEFORE = regex.compile(r"(?<!\w)(?:until|till|through|thru)\s+$", regex.IGNORECASE)
 _ATTRIBUTIVE_OPENER = regex.compile(r"[\s\"“‘'(]*the\s+", regex.IGNORECASE)  # "The 2028 Olympics ..."
 # "Easter Monday that year", "on March 5 of the following year"
@@ -381,6 +383,13 @@ class _Context:
         clock time), where the "to ..." of an order or a pledge also looks ahead ("ordered
         schools to stay closed on Monday")."""
         return self._tense(prospective=True)
+
+    def past_perfect(self) -> bool:
+        """A "had" (not "had to") near the expression in its clause ("Harold had been crowned in
+        January", "In February it had camped"): what it tells came before the story's time."""
+        (start, end), (s, e) = self.span, self._sentence()
+        return (_PAST_PERFECT.search(self._text, max(s, start - 60), start) is not None
+                or _PAST_PERFECT_AFTER.match(self._text, end, min(e, end + 40)) is not None)
 
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through": the end of something."""
