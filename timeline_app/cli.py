@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from timeline_app.core.export import write_timeline
 from timeline_app.core.extract import DocumentResult, extract
 from timeline_app.core.ingest import (
     MAX_BYTES,
@@ -46,8 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="article files or folders (read recursively)")
         p.add_argument("--dct", type=_date, default=None,
                        help="reference date (YYYY-MM-DD) for every input")
-        p.add_argument("--format", choices=("json", "jsonl"),
-                       default="jsonl" if name == "extract" else "json")
+        p.add_argument("--format", choices=("json", "jsonl") if name == "extract" else
+                       ("json", "jsonl", "csv", "timelinejs"),
+                       default="jsonl" if name == "extract" else "json",
+                       help=None if name == "extract" else
+                       "csv: one row per event; timelinejs: a TimelineJS 3 document")
         p.add_argument("--max-file-mb", type=float, default=MAX_BYTES / 1e6, metavar="MB",
                        help="skip (and report) files larger than this (default %(default)g; "
                             "also TIMELINE_MAX_FILE_MB)")
@@ -113,7 +117,9 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
                 out.write("\n")
         else:
             timeline = build_timeline(results)
-            if args.format == "jsonl":
+            if args.format in ("csv", "timelinejs"):
+                write_timeline(timeline, out, args.format)
+            elif args.format == "jsonl":
                 for event in timeline.events:
                     out.write(json.dumps(event.as_json(), ensure_ascii=False) + "\n")
             else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 
 from timeline_app.core.lanes import zoom_level
+from timeline_app.ui import export_dialog
 from timeline_app.ui.event_model import EVENT_ROLE
 from timeline_app.ui.main_window import MainWindow
 
@@ -436,3 +439,21 @@ def test_a_window_deleted_as_its_load_finishes_is_not_called_back(qtbot, seeds: 
     win.loader.shutdown()
     win.deleteLater()
     qtbot.wait(50)  # pytest-qt fails the test on an exception raised in the event loop
+
+
+def test_export_writes_the_events_the_filter_shows(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "shown"
+    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName",
+                        lambda *args: (str(target), "CSV, for a spreadsheet (*.csv)"))
+    qtbot.keyClicks(window.search, "Beverly")
+    window.export_timeline()
+    rows = list(csv.DictReader((tmp_path / "shown.csv").open(encoding="utf-8")))
+    assert len(rows) == window.proxy.rowCount() == 1
+    assert "Exported 1 event to" in window.status_label.text()
+    window.search.clear()
+    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName",
+                        lambda *args: (str(tmp_path / "all.timelinejs.json"), ""))
+    window.export_timeline()
+    slides = json.loads((tmp_path / "all.timelinejs.json").read_text(encoding="utf-8"))["events"]
+    assert len(slides) == window.model.rowCount()

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from timeline_app.core.extract import DocumentResult, extract
 from timeline_app.core.filters import EventFilter, outlet_counts, parse_bound
 from timeline_app.core.pipeline import Pipeline
-from timeline_app.core.timeline import Timeline, build_timeline
+from timeline_app.core.timeline import Timeline, TimelineEvent, build_timeline
 from timeline_app.ui import long_lived
 from timeline_app.ui.article_date_dialog import ArticleDateDialog
 from timeline_app.ui.cards import CardSet
 from timeline_app.ui.event_model import EVENT_ROLE, EventFilterModel, EventTableModel
+from timeline_app.ui.export_dialog import export_events
 from timeline_app.ui.filter_bar import FilterBar
 from timeline_app.ui.folder_watcher import FolderWatcher
 from timeline_app.ui.legend import Legend
@@ -200,6 +201,10 @@ class MainWindow(QMainWindow):
         reload_action.setShortcut(QKeySequence("F5"))
         reload_action.triggered.connect(lambda: self.open_paths(self.folders))
         file_menu.addAction(reload_action)
+        export_action = QAction("&Export Timeline…", self)
+        export_action.setShortcut(QKeySequence("Ctrl+E"))
+        export_action.triggered.connect(self.export_timeline)
+        file_menu.addAction(export_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -225,6 +230,26 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         self.addAction(find)
+
+    def shown_events(self) -> list[TimelineEvent]:
+        """The events the filter lets through (all of them without a filter), in order."""
+        if not self.proxy.is_filtering():
+            return self.model.events()
+        rows = (self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount()))
+        return [e for row in rows if (e := self.model.event_at(row)) is not None]
+
+    def export_timeline(self) -> None:
+        """File > Export Timeline…: the events shown, to CSV, JSON or TimelineJS."""
+        events = self.shown_events()
+        if not events:
+            self.status_label.setText("Nothing to export: no events are shown")
+            return
+        title = ", ".join(p.name for p in self.folders) or "Timeline"
+        saved = export_events(self, self.model.timeline, events, title,
+                              self.folders[0].parent if self.folders else None)
+        if saved is not None:
+            path, count = saved
+            self.status_label.setText(f"Exported {count} event{'s' * (count != 1)} to {path}")
 
     def ask_go_to_date(self) -> None:
         """Ask for a date and centre the timeline on it."""
