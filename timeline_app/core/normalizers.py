@@ -215,8 +215,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
     if tense is None and ctx.deadline_before():
         tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead
     year = ref.year
-    if tense == "past" and ctx.near_tense() == "future" and (
-            (before := ctx.sentence_anchor()) is not None and rank(before.granularity) >= rank("month")):
+    if (tense == "past" and (before := ctx.sentence_anchor()) is not None
+            and rank(before.granularity) >= rank("month") and ctx.near_tense() == "future"):
         # "Last month the council voted to close it from January": what was decided then is
         # after then
         return before.start.year + ((month, day) <= (before.start.month, before.start.day)), STORY
