@@ -348,6 +348,10 @@ def test_an_appositive_or_an_opening_participle_does_not_crowd_out_the_verb() ->
          "in 1954", "The company was founded in Ohio"),
         ("The company, founded in 1954 in Ohio, has struggled since a merger in 2021.",
          "in 2021", "The company has struggled since a merger"),
+        ("Acme will cut jobs, after third-quarter sales fell 12%.", "third-quarter",
+         "Sales fell 12%"),
+        ("Protesters prayed as Easter week began, waving palm fronds.", "Easter",
+         "Protesters prayed as week began, waving palm fronds"),
     ]:
         start = sentence.index(phrase)
         assert make_title(sentence, start, start + len(phrase)) == title

@@ -52,6 +52,10 @@ _DATE_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:again|then|later|once\
 # "Some three decades later, in the summer of 2019": one date told twice
 _RESTATED_JOIN = re.compile(r"\s*,\s*(?:(?:in|on|at|during)\s+)?", re.IGNORECASE)
 _INSIDE_JOIN = re.compile(r"[\s,]*(?:of\s+)?")  # "Easter Monday that year", "May 5, of that year"
+# a date inside the subject of a subordinate clause ("after [third-quarter] sales fell")
+_SUBORDINATOR_BEFORE = re.compile(r"(?:^|[\s,])(?:after|as|when|because|while|although|though|once)\s+$",
+                                  re.IGNORECASE)
+_NOUN_PHRASE_AFTER = re.compile(r"^[-\s]+[a-z][\w-]*\s+[a-z][\w-]*\s+[\w$£€]")  # three words at least
 _PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
 # a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
 _CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be)"
@@ -180,6 +184,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     ``previous``: the span of the temporal expression before it in the sentence, whose
     clause is not this one's either ("In the spring he resigned, and by 1923 he had moved")."""
     before, after = sentence[:date_start], sentence[date_end:]
+    if _SUBORDINATOR_BEFORE.search(before) and _NOUN_PHRASE_AFTER.match(after):
+        before = ""  # "..., after third-quarter sales fell 12%": that clause is the event
     if next_date is not None and _DATE_LIST_JOIN.fullmatch(sentence, date_end, next_date):
         after = ""  # "damaged twice, in 1941 and again in 1944": the list is not the clause
     elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
