@@ -370,3 +370,19 @@ def test_a_date_told_twice_is_one_event_and_a_list_of_dates_shares_its_clause() 
         ("1946/1948", "It was closed"),
         ("1948-03-29", "Reopened"),  # "that year" restates the year of Easter Monday
         ("1979-SU", "It was listed as a monument")]  # not also "some three decades later"
+
+
+def test_another_date_of_the_sentence_is_left_out_of_the_title() -> None:
+    cases = [  # sentence, the event's date, the date before it, title
+        ("Acme said on Wednesday it would cut 1,200 jobs by the end of March.", "the end of March",
+         "Wednesday", "Acme said it would cut 1,200 jobs"),
+        ("Early voting, which began on Oct. 21, drew record turnout on Sunday.", "on Sunday",
+         "Oct. 21", "Early voting drew record turnout"),
+        ("Relatives said they would fight Wednesday's ruling in court next month.", "next month",
+         "Wednesday", "Relatives said they would fight the ruling in court"),
+        ("Sun reported a loss for the quarter ended June 30.", "June 30", "the quarter",
+         "Sun reported a loss for the quarter ended"),  # a date bound to it stays
+    ]
+    for sentence, phrase, other, title in cases:
+        start, at = sentence.index(phrase), sentence.index(other)
+        assert make_title(sentence, start, start + len(phrase), previous=(at, at + len(other))) == title

@@ -56,6 +56,10 @@ _INSIDE_JOIN = re.compile(r"[\s,]*(?:of\s+)?")  # "Easter Monday that year", "Ma
 _SUBORDINATOR_BEFORE = re.compile(r"(?:^|[\s,])(?:after|as|when|because|while|although|though|once)\s+$",
                                   re.IGNORECASE)
 _NOUN_PHRASE_AFTER = re.compile(r"^[-\s]+[a-z][\w-]*\s+[a-z][\w-]*\s+[\w$£€]")  # three words at least
+_EMPTIED_ASIDE = re.compile(r",\s+(?:(?:which|who)\s+)?(?:[\w-]+\s+)?[\w-]+\s*$")
+_DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|over|throughout|through|"
+                               r"around|for|as\s+of)\s+$",
+                               re.IGNORECASE)
 _PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
 # a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
 _CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be)"
@@ -176,6 +180,23 @@ def event_date(timex: Timex, *, inferred_reference: bool = False,
                      approximate=approximate, mod=timex.mod, anchor=timex.anchor)
 
 
+def _without(before: str, span: tuple[int, int]) -> str:
+    """``before`` without the date at ``span`` (in it), its preposition and its comma."""
+    left, right = before[:span[0]], before[span[1]:]
+    if lead := _DATE_PREPOSITION.search(left):
+        left = left[:lead.start()]
+    if right.startswith(("'s", "’s")):  # "get around Wednesday's ruling": "the ruling"
+        right = " the" + right[2:]
+    if right.lstrip().startswith(",") and (not left.strip() or left.rstrip().endswith(",")):
+        right = right.lstrip()[1:]  # "On Monday, police said": no comma is left hanging
+    elif right.lstrip().startswith(",") and (emptied := _EMPTIED_ASIDE.search(left)):
+        # "Early voting, which began on Oct. 21, drew ...": nothing is left of the aside
+        left, right = left[:emptied.start()], right.lstrip()[1:]
+    if not left.strip():
+        return right.lstrip()
+    return f"{left.rstrip()}{right}" if right.startswith(",") else f"{left.rstrip()} {right.lstrip()}"
+
+
 def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT,
                next_date: int | None = None, previous: tuple[int, int] | None = None) -> str:
     """A short readable clause from ``sentence`` without its date phrase (offsets relative);
@@ -184,8 +205,6 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     ``previous``: the span of the temporal expression before it in the sentence, whose
     clause is not this one's either ("In the spring he resigned, and by 1923 he had moved")."""
     before, after = sentence[:date_start], sentence[date_end:]
-    if _SUBORDINATOR_BEFORE.search(before) and _NOUN_PHRASE_AFTER.match(after):
-        before = ""  # "..., after third-quarter sales fell 12%": that clause is the event
     if next_date is not None and _DATE_LIST_JOIN.fullmatch(sentence, date_end, next_date):
         after = ""  # "damaged twice, in 1941 and again in 1944": the list is not the clause
     elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
@@ -199,6 +218,12 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
               and not _LEAD.sub("", sentence[:previous[0]])):
             before = ""  # "Years later, in 1950, he told the story": one setting of the scene
+        elif len(sentence[previous[1]:date_start].split()) >= 3:
+            # "Acme said on Wednesday it would cut jobs by March": not this event's date (a
+            # date close by may be bound to it: "the quarter ended Sept. 30")
+            before = _without(before, previous)
+    if _SUBORDINATOR_BEFORE.search(before) and _NOUN_PHRASE_AFTER.match(after):
+        before = ""  # "..., after third-quarter sales fell 12%": that clause is the event
     if possessive := _POSSESSIVE_AFTER.match(after):
         # "who won last Tuesday's election, named ...": "who won the election" (a date's
         # "'s" would be left hanging)
