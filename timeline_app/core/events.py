@@ -33,8 +33,9 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1
 _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
                     r"|(?P<clause2>(?:\w+\s+)?(?:\w+(?:ed|ing)|built|born|made|held|found|known|"
                     r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
-_PASSIVE_PARTICIPLE = re.compile(r"(?:founded|built|born|based|opened|established|created|formed|"
-                                 r"launched|elected|appointed|named|completed|designed)\b")
+_PASSIVE_PARTICIPLE = re.compile(r"(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
+                                 r"opened|established|created|formed|launched|elected|appointed|named|"
+                                 r"completed|designed)\b")
 _ASIDE_END = re.compile(r"^((?:\s+(?:in|at|near|for|by|as)\s+[^,;:()]{1,30})?)\s*,")  # "... in Ohio,"
 # ", officials said on Thursday": who said it, not what happened
 _ATTRIBUTION_AFTER = re.compile(
@@ -73,8 +74,8 @@ _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 # between a subject and its verb: a relative clause, an age or a name ("Teigen, 35, said",
 # "her husband, John Legend, ...")
 _RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60}),\s+(?:(?:which|who)\s+[^,;:]{2,80}|\d{1,3}"
-                             r"|(?:founded|built|born|based|opened|established|created|formed|launched)"
-                             r"\s+[^,;:]{2,80}"
+                             r"|(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
+                             r"opened|established|created|formed|launched|elected|appointed)\s+[^,;:]{2,80}"
                              r"|(?:[A-Z][\w.'’-]*\s*){1,4}),\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
 # ... or a description of a name ("Margaret Ellis, one of the first women to ..., died")
 _APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+(?:one\s+of|a|an|"
