@@ -283,7 +283,7 @@ def test_a_narrative_keeps_its_clock_times_and_weeks_in_the_story() -> None:
     article = Article("a.txt", text, "Lighthouse", None, None, None, None, 16)
     events = [(e.date.value, e.title) for e in extract(article).events]
     assert events == [
-        ("1921-11", "On a stormy night the keeper saw a light at sea"),
+        ("1921-11", "On a stormy night, the keeper saw a light at sea"),
         ("1921-11", "He had rescued four sailors"),  # the story's month, not the last date's
         ("1921-11", "The harbour master wrote to the board"),
         ("1921-WI", "That winter was hard"),
@@ -317,7 +317,7 @@ def test_a_relative_clause_between_subject_and_verb_is_left_out_of_the_title() -
 def test_a_title_drops_a_dangling_article_and_keeps_a_reported_main_clause() -> None:
     for sentence, phrase, title in [
         ("When it cleared, on the Thursday, the captain announced that they were late.", "Thursday",
-         "When it cleared the captain announced that they were late"),
+         "When it cleared, the captain announced that they were late"),
         ("The storm made landfall on Wednesday, officials said on Thursday.", "on Wednesday",
          "The storm made landfall"),
         ("The plant closed in 2019, the company said in a statement on Monday.", "in 2019",

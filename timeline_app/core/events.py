@@ -58,6 +58,7 @@ _SUBORDINATOR_BEFORE = re.compile(r"(?:^|[\s,])(?:after|as|when|because|while|al
                                   re.IGNORECASE)
 _NOUN_PHRASE_AFTER = re.compile(r"^[-\s]+[a-z][\w-]*\s+[a-z][\w-]*\s+[\w$£€]")  # three words at least
 _EMPTIED_ASIDE = re.compile(r",\s+(?:(?:which|who)\s+)?(?:[\w-]+\s+)?[\w-]+\s*$")
+_ASIDE_OPENED = re.compile(r",\s*(?:[a-z]+\s+)?$")  # "The bombings, on Aug. 7, killed": an aside
 _DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|over|throughout|through|"
                                r"around|for|as\s+of)\s+$",
                                re.IGNORECASE)
@@ -272,7 +273,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" – "))
         if cut > 0 and len(before) - cut > 20:
             before = before[cut + 2:]
-    text = f"{before} {after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
+    # "will move in on Saturday, bringing gusts": the comma stays, where a long title is cut
+    joint = ", " if (after.lstrip().startswith(",") and len(before.split()) >= 3
+                     and not _ASIDE_OPENED.search(sentence, 0, date_start)) else " "
+    text = f"{before}{joint}{after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
     if "(" in text or "[" in text:
         text = _EMPTY_BRACKETS.sub("", text)  # "Ada King ( ) was": a lifespan
     text = " ".join(text.split())
