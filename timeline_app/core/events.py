@@ -59,6 +59,8 @@ _SUBORDINATOR_BEFORE = re.compile(r"(?:^|[\s,])(?:after|as|when|because|while|al
 _NOUN_PHRASE_AFTER = re.compile(r"^[-\s]+[a-z][\w-]*\s+[a-z][\w-]*\s+[\w$£€]")  # three words at least
 _EMPTIED_ASIDE = re.compile(r",\s+(?:(?:which|who)\s+)?(?:[\w-]+\s+)?[\w-]+\s*$")
 _ASIDE_OPENED = re.compile(r",\s*(?:[a-z]+\s+)?$")  # "The bombings, on Aug. 7, killed": an aside
+_DATE_APPOSITIVE = re.compile(r"\s*,\s+the\s+(?:exact\s+|very\s+|same\s+)?(?:time|day|moment|hour|"
+                              r"date|night|morning|evening|week|month|year)\b", re.IGNORECASE)
 _DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|over|throughout|through|"
                                r"around|for|as\s+of)\s+$",
                                re.IGNORECASE)
@@ -227,6 +229,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             before = _without(before, previous)
     if _SUBORDINATOR_BEFORE.search(before) and _NOUN_PHRASE_AFTER.match(after):
         before = ""  # "..., after third-quarter sales fell 12%": that clause is the event
+    if _DATE_APPOSITIVE.match(after):
+        after = ""  # "at 4:17 a.m., the time the first quake hit": more of the date, no event
     if possessive := _POSSESSIVE_AFTER.match(after):
         # "who won last Tuesday's election, named ...": "who won the election" (a date's
         # "'s" would be left hanging)
