@@ -354,6 +354,8 @@ def test_an_appositive_or_an_opening_participle_does_not_crowd_out_the_verb() ->
          "The incumbent conceded"),
         ("Mourners gathered in Antakya at 4:17 a.m., the time the first quake hit.", "at 4:17 a.m.",
          "Mourners gathered in Antakya"),
+        ("But Smith Barney's Mr. Doyle, who yesterday trimmed his projection, stayed calm.",
+         "yesterday", "Smith Barney's Mr. Doyle trimmed his projection"),
         ("Acme will cut jobs, after third-quarter sales fell 12%.", "third-quarter",
          "Sales fell 12%"),
         ("Protesters prayed as Easter week began, waving palm fronds.", "Easter",

@@ -61,6 +61,11 @@ _EMPTIED_ASIDE = re.compile(r",\s+(?:(?:which|who)\s+)?(?:[\w-]+\s+)?[\w-]+\s*$"
 _ASIDE_OPENED = re.compile(r",\s*(?:[a-z]+\s+)?$")  # "The bombings, on Aug. 7, killed": an aside
 _DATE_APPOSITIVE = re.compile(r"\s*,\s+the\s+(?:exact\s+|very\s+|same\s+)?(?:time|day|moment|hour|"
                               r"date|night|morning|evening|week|month|year)\b", re.IGNORECASE)
+_RELATIVE_OPENER = re.compile(r",\s+(?:who|which)\s+$", re.IGNORECASE)
+_ASIDE_REST = re.compile(r"\s*([^,;:()]{3,80}),")
+_RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
+# the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
+_ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)(?P<noun>(?:[\w.'’&-]+\s+){0,5}[\w.'’&-]+),\s+$")
 _DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|over|throughout|through|"
                                r"around|for|as\s+of)\s+$",
                                re.IGNORECASE)
@@ -202,6 +207,17 @@ def _without(before: str, span: tuple[int, int]) -> str:
     return f"{left.rstrip()}{right}" if right.startswith(",") else f"{left.rstrip()} {right.lstrip()}"
 
 
+def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
+    """A title that is a relative clause ("who trimmed his projection") with the noun it
+    tells of put back ("Mr. Doyle trimmed his projection"), when the sentence shows it."""
+    clause = text[clause_start:]
+    at = sentence.find(text[:clause_start])
+    if at <= 0 or not clause:
+        return text
+    head = _ANTECEDENT.search(sentence, 0, at)
+    return f"{head['noun']} {clause}" if head else text
+
+
 def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT,
                next_date: int | None = None, previous: tuple[int, int] | None = None) -> str:
     """A short readable clause from ``sentence`` without its date phrase (offsets relative);
@@ -229,6 +245,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             before = _without(before, previous)
     if _SUBORDINATOR_BEFORE.search(before) and _NOUN_PHRASE_AFTER.match(after):
         before = ""  # "..., after third-quarter sales fell 12%": that clause is the event
+    if (opener := _RELATIVE_OPENER.search(before)) and (rest := _ASIDE_REST.match(after)):
+        before, after = before[:opener.start()], f" {rest[1]}"  # "Doyle, who yesterday trimmed ..., said"
     if _DATE_APPOSITIVE.match(after):
         after = ""  # "at 4:17 a.m., the time the first quake hit": more of the date, no event
     if possessive := _POSSESSIVE_AFTER.match(after):
@@ -286,6 +304,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         text = _EMPTY_BRACKETS.sub("", text)  # "Ada King ( ) was": a lifespan
     text = " ".join(text.split())
     text = _LEAD.sub("", _DATELINE.sub("", text)).strip(" ,;:-–—")
+    if relative := _RELATIVE_START.match(text):
+        text = _LEAD.sub("", _with_antecedent(sentence, text, relative.end()))
     if not text:
         text = " ".join(sentence.split())
     if len(text) > limit:
