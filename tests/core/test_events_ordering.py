@@ -356,6 +356,7 @@ def test_an_appositive_or_an_opening_participle_does_not_crowd_out_the_verb() ->
          "Mourners gathered in Antakya"),
         ("But Smith Barney's Mr. Doyle, who yesterday trimmed his projection, stayed calm.",
          "yesterday", "Smith Barney's Mr. Doyle trimmed his projection"),
+        ("The last time turnout topped 65% was in 1908.", "in 1908", "The last time turnout topped 65%"),
         ("Acme will cut jobs, after third-quarter sales fell 12%.", "third-quarter",
          "Sales fell 12%"),
         ("Protesters prayed as Easter week began, waving palm fronds.", "Easter",

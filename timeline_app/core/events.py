@@ -66,6 +66,7 @@ _ASIDE_REST = re.compile(r"\s*([^,;:()]{3,80}),")
 _RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
 # the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
 _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)(?P<noun>(?:[\w.'’&-]+\s+){0,5}[\w.'’&-]+),\s+$")
+_DANGLING_COPULA = re.compile(r"\s+(?:was|is|were|are|will\s+be|came)$")
 _DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|over|throughout|through|"
                                r"around|for|as\s+of)\s+$",
                                re.IGNORECASE)
@@ -278,6 +279,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     before = before.rstrip(" ,;:")
     if dangling := _DANGLING_PREP.search(before, max(0, len(before) - _DANGLING_REACH)):
         before = before[:dangling.start()].rstrip(" ,;:")
+    if not after.strip(" ,.;:!?\"”'") and (copula := _DANGLING_COPULA.search(before)):
+        before = before[:copula.start()]  # "The last time turnout topped 65% was in 1908"
     aside = _ASIDE.search(before)
     if aside and aside_end:
         # "Early voting, which began on Oct. 21, drew record turnout": the date belongs to the
