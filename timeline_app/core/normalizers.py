@@ -239,6 +239,12 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
     if args.get("numeric"):  # "on 5/3": month first, unless the text writes day first
         first, second = int(groups.get("month") or 0), int(groups.get("day") or 0)
         day_first = (ctx.numeric_order() or dateparsing.DATE_ORDER) == "DMY"
+        weekday = _lookup(ctx, "weekday", groups.get("weekday"))
+        if weekday is not None and first <= 12 and second <= 12 and (ref := ctx.reference()):
+            # "Sat 5/12": the order in which the day near the reference is a Saturday
+            month_first = _weekday_fits(ref, int(weekday), first, second)
+            if month_first != _weekday_fits(ref, int(weekday), second, first):
+                day_first = not month_first
         if first > 12 or (day_first and second <= 12):
             groups = {**groups, "month": str(second), "day": str(first)}
             month = second
@@ -714,6 +720,10 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         return Resolution(told.value, told, mod, STORY)
     if ref is None:
         return Resolution(f"XXXX-WXX-{int(number) + 1}", None, mod, NONE)
+    if groups.get("day_of_month"):  # "Tues 24th", "Friday the 13th": the nearest month it fits
+        fitting = _weekday_in_month(ref, int(number), _digits(groups["day_of_month"]))
+        if fitting is not None:
+            return Resolution(TimeValue("day", fitting).value, TimeValue("day", fitting), mod, REFERENCE)
     in_week = (groups.get("in_week") or "").lower()
     if in_week:  # "Monday next week": that day of the week before, this or after
         weeks_on = {"next": 1, "last": -1}.get(in_week, 0)
@@ -749,6 +759,29 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     ctx.tell_weekday(int(number), day)
     tv = (TimeValue("partofday", day, part=part) if part else TimeValue("day", day))
     return Resolution(tv.value, tv, mod, REFERENCE)
+
+
+def _weekday_fits(ref: date, weekday: int, month: int, day: int, reach: int = 200) -> bool:
+    """Whether ``month``/``day`` within ``reach`` days of ``ref`` falls on ``weekday``."""
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        with contextlib.suppress(ValueError):
+            when = date(year, month, day)
+            if abs((when - ref).days) <= reach and when.weekday() == weekday:
+                return True
+    return False
+
+
+def _weekday_in_month(ref: date, weekday: int, day_of_month: int) -> date | None:
+    """The date nearest ``ref`` (within about half a year) that is both that weekday and that
+    day of the month."""
+    found: list[date] = []
+    for months in range(-6, 7):
+        year, month = divmod(ref.year * 12 + ref.month - 1 + months, 12)
+        with contextlib.suppress(ValueError):
+            day = date(year, month + 1, day_of_month)
+            if day.weekday() == weekday:
+                found.append(day)
+    return min(found, key=lambda d: abs((d - ref).days)) if found else None
 
 
 def _as_told(ctx: Context, weekday: int, day: date, tense: str | None, ref: date,
