@@ -193,8 +193,15 @@ def test_a_wire_dateline_is_not_part_of_the_title() -> None:
         assert make_title(sentence, start, end) == title
 
 
+def _assert_titles(cases: list[tuple[str, str, str]]) -> None:
+    """Each (sentence, date phrase, title): the title made for the phrase's event."""
+    for sentence, phrase, title in cases:
+        start = sentence.index(phrase)
+        assert make_title(sentence, start, start + len(phrase)) == title
+
+
 def test_a_date_in_an_aside_makes_the_aside_the_title() -> None:
-    for sentence, phrase, title in [
+    _assert_titles([
         ("Early voting, which began on Oct. 21, drew record turnout.", "on Oct. 21", "Early voting began"),
         ("The bridge, built in 1932, will close for repairs.", "in 1932", "The bridge was built"),
         ("Smith, who died on Friday, was 84.", "on Friday", "Smith died"),
@@ -202,9 +209,7 @@ def test_a_date_in_an_aside_makes_the_aside_the_title() -> None:
          "in March 2023", "Chief executive Laura Kim took over"),
         ("Prices rose 5%, the most since 2008, the agency said.", "since 2008",
          "Prices rose 5%, the most"),  # a noun phrase is no aside; who said it is dropped
-    ]:
-        start = sentence.index(phrase)
-        assert make_title(sentence, start, start + len(phrase)) == title
+    ])
 
 
 def test_a_title_keeps_to_the_dates_side_of_a_semicolon_and_drops_emptied_brackets() -> None:
@@ -253,9 +258,7 @@ def test_a_bracketed_birth_or_death_is_titled_by_whose_it_is() -> None:
              ("Marie Curie (b. 7 November 1867, Warsaw – d. 4 July 1934) was a physicist.",
               "4 July 1934", "Marie Curie died"),
              ("The bridge (built in 1890) was torn down in 1990.", "1890", "The bridge was built")]
-    for text, phrase, title in cases:
-        start = text.index(phrase)
-        assert make_title(text, start, start + len(phrase)) == title
+    _assert_titles(cases)
 
 
 def test_a_sentence_that_names_its_date_twice_gives_one_event() -> None:
@@ -315,16 +318,14 @@ def test_a_relative_clause_between_subject_and_verb_is_left_out_of_the_title() -
 
 
 def test_a_title_drops_a_dangling_article_and_keeps_a_reported_main_clause() -> None:
-    for sentence, phrase, title in [
+    _assert_titles([
         ("When it cleared, on the Thursday, the captain announced that they were late.", "Thursday",
          "When it cleared, the captain announced that they were late"),
         ("The storm made landfall on Wednesday, officials said on Thursday.", "on Wednesday",
          "The storm made landfall"),
         ("The plant closed in 2019, the company said in a statement on Monday.", "in 2019",
          "The plant closed"),
-    ]:
-        start = sentence.index(phrase)
-        assert make_title(sentence, start, start + len(phrase)) == title
+    ])
 
 
 def test_a_possessive_date_leaves_its_noun_in_the_title() -> None:
@@ -336,9 +337,8 @@ def test_a_possessive_date_leaves_its_noun_in_the_title() -> None:
     assert make_title(sentence, 0, len("Friday")) == "The storm cut power to 200,000 homes"
 
 
-
 def test_an_appositive_or_an_opening_participle_does_not_crowd_out_the_verb() -> None:
-    for sentence, phrase, title in [
+    _assert_titles([
         ("Margaret Ellis, one of the first women to lead a cardiac unit in Britain, died on "
          "Sunday at her home in Bath.", "on Sunday", "Margaret Ellis died at her home in Bath"),
         ("Smith, a former banker, joined the board in 2019.", "in 2019", "Smith joined the board"),
@@ -352,6 +352,11 @@ def test_an_appositive_or_an_opening_participle_does_not_crowd_out_the_verb() ->
          "The incumbent was first elected"),
         ("The incumbent, first elected in 2016, conceded in 2020.", "in 2020",
          "The incumbent conceded"),
+    ])
+
+
+def test_a_title_is_the_clause_of_its_own_date() -> None:
+    _assert_titles([
         ("Mourners gathered in Antakya at 4:17 a.m., the time the first quake hit.", "at 4:17 a.m.",
          "Mourners gathered in Antakya"),
         ("But Smith Barney's Mr. Doyle, who yesterday trimmed his projection, stayed calm.",
@@ -361,9 +366,7 @@ def test_an_appositive_or_an_opening_participle_does_not_crowd_out_the_verb() ->
          "Sales fell 12%"),
         ("Protesters prayed as Easter week began, waving palm fronds.", "Easter",
          "Protesters prayed as week began, waving palm fronds"),
-    ]:
-        start = sentence.index(phrase)
-        assert make_title(sentence, start, start + len(phrase)) == title
+    ])
 
 
 def test_a_date_told_twice_is_one_event_and_a_list_of_dates_shares_its_clause() -> None:
