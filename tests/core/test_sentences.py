@@ -35,3 +35,9 @@ def test_a_time_zone_after_a_clock_time_does_not_start_a_sentence() -> None:
     text = "Polls close at 8 p.m. ET; results come later. Dinner at 7 p.m. Local bands played."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Polls close at 8 p.m. ET; results come later.", "Dinner at 7 p.m.", "Local bands played."]
+
+
+def test_a_post_runs_on_in_lower_case_after_two_marks() -> None:
+    text = 'just landed in lisbon!! back home on the 28th. What?! no way. "Help!" he said. Yahoo! said so.'
+    assert _sentences(text) == ["just landed in lisbon!!", "back home on the 28th.", "What?!", "no way.",
+                                '"Help!" he said.', "Yahoo! said so."]

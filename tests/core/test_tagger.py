@@ -47,6 +47,11 @@ CASES = [
     ("She lived there for a year.", "a year", "P1Y", REF),
     ("It costs $5 a day.", "a day", "P1D", REF),
     ("See you tmrw at the game!", "tmrw", "2021-02-06", REF),
+    # a post shouts in capitals; a name in capitals follows capitals
+    ("omg the concert is TOMORROW night", "TOMORROW night", "2021-02-06TNI", REF),
+    # a future "... later" counts from the date ahead, not from a past one told after it
+    ("The probe will launch on Feb. 20. A first try, set for Feb. 1, was called off. It will "
+     "reach orbit about five days later.", "about five days later", "2021-02-25", REF),
     ("Doors open at 11pm tonight.", "11pm tonight", "2021-02-05T23:00", REF),
     # a clock time right after a written day is on that day
     ("Posted Monday, March 4, 2024 at 10:00 AM EST", "10:00 AM EST", "2024-03-04T10:00", date(2024, 3, 1)),
@@ -77,6 +82,7 @@ NOT_DATES = [
     ("The house sold for $23.95 million (around R351m!).", "$23.95 million"),
     ("The firm earned $2020 last quarter.", "2020"),
     ("Unemployment reached 1998 people in the town.", "1998"),
+    ("as USA TODAY reported", "TODAY"),
     ("You may go now that it is over.", "may"),
     ("Teigen, 35, shared photos.", "35"),
     ("She was 10 weeks along.", "10 weeks along"),

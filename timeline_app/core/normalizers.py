@@ -53,6 +53,9 @@ class Context(Protocol):
 
     def story_anchor(self, finest: str) -> TimeValue | None: ...
 
+    def story_anchor_after(self, finest: str, day: date) -> TimeValue | None:
+        """The last date mentioned, at least as fine as ``finest``, that begins after ``day``."""
+
     def sentence_year(self) -> int | None:
         """The year of a date written earlier in the expression's sentence, if any."""
 
@@ -1009,6 +1012,14 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
     if unit in ("DE", "CE"):  # "a decade later" after 1998 is 2008, not the 2000s
         unit, whole = "Y", whole * (10 if unit == "DE" else 100)
     tv = _shifted(anchor, unit, sign * whole)
+    ref = ctx.reference()
+    if (anchor_kind == STORY and sign > 0 and ref is not None and anchor.start <= ref
+            and ctx.tense() == "future"):
+        # "will reach orbit about five days later" counts from the date ahead the text gave
+        # (the launch), not from a past one told after it (an attempt called off)
+        ahead = ctx.story_anchor_after(unit_gran, ref)
+        if ahead is not None:
+            tv = _shifted(ahead, unit, sign * whole)
     same = (groups.get("same_day") or "").strip().lower()
     if same and unit in ("Y", "M", "W", "DE", "CE"):  # "a year ago today", "... this week"
         day = _same_day_shifted(anchor.start, unit, sign * whole)

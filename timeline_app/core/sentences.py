@@ -21,11 +21,14 @@ _OPENERS = r"[\"'“‘(\[]?"
 # stop or line break (three times faster than an alternation of the two): a match starts at
 # the stop or at the first line break.
 _STOP_CHARS = "[.!?…。！？]"
+# posts run on in lower case after "!!" or "?!" ("just landed in lisbon!! back home on the 28th")
+_POST_BREAK = r"(?<=[!?][!?])\s+(?=[a-z])"
 _STARTS = re.compile(
-    rf"[.!?…。！？\n](?:(?<={_STOP_CHARS}){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])"
+    rf"[.!?…。！？\n](?:(?<={_STOP_CHARS}){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|{_POST_BREAK}"
     rf"|(?<=\n)(?:\s*\n|(?=[A-Z\"“])))")
 _ENDS = re.compile(
-    rf"[.!?…。！？\n](?:(?<={_STOP_CHARS}){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|(?<=\n)\n*)")
+    rf"[.!?…。！？\n](?:(?<={_STOP_CHARS}){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|{_POST_BREAK}"
+    rf"|(?<=\n)\n*)")
 _TOKEN_CHARS = string.ascii_letters + string.digits + "."
 
 

@@ -270,6 +270,12 @@ class _Context:
                 return anchor
         return None
 
+    def story_anchor_after(self, finest: str, day: date) -> TimeValue | None:
+        for anchor in reversed(self._anchors):
+            if rank(anchor.granularity) >= rank(finest) and anchor.start > day:
+                return anchor
+        return None
+
     def story_time(self, finest: str = "year") -> TimeValue | None:
         """Narrative mode only: the story's "now", which a text without a publication date is
         told from: the last date it mentioned, or, when that is coarser than ``finest``, the
@@ -552,7 +558,8 @@ class Tagger:
         groups["0"] = m.group(0)
         if rule.case_sensitive_first and not self._capitalised_ok(groups):
             return None
-        if rule.lowercase_midsentence and text[start].isupper() and not _sentence_initial(text, start):
+        if (rule.lowercase_midsentence and text[start].isupper() and not _sentence_initial(text, start)
+                and not _shouted(text, start, end)):
             return None  # "the Daily Mail": a capitalised word inside a sentence is a name
         if _quoted_title(text, start, end):
             return None  # ABC's "This Week", the film "High Noon"
@@ -688,6 +695,18 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(`")
     return not before or before[-1] in ".!?:\n"
+
+
+_WORD_BEFORE = regex.compile(r"([^\W\d_]+)\W{1,3}$")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """A word in capitals after a word in lower case ("the concert is TOMORROW night"): a
+    post's emphasis, not a name ("USA TODAY")."""
+    if not text[start:end].split(None, 1)[0].isupper():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return before is not None and before.group(1).islower()
 
 
 _DEFAULT: Tagger | None = None
