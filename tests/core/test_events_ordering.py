@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from timeline_app.core.events import make_title, narrow
+from timeline_app.core.events import narrow
 from timeline_app.core.extract import extract
 from timeline_app.core.ingest import Article, read_articles
 from timeline_app.core.ordering import in_timeline_order
 from timeline_app.core.timeline import build_timeline
+from timeline_app.core.titles import make_title
 
 
 @dataclass
@@ -380,7 +381,7 @@ def test_a_date_told_twice_is_one_event_and_a_list_of_dates_shares_its_clause() 
         ("1941", "During the war it was damaged twice"),
         ("1944-SP", "During the war it was damaged twice"),
         ("1946/1948", "It was closed"),
-        ("1948-03-29", "Reopened"),  # "that year" restates the year of Easter Monday
+        ("1948-03-29", "It reopened"),  # "that year" restates the year of Easter Monday
         ("1979-SU", "It was listed as a monument")]  # not also "some three decades later"
 
 
@@ -398,3 +399,39 @@ def test_another_date_of_the_sentence_is_left_out_of_the_title() -> None:
     for sentence, phrase, other, title in cases:
         start, at = sentence.index(phrase), sentence.index(other)
         assert make_title(sentence, start, start + len(phrase), previous=(at, at + len(other))) == title
+
+
+def _event_titles(text: str) -> list[tuple[str, str]]:
+    result = extract(_article("t.txt", text, date(2026, 11, 20)))
+    return [(e.date.value, e.title) for e in result.events]
+
+
+def test_dates_listed_with_their_own_items_each_get_theirs() -> None:
+    assert _event_titles("The alliance expanded three times, adding Greece and Turkey in 1952, West "
+                         "Germany in 1955 and Spain in 1982.") == [
+        ("1952", "The alliance expanded three times, adding Greece and Turkey"),
+        ("1955", "The alliance expanded three times, adding West Germany"),
+        ("1982", "The alliance expanded three times, adding Spain")]
+    assert _event_titles("She was born in 1950, married in 1975 and died in 2001.") == [
+        ("1950", "She was born"), ("1975", "She married"), ("2001", "She died")]
+    assert _event_titles("Prices rose 3% in 2019, 5% in 2020 and 9% in 2021.") == [
+        ("2019", "Prices rose 3%"), ("2020", "Prices rose 5%"), ("2021", "Prices rose 9%")]
+    assert _event_titles("The team won the cup in 1998, 2003 and 2011 under Smith.") == [
+        (year, "The team won the cup under Smith") for year in ("1998", "2003", "2011")]
+    # not a list: a date, then a clause of its own with another
+    assert _event_titles("Launch is set for 3 a.m. on Dec. 5, NASA said on Tuesday.")[1] == (
+        "2026-11-17", "Launch is set, NASA said")
+
+
+def test_a_title_stops_before_the_next_dates_predicate_and_after_an_aside_closes() -> None:
+    assert _event_titles("Moreau was indicted in March 2014 and convicted the following year.") == [
+        ("2014-03", "Moreau was indicted"), ("2015", "Moreau was convicted")]
+    assert _event_titles("Margaret Ellison, whose studies changed how we see reefs, died on Thursday "
+                         "at her home in Falmouth, Mass.") == [
+        ("2026-11-19", "Margaret Ellison died at her home in Falmouth, Mass")]
+    assert _event_titles("Though she kept an office there until last spring, she left.")[0][1] == (
+        "She kept an office there")
+    assert _event_titles("the concert is TOMORROW night and i still don't have a ride")[0][1] == (
+        "The concert")
+    assert _event_titles("office closed thurs & fri for the holiday") == [
+        ("2026-11-19", "Office closed for the holiday"), ("2026-11-20", "Office closed for the holiday")]

@@ -53,9 +53,15 @@ def _goes_on(text: str, stop: int) -> bool:
     if token.lower() in ("a.m", "p.m"):
         following = text[stop + 1:stop + 12].split(None, 1)
         return bool(following) and following[0].rstrip(".,;:!?)") in _zones()
-    return (len(last) == 1 and last.isupper()) or token in _abbreviations()
+    if not ((len(last) == 1 and last.isupper()) or token in _abbreviations()):
+        return False
+    # ... unless a pronoun or an article opens a sentence after it ("in Falmouth, Mass. She was 91")
+    following = text[stop + 1:stop + 12].split(None, 1)
+    return not following or following[0].strip("\"“'‘(") not in _SENTENCE_OPENERS
 
 
+_SENTENCE_OPENERS = frozenset(
+    "She He It We They The This That These Those There His Her Its Our Their But".split())
 _STOPS = re.compile(rf"[.]{_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])")
 
 

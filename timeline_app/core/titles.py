@@ -1,0 +1,328 @@
+"""Event titles: the clause a date belongs to, without the date phrase.
+
+A title is the words around a date in its sentence, cut to the clause the date belongs to:
+without the date phrase and its preposition, other dates' clauses, asides, attributions ("...,
+officials said") and words left dangling. Dates listed for one clause share it, each with its
+own item ("adding West Germany in 1955"). The patterns are English and kept here, in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_LIMIT = 90
+_LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s|"
+                   r"(?:even\s)?though\s|although\s)+", re.IGNORECASE)
+# a wire story's dateline opening its first sentence: "ANKARA (Reuters) - ", "WASHINGTON — ",
+# "LONDON, March 3 (AP) -"
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
+                       r"\s*(?:\([^)]{1,40}\)\s*(?:-{1,2}|[–—])|--|[–—])\s+")
+# an aside between commas that a date ends, a relative clause or a participle: ", which
+# began", ", first elected", ", meeting in Paris" (its subject is the words before it)
+_ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
+                    r"|(?P<clause2>(?:\w+\s+)?(?:\w+(?:ed|ing)|built|born|made|held|found|known|"
+                    r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
+_PASSIVE_PARTICIPLE = re.compile(r"(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
+                                 r"opened|established|created|formed|launched|elected|appointed|named|"
+                                 r"completed|designed)\b")
+# "... in Ohio, has struggled": the aside closes before the main verb (not "in Falmouth, Mass.")
+_ASIDE_END = re.compile(r"^((?:\s+(?:in|at|near|for|by|as)\s+[^,;:()]{1,30})?)\s*,(?=\s+[a-z])")
+# ", officials said on Thursday": who said it, not what happened
+_ATTRIBUTION_AFTER = re.compile(
+    r"[^,;]*?(?P<said>,\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b|"
+    r",\s*according\s+to\b)")
+# ... unless what was said follows: "When it cleared, the captain announced that ..." is the
+# sentence's main clause
+_REPORTED_CLAUSE = re.compile(r"\s+that\b")
+_ATTRIBUTION_LEAD = re.compile(r"^\s*according\s+to\s+[^,;:]{3,80},\s+(?=\S)", re.IGNORECASE)
+# a comma or semicolon before a conjunction: a new clause (with its own date) begins
+_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas)\b|;)")
+# "damaged twice, in 1941 and again in the spring of 1944": dates listed for one clause
+_DATE_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:(?:again|then|later|once\s+more)\s+)?"
+                             r"(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
+# "indicted in March 2014 and convicted ... the following year": the next date's predicate
+_NEXT_PREDICATE = re.compile(r"\s*(?:and|but)\s+(?!(?:again|then|later|once|also)\b)[a-z]")
+_CONJUNCTION_AFTER = re.compile(r"\s*,?\s*(?:and|but|so)\b")
+# a date inside the subject of a subordinate clause ("after [third-quarter] sales fell")
+_SUBORDINATOR_BEFORE = re.compile(r"(?:^|[\s,])(?:after|as|when|because|while|although|though|once)\s+$",
+                                  re.IGNORECASE)
+_CONCESSIVE_OPEN = re.compile(r"^\W*(?:even\s+)?(?:though|although)\s", re.IGNORECASE)
+_NOUN_PHRASE_AFTER = re.compile(r"^[-\s]+[a-z][\w-]*\s+[a-z][\w-]*\s+[\w$£€]")  # three words at least
+_EMPTIED_ASIDE = re.compile(r",\s+(?:(?:which|who)\s+)?(?:[\w-]+\s+)?[\w-]+\s*$")
+_ASIDE_OPENED = re.compile(r",\s*(?:[a-z]+\s+)?$")  # "The bombings, on Aug. 7, killed": an aside
+_DATE_APPOSITIVE = re.compile(r"\s*,\s+the\s+(?:exact\s+|very\s+|same\s+)?(?:time|day|moment|hour|"
+                              r"date|night|morning|evening|week|month|year)\b", re.IGNORECASE)
+_RELATIVE_OPENER = re.compile(r",\s+(?:who|which)\s+$", re.IGNORECASE)
+_ASIDE_REST = re.compile(r"\s*([^,;:()]{3,80}),")
+_RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
+# the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
+_ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)(?P<noun>(?:[\w.'’&-]+\s+){0,5}[\w.'’&-]+),\s+$")
+_DANGLING_COPULA = re.compile(r"\s+(?:was|is|were|are|will\s+be|came)$")
+_DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|over|throughout|through|"
+                               r"around|for|as\s+of)\s+$",
+                               re.IGNORECASE)
+_PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
+# a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
+_CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be)"
+                           r"(?:\s+(?:in|on|at|during))?\s*$", re.IGNORECASE)
+_CLEFT_AFTER = re.compile(r"^\s*,?\s*(?:when|that)\s+", re.IGNORECASE)
+# a lifespan in brackets after a name: "Ada Lindqvist (born 12 March 1954 in Uppsala; died ..."
+_LIFESPAN_BEFORE = re.compile(r"^(?P<subject>[^()]{2,80}?)\s*\((?:[^()]*(?:[;,]|\s[–—-])\s*)?"
+                              r"(?P<verb>born|died|b\.|d\.|built|founded|established|opened|completed|"
+                              r"published|released|elected)\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
+_LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
+# between a subject and its verb: a relative clause, an age or a name ("Teigen, 35, said",
+# "her husband, John Legend, ...")
+_RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60}),\s+(?:(?:which|who|whose)\s+[^,;:]{2,120}|\d{1,3}"
+                             r"|(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
+                             r"opened|established|created|formed|launched|elected|appointed)\s+[^,;:]{2,80}"
+                             r"|(?:[A-Z][\w.'’-]*\s*){1,4}),\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
+# ... or a description of a name ("Margaret Ellis, one of the first women to ..., died")
+_APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+(?:one\s+of|a|an|"
+                         r"the|former)\s+[^,;:]{2,90},\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
+# a participle opening the sentence ("Born in Leeds on 2 May 1930, the daughter of ..."): that
+# phrase is what happened on the date
+_OPENING_PARTICIPLE = re.compile(r"^\s*(?:Born|Founded|Established|Elected|Appointed|Built|Opened|"
+                                 r"Launched|Formed|Created|Married|Ordained|Crowned)\b")
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,;:.]|$)")
+_EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
+_DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
+_DANGLING_PREP = re.compile(
+    r"\s*\b(?:(?:early|late)\s+)?(?:in|into|on|at|since|by|during|from|until|till|before|after|of|for|to|"
+    r"through|throughout|"
+    r"within|"
+    r"around|about|between|as of|as early as|as late as|later|earlier)(?:\s+(?:the|a|an))?\s*$",
+    re.IGNORECASE)
+# a verb right after a sentence-initial date makes the date the clause's subject
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|brought|brings|began|"
+    r"begins|ended|ends|proved|remains|remained|became|promises)\b", re.IGNORECASE)
+
+def _without(before: str, span: tuple[int, int]) -> str:
+    """``before`` without the date at ``span`` (in it), its preposition and its comma."""
+    left, right = before[:span[0]], before[span[1]:]
+    if lead := _DATE_PREPOSITION.search(left):
+        left = left[:lead.start()]
+    if right.startswith(("'s", "’s")):  # "get around Wednesday's ruling": "the ruling"
+        right = " the" + right[2:]
+    if right.lstrip().startswith(",") and (not left.strip() or left.rstrip().endswith(",")):
+        right = right.lstrip()[1:]  # "On Monday, police said": no comma is left hanging
+    elif right.lstrip().startswith(",") and (emptied := _EMPTIED_ASIDE.search(left)):
+        # "Early voting, which began on Oct. 21, drew ...": nothing is left of the aside
+        left, right = left[:emptied.start()], right.lstrip()[1:]
+    if not left.strip():
+        return right.lstrip()
+    return f"{left.rstrip()}{right}" if right.startswith(",") else f"{left.rstrip()} {right.lstrip()}"
+
+
+def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
+    """A title that is a relative clause ("who trimmed his projection") with the noun it
+    tells of put back ("Mr. Doyle trimmed his projection"), when the sentence shows it."""
+    clause = text[clause_start:]
+    at = sentence.find(text[:clause_start])
+    if at <= 0 or not clause:
+        return text
+    head = _ANTECEDENT.search(sentence, 0, at)
+    return f"{head['noun']} {clause}" if head else text
+
+
+# between two dates listed with their own items: "Greece and Turkey in 1952, [West Germany in]
+# 1955", "born in 1950, [married in] 1975", "won the cup in 1998, [] 2003", "in Paris in 2010, [in
+# Berlin in] 2012"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|,?\s+(?:and|or|&)\s+)"
+                       r"(?:(?:again|then|later|once\s+more)\s+)?(?P<item>(?:[^\s,;:()]+\s+){0,4}?)"
+                       r"(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
+_LIST_PREPOSITION = re.compile(r"\s*\b(?:in|on|at|by|during|from|between)\s*$", re.IGNORECASE)
+_TRAILING_PLACE = re.compile(r"\b(?:in|at|on|to|for|from)\s+(?:the\s+)?[A-Z][\w.'’&-]*"
+                             r"(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*)*$")
+_TRAILING_NAMES = re.compile(r"(?<![\w.'’&-])[A-Z][\w.'’&-]*(?:\s+(?:and|&|of|the)?\s*[A-Z][\w.'’&-]*)*$")
+_TRAILING_FIGURES = re.compile(r"[$£€]?[0-9][0-9.,]*\s*(?:%|percent|per\s+cent|million|billion|m\b|bn\b)?$")
+_LIST_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|&)\s", re.IGNORECASE)
+# what a list names with each date: a place, names, a figure, or a predicate in the past
+_LIST_ITEM = re.compile(r"(?:(?:in|at|on|to|for|from)\s+(?:the\s+)?[A-Z]"
+                        r"|[A-Z][\w.'’&-]*(?:\s+(?:and|&|of|the|[A-Z][\w.'’&-]*))*$"
+                        r"|[$£€]?[0-9]|[a-z]+ed\b|(?:born|died|won|lost|left|became|wed|rose|fell|grew|sold|"
+                        r"went|came|ran|took|made|joined|moved|returned)\b)")
+_PLACE_ITEM = re.compile(r"(?:in|at|on|to|for|from)\s", re.IGNORECASE)
+_TAIL_BREAK = re.compile(r"\s+(?:_|--|—|–)\s|\s*[(\[]")
+_SUBJECT_END = re.compile(r"\s+(was|were|is|are|has|had|have|will|would|became|first)\b", re.IGNORECASE)
+_ACTIVE_VERBS = frozenset("died married moved returned retired joined left won lost ran went came became "
+                          "rose fell grew resigned emigrated graduated arrived divorced remarried settled "
+                          "began started finished ended bought took made stayed served worked lived "
+                          "reopened".split())
+
+
+def listed_clause(sentence: str, spans: list[tuple[int, int]], k: int) -> tuple[str, str] | None:
+    """The clause of the ``k``-th date of ``spans`` (a sentence's temporal expressions, offsets
+    relative to it) when it is one of dates listed for one clause, each with an item of its
+    own, commas between them and "and" (or "or") before the last ("adding Greece and Turkey in
+    1952, West Germany in 1955 and Spain in 1982": "adding West Germany" for 1955); None when
+    it is not in such a list. The clause comes as the words before the date and after it."""
+    def gap(i: int) -> re.Match[str] | None:  # between the dates i - 1 and i
+        return _LIST_GAP.fullmatch(sentence, spans[i - 1][1], spans[i][0])
+
+    first, last = k, k
+    while first > 0 and gap(first):
+        first -= 1
+    while last + 1 < len(spans) and gap(last + 1):
+        last += 1
+    head = sentence[:spans[first][0]]
+    if last == first:
+        return None
+    gaps = [gap(i) for i in range(first + 1, last + 1)]
+    joined = [bool(_LIST_CONJUNCTION.search(g.group(0))) for g in gaps if g]
+    if joined != [False] * (len(joined) - 1) + [True]:
+        return None  # "and" joins the last one only: a list, not clauses in a row
+    items = [g["item"].strip() for g in gaps if g]
+    if not any(items) and len(items) < 2 and any(_LIST_PREPOSITION.search(g.group(0)) for g in gaps if g):
+        return None  # "ran low in December, and on the 16th fifteen set out": a clause of its own
+    if not all(not item or _LIST_ITEM.match(item) for item in items):
+        return None
+    head = _LIST_PREPOSITION.sub("", head).rstrip(" ,")
+    if first > 0:  # "were top at Christmas but lost four games in February and March"
+        earlier = spans[first - 1]
+        if joins := list(_NEXT_CLAUSE.finditer(head, earlier[1])):
+            head = head[joins[-1].end():]
+        elif len(head[earlier[1]:].split()) >= 3:
+            head = _without(head, earlier)
+    # what follows the list is its clause's ("aroused in the late 1980s and early 1990s
+    # remains"), up to a dash; after a list of predicates, the last one's only
+    tail = sentence[spans[last][1]:]
+    if dash := _TAIL_BREAK.search(tail):
+        tail = tail[:dash.start()]
+    predicates = any(item and item[0].islower() and not _PLACE_ITEM.match(item) for item in items)
+    if predicates and k < last:
+        tail = ""
+    item = items[k - first - 1] if k > first else ""
+    if not item:
+        return head, tail  # the first, or "won the cup in 1998, 2003 and 2011": the clause
+    if _PLACE_ITEM.match(item):  # "opened stores in Paris in 2010, in Berlin in 2012"
+        trailing = _TRAILING_PLACE.search(head)
+        if trailing is None:
+            return f"{head} {item}", tail
+    elif item[0].isupper():
+        trailing = _TRAILING_NAMES.search(head)
+    elif item[0].isdigit() or item[0] in "$£€":
+        trailing = _TRAILING_FIGURES.search(head)
+    else:  # a predicate: "born in 1950, married in 1975": the subject and this one
+        subject = _SUBJECT_END.search(head)
+        if subject is None:
+            return None
+        # "was indicted in 2014 and convicted in 2015": the passive goes on ("was convicted"),
+        # but not to a verb of its own ("was born in 1950 and died in 2001")
+        passive = subject.group(1).lower() in ("was", "were") and item.split()[0] not in _ACTIVE_VERBS
+        return f"{head[:subject.start()]} {subject.group(1) + ' ' if passive else ''}{item}", tail
+    return (f"{head[:trailing.start()]}{item}", tail) if trailing else None
+
+
+def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT,
+               next_date: int | None = None, previous: tuple[int, int] | None = None,
+               listed: tuple[str, str] | None = None) -> str:
+    """A short readable clause from ``sentence`` without its date phrase (offsets relative);
+    ``next_date``: where the sentence's next dated expression starts, whose clause is not
+    this one's ("approved the contract last August, and crews began work in September");
+    ``previous``: the span of the temporal expression before it in the sentence, whose
+    clause is not this one's either ("In the spring he resigned, and by 1923 he had moved");
+    ``listed``: the clause of a date listed with others (see :func:`listed_clause`)."""
+    before, after = sentence[:date_start], sentence[date_end:]
+    if listed is not None:
+        (before, after), next_date, previous = listed, None, None
+        before = _ATTRIBUTION_LEAD.sub("", before)
+    if next_date is not None and _DATE_LIST_JOIN.fullmatch(sentence, date_end, next_date):
+        after = ""  # "damaged twice, in 1941 and again in 1944": the list is not the clause
+    elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
+        after = sentence[date_end:join.start()]
+    elif next_date is not None and _NEXT_PREDICATE.match(sentence, date_end, next_date):
+        after = ""
+    if previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start):
+        before = sentence[:previous[0]]  # the second date of a list: the clause before it
+    elif previous is not None:
+        joins = list(_NEXT_CLAUSE.finditer(sentence, previous[1], date_start))
+        if joins:
+            before = sentence[joins[-1].end():date_start]
+        elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
+              and not _LEAD.sub("", sentence[:previous[0]])):
+            before = ""  # "Years later, in 1950, he told the story": one setting of the scene
+        elif len(sentence[previous[1]:date_start].split()) >= 3:
+            # "Acme said on Wednesday it would cut jobs by March": not this event's date (a
+            # date close by may be bound to it: "the quarter ended Sept. 30")
+            before = _without(before, previous)
+    if _CONCESSIVE_OPEN.match(before) and after.lstrip().startswith(","):
+        after = ""  # "Though she kept an office there until last spring, she left": the clause is hers
+    if _SUBORDINATOR_BEFORE.search(before) and _NOUN_PHRASE_AFTER.match(after):
+        before = ""  # "..., after third-quarter sales fell 12%": that clause is the event
+    if (opener := _RELATIVE_OPENER.search(before)) and (rest := _ASIDE_REST.match(after)):
+        before, after = before[:opener.start()], f" {rest[1]}"  # "Doyle, who yesterday trimmed ..., said"
+    if _DATE_APPOSITIVE.match(after):
+        after = ""  # "at 4:17 a.m., the time the first quake hit": more of the date, no event
+    if possessive := _POSSESSIVE_AFTER.match(after):
+        # "who won last Tuesday's election, named ...": "who won the election" (a date's
+        # "'s" would be left hanging)
+        before = f"{before.rstrip()} the {possessive['noun']}"
+        after = after[possessive.end():]
+    if lifespan := _LIFESPAN_BEFORE.match(before):  # "Ada King (born 10 May 1815 in London"
+        verb = {"b.": "born", "d.": "died"}.get(lifespan["verb"].lower(), lifespan["verb"].lower())
+        passive = "was " if _PASSIVE_PARTICIPLE.match(verb) or verb in ("published", "released") else ""
+        before = f"{lifespan['subject']} {passive}{verb}"
+        after = _LIFESPAN_AFTER.match(after).group(0)  # type: ignore[union-attr]
+    if (_OPENING_PARTICIPLE.match(before) and after.lstrip().startswith(",")
+            and len(_DANGLING_PREP.sub("", before).split()) > 1):
+        after = ""  # "Born in Leeds on 2 May 1930, the daughter of a teacher, she ...": "Born in Leeds"
+    if _CLEFT_BEFORE.match(before) and (cleft := _CLEFT_AFTER.match(after)):
+        before, after = "", after[cleft.end():]  # "It was in 1952 that Mara saw the sea"
+    if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
+        # "This month is a rough reminder": the date is the subject, the clause needs it
+        before, after = "", sentence
+    # a semicolon joins two sentences: the date's is the title
+    before = before[before.rfind("; ") + 2:] if "; " in before else before
+    after = after[:after.find("; ")] if "; " in after else after
+    # the date ends an aside, perhaps, or a few words after it do ("founded in 1954 in Ohio,")
+    aside_end = _ASIDE_END.match(after)
+    if (before.strip() and (said := _ATTRIBUTION_AFTER.match(after))
+            and not _REPORTED_CLAUSE.match(after, said.end())):
+        after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
+    before = before.rstrip(" ,;:")
+    if dangling := _DANGLING_PREP.search(before, max(0, len(before) - _DANGLING_REACH)):
+        before = before[:dangling.start()].rstrip(" ,;:")
+    if ((not after.strip(" ,.;:!?\"”'") or _CONJUNCTION_AFTER.match(after))
+            and (copula := _DANGLING_COPULA.search(before))):
+        # "The last time turnout topped 65% was in 1908", "the concert is tomorrow and ..."
+        before, after = before[:copula.start()], ""
+    aside = _ASIDE.search(before)
+    if aside and aside_end:
+        # "Early voting, which began on Oct. 21, drew record turnout": the date belongs to the
+        # aside, so the title is its subject and the aside ("Early voting began")
+        subject, clause = before[:aside.start()], aside["clause"] or aside["clause2"]
+        if not aside["clause"] and _PASSIVE_PARTICIPLE.match(clause):  # "The company was founded"
+            plural = re.search(r"[^s]s$", subject.strip()) is not None and not subject.istitle()
+            clause = f"{'were' if plural else 'was'} {clause}"
+        before, after = f"{subject} {clause}", aside_end[1]
+    # "The bridge, which opened in 1968, was last rehabilitated in ...": the subject and the
+    # verb without the aside between them
+    if relative := (_RELATIVE_ASIDE.match(before) or _APPOSITIVE.match(before)):
+        before = f"{relative['subject']} {relative['rest']}"
+    # Keep the clause the date belongs to: cut at clause boundaries far from the date.
+    if len(before) > limit * 0.6 and (listed is None or len(before) > limit):
+        cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" – "))
+        if cut > 0 and len(before) - cut > 20:
+            before = before[cut + 2:]
+    # "will move in on Saturday, bringing gusts": the comma stays, where a long title is cut
+    joint = ", " if (after.lstrip().startswith(",") and len(before.split()) >= 3
+                     and not _ASIDE_OPENED.search(sentence, 0, date_start)) else " "
+    text = f"{before}{joint}{after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
+    if "(" in text or "[" in text:
+        text = _EMPTY_BRACKETS.sub("", text)  # "Ada King ( ) was": a lifespan
+    text = " ".join(text.split())
+    text = _LEAD.sub("", _ATTRIBUTION_LEAD.sub("", _DATELINE.sub("", text))).strip(" ,;:-–—")
+    if relative := _RELATIVE_START.match(text):
+        text = _LEAD.sub("", _with_antecedent(sentence, text, relative.end()))
+    if not text:
+        text = " ".join(sentence.split())
+    if len(text) > limit:
+        clause_end = [m.start() for m in re.finditer(r"[,;:–—]\s", text) if 30 <= m.start() <= limit]
+        if clause_end:
+            text = text[:clause_end[-1]]
+        else:
+            text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    text = text.rstrip(" .,;:")
+    return text[0].upper() + text[1:] if text else text
