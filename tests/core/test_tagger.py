@@ -47,6 +47,20 @@ CASES = [
     ("She lived there for a year.", "a year", "P1Y", REF),
     ("It costs $5 a day.", "a day", "P1D", REF),
     ("See you tmrw at the game!", "tmrw", "2021-02-06", REF),
+    # a day of the week in a sentence that names the week is a day of that week
+    ("The talks resume next week, with a vote on Tuesday.", "Tuesday", "2021-02-09", REF),
+    ("this wknd i'm free sat morning", "sat morning", "2021-02-06TMO", REF),
+    # posts, one a line: a day told ahead on one line does not date the clock of the next
+    ("see you tmrw\nbeen waiting since 6am lol", "6am", "2021-02-05T06:00", REF),
+    # a day of the month without a tense: the nearer one
+    ("back to work on the 1st smh", "the 1st", "2021-03-01", date(2021, 2, 20)),
+    # a year that opens a sentence after one that ends with a number
+    ("She became Earl in 1838.\n\nBetween 1842 and 1843 she wrote.", "1842", "1842", None),
+    # "that November" is in the story's latest year, however coarse that date
+    ("The notes came out in September 1843. She fell ill in the summer of 1852 and died that "
+     "November.", "that November", "1852-11", None),
+    ("It spent $4 billion, twice what it spent in the same period last year.",
+     "the same period last year", "2020", REF),
     # a post shouts in capitals; a name in capitals follows capitals
     ("omg the concert is TOMORROW night", "TOMORROW night", "2021-02-06TNI", REF),
     # a future "... later" counts from the date ahead, not from a past one told after it

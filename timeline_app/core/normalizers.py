@@ -660,16 +660,23 @@ def _day_of_month(groups: Groups, ctx: Context) -> Resolution | None:
         except ValueError:
             return None
     story = ctx.story_anchor("month")
+    ref = ctx.reference()
+    if story is not None and ref is not None and story.start.replace(day=1) == ref.replace(day=1):
+        story = None  # the story is in the reference's month: tense decides, as without one
     try:
         if story is not None:
             return _resolved_day(story.start.replace(day=day_of), STORY)
-        ref = ctx.reference()
         if ref is None:
             return Resolution(f"XXXX-XX-{day_of:02d}", None, None, NONE)
         day = ref.replace(day=day_of)
         tense = ctx.near_tense()
-        if tense == "future" and day < ref:
-            day = (ref.replace(day=1) + timedelta(days=32)).replace(day=day_of)
+        if tense in ("future", None) and day < ref:
+            next_month = ref.replace(day=1) + timedelta(days=32)
+            if day_of <= monthrange(next_month.year, next_month.month)[1]:
+                later = next_month.replace(day=day_of)
+                # no tense ("back to work on the 1st", written on the 20th): the nearer one
+                if tense == "future" or later - ref < ref - day:
+                    day = later
         elif tense != "future" and day > ref:
             earlier = (ref.replace(day=1) - timedelta(days=1)).replace(day=day_of)
             # no tense ("back on the 22nd", written on the 14th): the nearer one
@@ -738,6 +745,14 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         later = timedelta(days=14 if weeks == "fortnight" else 7)
         tv = TimeValue("day", _weekday_date(ref, int(number), None, "future") + later)
         return Resolution(tv.value, tv, mod, REFERENCE)
+    week = ctx.sentence_anchor()
+    if week is not None and week.granularity in ("week", "weekend") and shift in (None, "early", "late"):
+        # "next week ... on Tuesday", "this wknd i'm free sat morning": a day of that week
+        first, last = week.interval()
+        day = first + timedelta(days=(int(number) - first.weekday()) % 7)
+        if day <= last:
+            tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
+            return Resolution(tv.value, tv, mod, STORY)
     tense = ctx.near_tense()
     if groups.get("range_to") and shift in (None, "early", "late"):
         # "from Monday through Friday", "late Saturday or early Sunday", "Thursday night,
@@ -904,7 +919,7 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     elif ctx.tense() == "past":  # "shot at 10 p.m.": the day the story is telling
         story = ctx.story_anchor("day")
         if story is not None and story.granularity in ("day", "partofday", "minute") \
-                and story.start != ref:
+                and story.start < ref:  # (not a day ahead: "see you tmrw ... waited since 6am")
             day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
     tv = TimeValue("minute", day, hour=hour, minute=minute)
     return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
@@ -1198,7 +1213,9 @@ def _anaphoric_month(anaphor: str, groups: Groups, mod: str | None,
         return None
     shift = 1 if anaphor in ("the following", "the next") else (
         -1 if anaphor in ("the previous", "the preceding", "the prior") else 0)
-    anchor = ctx.story_anchor("month") or ctx.story_time()
+    # the story's latest date, however coarse: "published in September 1843 ... fell ill in the
+    # summer of 1852 and died that November" is November 1852
+    anchor = ctx.story_anchor("year") or ctx.story_time()
     kind = STORY
     if anchor is None:
         ref = ctx.reference()

@@ -62,6 +62,8 @@ def _goes_on(text: str, stop: int) -> bool:
 
 _SENTENCE_OPENERS = frozenset(
     "She He It We They The This That These Those There His Her Its Our Their But".split())
+SHORT_LINE = 40  # characters: a line this short ends its sentence (a post, a list item)
+_LOWER_LINE = re.compile(r"(?<=\S)\n(?=[a-z])")
 _STOPS = re.compile(rf"[.]{_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])")
 
 
@@ -73,12 +75,20 @@ def _continuing_stops(text: str) -> frozenset[int]:
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences begin (the first is 0); blank lines also separate them."""
+    """Offsets where sentences begin (the first is 0); blank lines also separate them, and a
+    short line, or one that ends in a stop or an emoji, does from the next in lower case
+    ("see you tmrw" / "been waiting since 6am": posts, one a line; wrapped prose goes on)."""
     starts = [0]
     going_on = _continuing_stops(text)
     for m in _STARTS.finditer(text):
         if m.start() not in going_on:  # a line break is never in it
             starts.append(m.end())
+    if "\n" in text:
+        short = [m.end() for m in _LOWER_LINE.finditer(text)
+                 if m.start() - text.rfind("\n", 0, m.start()) <= SHORT_LINE
+                 or text[m.start() - 1] in ".!?…" or ord(text[m.start() - 1]) > 0x2000]
+        if short:
+            starts = sorted(set(starts).union(short))
     return starts
 
 
