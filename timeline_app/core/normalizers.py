@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 from calendar import monthrange
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from datetime import time as dt_time
 from typing import Any, Protocol
@@ -708,7 +708,24 @@ def _weekday_date(ref: date, weekday: int, shift: str | None, tense: str | None)
 
 
 def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
-    """'Friday', 'last Monday', 'Wednesday night': the nearest such day, by tense."""
+    """'Friday', 'last Monday', 'Wednesday night': the nearest such day, by tense; 'Mon-Fri':
+    that day to the next such last day."""
+    last = _lookup(ctx, "weekday", groups.get("weekday2"))
+    if last is not None:
+        first = _one_weekday({**groups, "weekday2": None}, args, ctx)
+        if first is None or first.time is None:
+            return first
+        start = first.time.start
+        end = start + timedelta(days=(int(last) - start.weekday()) % 7 or 7)
+        ref = ctx.reference()
+        if first.anchor == REFERENCE and ref is not None and end > ref and ctx.near_tense() == "past":
+            start, end = start - timedelta(weeks=1), end - timedelta(weeks=1)  # "talks ran Mon-Fri"
+            first = replace(first, value=TimeValue("day", start).value, time=TimeValue("day", start))
+        return replace(first, until=TimeValue("day", end))
+    return _one_weekday(groups, args, ctx)
+
+
+def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     number = _lookup(ctx, "weekday", groups.get("weekday"))
     if number is None:
         return None

@@ -28,13 +28,9 @@ _NAMED_GROUP = re.compile(r"\(\?P<[a-z_][a-z_0-9]*>")
 KNOWN_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0  # "$": the end of a line too
 # A candidate never starts inside a word or a number, nor right after a currency sign.
-# (a "-" after a day of the week is a range: "Monday-Friday", "Mon-Fri")
-_AFTER_HYPHEN = r"(?<!(?<!day|mon|tue|ues|wed|eds|thu|urs|fri|sat|sun)-)"
-_LEFT_EDGE = rf"(?<![\w$€£¥#@&+/.,:]|[\w][.,:'’]){_AFTER_HYPHEN}"
-_LEFT_EDGE_FIXED = rf"(?<![\w$€£¥#@&+/.,:])(?<![\w][.,:'’]){_AFTER_HYPHEN}"  # the same, for ``re``
-# "-" before a word or number joins a compound ("Monday-morning", "2020-21"), but not before
-# a day of the week: "Monday-Friday", "Mon-Fri" are two days
-_RIGHT_EDGE = r"(?![\w]|[.,:/][0-9]|-(?!(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\b)[a-z0-9])"
+_LEFT_EDGE = r"(?<![\w$€£¥#@&+\-/.,:]|[\w][.,:'’])"
+_LEFT_EDGE_FIXED = r"(?<![\w$€£¥#@&+\-/.,:])(?<![\w][.,:'’])"  # the same, for ``re``
+_RIGHT_EDGE = r"(?![\w]|[.,:/][0-9]|-[a-z0-9])"
 
 
 class RuleError(ValueError):

@@ -63,7 +63,8 @@ def _goes_on(text: str, stop: int) -> bool:
 _SENTENCE_OPENERS = frozenset(
     "She He It We They The This That These Those There His Her Its Our Their But".split())
 SHORT_LINE = 40  # characters: a line this short ends its sentence (a post, a list item)
-_LOWER_LINE = re.compile(r"(?<=\S)\n(?=[a-z])")
+_LINE_OF_ITS_OWN = re.compile(
+    rf"(?:^[^\n]{{1,{SHORT_LINE}}}|[.!?…\u2000-\U0010ffff])\n(?=[a-z])", re.MULTILINE)
 _STOPS = re.compile(rf"[.]{_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])")
 
 
@@ -84,9 +85,7 @@ def sentence_starts(text: str) -> list[int]:
         if m.start() not in going_on:  # a line break is never in it
             starts.append(m.end())
     if "\n" in text:
-        short = [m.end() for m in _LOWER_LINE.finditer(text)
-                 if m.start() - text.rfind("\n", 0, m.start()) <= SHORT_LINE
-                 or text[m.start() - 1] in ".!?…" or ord(text[m.start() - 1]) > 0x2000]
+        short = [m.end() for m in _LINE_OF_ITS_OWN.finditer(text)]
         if short:
             starts = sorted(set(starts).union(short))
     return starts
