@@ -435,3 +435,12 @@ def test_a_title_stops_before_the_next_dates_predicate_and_after_an_aside_closes
         "The concert")
     assert _event_titles("office closed thurs & fri for the holiday") == [
         ("2026-11-19", "Office closed for the holiday"), ("2026-11-20", "Office closed for the holiday")]
+
+
+def test_a_press_release_dateline_and_an_opening_participle_leave_the_title() -> None:
+    text = ("SAN JOSE, Calif., Nov. 20, 2026 /PRNewswire/ -- Acme Inc. today announced its roadmap "
+            "for 2027.\n\nFounded in 2009, Acme employs 4,200 people.")
+    assert _event_titles(text) == [
+        ("2026-11-20", "Acme Inc. today announced its roadmap for 2027"),
+        ("2027", "Acme Inc. today announced its roadmap"),
+        ("2009", "Acme was founded")]

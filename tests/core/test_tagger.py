@@ -61,6 +61,13 @@ CASES = [
      "November.", "that November", "1852-11", None),
     ("It spent $4 billion, twice what it spent in the same period last year.",
      "the same period last year", "2020", REF),
+    # "by" a date in the past perfect: done by then, not before the story's time
+    ("She arrived in April 1932. By the end of May she had found work.", "the end of May", "1932-05",
+     None),
+    # a post a line: a long post line is still shorter than wrapped prose
+    ("omg the concert is TOMORROW night and i still don't have a ride\njust landed in lisbon!! back "
+     "home on the 28th\ncan't believe it's been 10 yrs since we graduated, class of 2016 reunion next "
+     "sat??", "the 28th", "2021-02-28", date(2021, 2, 20)),
     # a post shouts in capitals; a name in capitals follows capitals
     ("omg the concert is TOMORROW night", "TOMORROW night", "2021-02-06TNI", REF),
     # a future "... later" counts from the date ahead, not from a past one told after it

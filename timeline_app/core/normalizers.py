@@ -587,6 +587,26 @@ def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
     return None
 
 
+def beside_holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the day after Thanksgiving', 'the week before Christmas', 'the weekend after Easter':
+    the day, week or weekend next to a named day."""
+    named = holiday(groups, args, ctx)
+    if named is None or named.time is None:
+        return named
+    day = named.time.start
+    sign = -1 if (groups.get("direction") or "").lower() == "before" else 1
+    unit = (groups.get("unit") or "").lower()
+    if unit == "day":
+        tv = TimeValue("day", day + timedelta(days=sign))
+    elif unit == "week":
+        tv = TimeValue.of("week", day + timedelta(weeks=sign))
+    else:  # the first weekend after it (or the last before it)
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7 or 7) if sign > 0 else \
+            day - timedelta(days=(day.weekday() - 5) % 7 or 7)
+        tv = TimeValue.of("weekend", saturday)
+    return Resolution(tv.value, tv, named.mod, named.anchor)
+
+
 def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """Named days: fixed (Christmas), nth weekday (Thanksgiving) or Easter-based."""
     name = groups.get("holiday") or ""
@@ -1548,6 +1568,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "turn_of_century": turn_of_century,
     "era_year": era_year,
     "holiday": holiday,
+    "beside_holiday": beside_holiday,
     "weekday": weekday,
     "deictic": deictic,
     "clock": clock,

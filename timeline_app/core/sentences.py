@@ -10,6 +10,7 @@ are checked against the list (a few dozen per article).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import string
 
@@ -62,9 +63,23 @@ def _goes_on(text: str, stop: int) -> bool:
 
 _SENTENCE_OPENERS = frozenset(
     "She He It We They The This That These Those There His Her Its Our Their But".split())
-SHORT_LINE = 40  # characters: a line this short ends its sentence (a post, a list item)
-_LINE_OF_ITS_OWN = re.compile(
-    rf"(?:^[^\n]{{1,{SHORT_LINE}}}|[.!?…\u2000-\U0010ffff])\n(?=[a-z])", re.MULTILINE)
+SHORT_LINE = 40  # characters: a line this short always ends its sentence (a post, a list item)
+_ENDS_A_POST = re.compile(r"[.!?…\u2000-\U0010ffff]$")
+
+
+def _lines_of_their_own(text: str) -> list[int]:
+    """Starts of lines in lower case that begin a sentence of their own: after a short line
+    (shorter than the text's wrapped lines by a quarter), or one that ends in a stop or emoji."""
+    lines = text.split("\n")
+    short = max(SHORT_LINE, 3 * max(map(len, lines)) // 4)
+    found = []
+    at = 0
+    for line, following in itertools.pairwise(lines):
+        at += len(line) + 1
+        if (following[:1].islower() and line.strip()
+                and (len(line) <= short or _ENDS_A_POST.search(line))):
+            found.append(at)
+    return found
 _STOPS = re.compile(rf"[.]{_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])")
 
 
@@ -84,10 +99,8 @@ def sentence_starts(text: str) -> list[int]:
     for m in _STARTS.finditer(text):
         if m.start() not in going_on:  # a line break is never in it
             starts.append(m.end())
-    if "\n" in text:
-        short = [m.end() for m in _LINE_OF_ITS_OWN.finditer(text)]
-        if short:
-            starts = sorted(set(starts).union(short))
+    if "\n" in text and (short := _lines_of_their_own(text)):
+        starts = sorted(set(starts).union(short))
     return starts
 
 

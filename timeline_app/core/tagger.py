@@ -151,6 +151,7 @@ _WHEN_CLAUSE = regex.compile(r",?\s+(?:when|in\s+which|during\s+which)\s+[^.;:,(
 _SLASH_DATE = regex.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
 _PAST_PERFECT = regex.compile(r"(?<!\w)had\s+(?!to\b)[\w\s'’-]{0,50}$", regex.IGNORECASE)
 _PAST_PERFECT_AFTER = regex.compile(r"[\w\s,'’-]{0,30}?(?<!\w)had\s+(?!to\b)\w", regex.IGNORECASE)
+_BY_BEFORE = regex.compile(r"(?<!\w)by\s+$", regex.IGNORECASE)
 _DEADLINE_BEFORE = regex.compile(r"(?<!\w)(?:until|till|through|thru)\s+$", regex.IGNORECASE)
 _ATTRIBUTIVE_OPENER = regex.compile(r"[\s\"“‘'(]*the\s+", regex.IGNORECASE)  # "The 2028 Olympics ..."
 # "Easter Monday that year", "on March 5 of the following year"
@@ -394,6 +395,8 @@ class _Context:
         """A "had" (not "had to") near the expression in its clause ("Harold had been crowned in
         January", "In February it had camped"): what it tells came before the story's time."""
         (start, end), (s, e) = self.span, self._sentence()
+        if _BY_BEFORE.search(self._text, max(s, start - 4), start):
+            return False  # "By the end of May she had found work": done by then, not before
         return (_PAST_PERFECT.search(self._text, max(s, start - 60), start) is not None
                 or _PAST_PERFECT_AFTER.match(self._text, end, min(e, end + 40)) is not None)
 

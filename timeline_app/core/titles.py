@@ -15,8 +15,10 @@ _LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|m
                    r"(?:even\s)?though\s|although\s)+", re.IGNORECASE)
 # a wire story's dateline opening its first sentence: "ANKARA (Reuters) - ", "WASHINGTON — ",
 # "LONDON, March 3 (AP) -"
+# "SAN JOSE, Calif., Nov. 24, 2026 /PRNewswire/ --"
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
-                       r"\s*(?:\([^)]{1,40}\)\s*(?:-{1,2}|[–—])|--|[–—])\s+")
+                       r"\s*(?:\([^)]{1,40}\)\s*(?:-{1,2}|[–—])|--|[–—]"
+                       r"|,?[^/\n]{0,30}/[\w .-]{2,30}/\s*(?:-{1,2}|[–—]))\s+")
 # an aside between commas that a date ends, a relative clause or a participle: ", which
 # began", ", first elected", ", meeting in Paris" (its subject is the words before it)
 _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
@@ -84,6 +86,8 @@ _APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'�
 # phrase is what happened on the date
 _OPENING_PARTICIPLE = re.compile(r"^\s*(?:Born|Founded|Established|Elected|Appointed|Built|Opened|"
                                  r"Launched|Formed|Created|Married|Ordained|Crowned)\b")
+_SUBJECT_AFTER_COMMA = re.compile(
+    r"\s*,\s+(?P<subject>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+[a-z]")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,;:.]|$)")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
@@ -225,6 +229,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     clause is not this one's either ("In the spring he resigned, and by 1923 he had moved");
     ``listed``: the clause of a date listed with others (see :func:`listed_clause`)."""
     before, after = sentence[:date_start], sentence[date_end:]
+    if (dateline := _DATELINE.match(before)) is not None:  # the wire's, not the event's
+        before = before[dateline.end():]
     if listed is not None:
         (before, after), next_date, previous = listed, None, None
         before = _ATTRIBUTION_LEAD.sub("", before)
@@ -268,6 +274,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if (_OPENING_PARTICIPLE.match(before) and after.lstrip().startswith(",")
             and len(_DANGLING_PREP.sub("", before).split()) > 1):
         after = ""  # "Born in Leeds on 2 May 1930, the daughter of a teacher, she ...": "Born in Leeds"
+    elif (_OPENING_PARTICIPLE.match(before) and len(_DANGLING_PREP.sub("", before).split()) == 1
+          and (subject := _SUBJECT_AFTER_COMMA.match(after))):
+        # "Founded in 2009, Acme employs 4,200 people": "Acme was founded"
+        before, after = f"{subject['subject']} was {_DANGLING_PREP.sub('', before).strip().lower()}", ""
     if _CLEFT_BEFORE.match(before) and (cleft := _CLEFT_AFTER.match(after)):
         before, after = "", after[cleft.end():]  # "It was in 1952 that Mara saw the sea"
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
