@@ -275,9 +275,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             and len(_DANGLING_PREP.sub("", before).split()) > 1):
         after = ""  # "Born in Leeds on 2 May 1930, the daughter of a teacher, she ...": "Born in Leeds"
     elif (_OPENING_PARTICIPLE.match(before) and len(_DANGLING_PREP.sub("", before).split()) == 1
-          and (subject := _SUBJECT_AFTER_COMMA.match(after))):
+          and (named := _SUBJECT_AFTER_COMMA.match(after))):
         # "Founded in 2009, Acme employs 4,200 people": "Acme was founded"
-        before, after = f"{subject['subject']} was {_DANGLING_PREP.sub('', before).strip().lower()}", ""
+        before, after = f"{named['subject']} was {_DANGLING_PREP.sub('', before).strip().lower()}", ""
     if _CLEFT_BEFORE.match(before) and (cleft := _CLEFT_AFTER.match(after)):
         before, after = "", after[cleft.end():]  # "It was in 1952 that Mara saw the sea"
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
