@@ -444,3 +444,15 @@ def test_a_press_release_dateline_and_an_opening_participle_leave_the_title() ->
         ("2026-11-20", "Acme Inc. today announced its roadmap for 2027"),
         ("2027", "Acme Inc. today announced its roadmap"),
         ("2009", "Acme was founded")]
+
+
+def test_a_relative_clause_with_a_date_of_its_own_is_titled_by_its_antecedent() -> None:
+    assert _event_titles("In 1835 she married William King, who became Earl of Lovelace in 1838.") == [
+        ("1835", "She married William King"), ("1838", "William King became Earl of Lovelace")]
+    assert _event_titles("A court upheld the conviction in 2018 but ordered a new hearing, which took "
+                         "place in the fall of 2019.") == [
+        ("2018", "A court upheld the conviction"), ("2019-FA", "A new hearing took place")]
+    assert _event_titles("Profit for the first quarter of 2026, which ended Sept. 30, rose 14%.")[1] == (
+        "2026-09-30", "The first quarter of 2026 ended")
+    assert _event_titles("She fell ill in the summer of 1852 and died that November.") == [
+        ("1852-SU", "She fell ill"), ("1852-11", "She died")]

@@ -38,7 +38,7 @@ _ATTRIBUTION_AFTER = re.compile(
 _REPORTED_CLAUSE = re.compile(r"\s+that\b")
 _ATTRIBUTION_LEAD = re.compile(r"^\s*according\s+to\s+[^,;:]{3,80},\s+(?=\S)", re.IGNORECASE)
 # a comma or semicolon before a conjunction: a new clause (with its own date) begins
-_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas)\b|;)")
+_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas)\b|;|,\s*(?=(?:who|which)\s))")
 # "damaged twice, in 1941 and again in the spring of 1944": dates listed for one clause
 _DATE_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:(?:again|then|later|once\s+more)\s+)?"
                              r"(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
@@ -58,7 +58,14 @@ _RELATIVE_OPENER = re.compile(r",\s+(?:who|which)\s+$", re.IGNORECASE)
 _ASIDE_REST = re.compile(r"\s*([^,;:()]{3,80}),")
 _RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
 # the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
-_ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)(?P<noun>(?:[\w.'’&-]+\s+){0,5}[\w.'’&-]+),\s+$")
+_ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that)\s+)"
+                         r"(?P<noun>(?:[\w.'’&-]+\s+){0,7}[\w.'’&-]+),\s+$")
+# where the noun phrase of a clause like "ordered a new hearing" begins
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\s", re.IGNORECASE)
+_NOUN_PHRASE_START = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those|[A-Z])")
+# ... or the name it follows: "she married William King, who became Earl ..."
+_NAME_ANTECEDENT = re.compile(r"(?<![\w.'’&-])(?<!\bof\s)"
+                              r"(?P<noun>(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*),\s+$")
 _DANGLING_COPULA = re.compile(r"\s+(?:was|is|were|are|will\s+be|came)$")
 _DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|over|throughout|through|"
                                r"around|for|as\s+of)\s+$",
@@ -94,7 +101,8 @@ _DANGLING_REACH = 24  # characters at the end of a title that may hold a danglin
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:(?:early|late)\s+)?(?:in|into|on|at|since|by|during|from|until|till|before|after|of|for|to|"
     r"through|throughout|"
-    r"within|"
+    r"within|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
+    r"(?<!\bturned\s)(?<!\bwon\s)(?<!\bgot\s)(?<!\bstarted\s)(?<!\bpassed\s)over|"
     r"around|about|between|as of|as early as|as late as|later|earlier)(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE)
 # a verb right after a sentence-initial date makes the date the clause's subject
@@ -126,8 +134,17 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
     at = sentence.find(text[:clause_start])
     if at <= 0 or not clause:
         return text
-    head = _ANTECEDENT.search(sentence, 0, at)
-    return f"{head['noun']} {clause}" if head else text
+    # "she married William King, who became ...": a person is named just before "who"
+    head = _NAME_ANTECEDENT.search(sentence, 0, at) if text[:3].lower() == "who" else None
+    head = head or _ANTECEDENT.search(sentence, 0, at) or _NAME_ANTECEDENT.search(sentence, 0, at)
+    if head is None:
+        return text
+    noun = head["noun"]
+    if determiners := list(_DETERMINER.finditer(noun)):
+        noun = noun[determiners[-1].start():]  # "raised its forecast for fiscal 2027, which ..."
+    elif noun[:1].islower() and (start := _NOUN_PHRASE_START.search(noun)) is not None:
+        noun = noun[start.start():]  # "but ordered a new hearing, which took place": "a new hearing"
+    return f"{noun[:1].upper()}{noun[1:]} {clause}"
 
 
 # between two dates listed with their own items: "Greece and Turkey in 1952, [West Germany in]
@@ -148,8 +165,10 @@ _LIST_ITEM = re.compile(r"(?:(?:in|at|on|to|for|from)\s+(?:the\s+)?[A-Z]"
                         r"|[$£€]?[0-9]|[a-z]+ed\b|(?:born|died|won|lost|left|became|wed|rose|fell|grew|sold|"
                         r"went|came|ran|took|made|joined|moved|returned)\b)")
 _PLACE_ITEM = re.compile(r"(?:in|at|on|to|for|from)\s", re.IGNORECASE)
-_TAIL_BREAK = re.compile(r"\s+(?:_|--|—|–)\s|\s*[(\[]")
+_TAIL_BREAK = re.compile(r"\s+(?:_|--|—|–)\s|\s*[(\[]|,\s*(?:though|although|while|but)\b")
 _SUBJECT_END = re.compile(r"\s+(was|were|is|are|has|had|have|will|would|became|first)\b", re.IGNORECASE)
+_LEADING_SUBJECT = re.compile(r"(?P<subject>(?:She|He|They|It|We|I)"
+                              r"|(?:the\s+|The\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*)\s+[a-z]")
 _ACTIVE_VERBS = frozenset("died married moved returned retired joined left won lost ran went came became "
                           "rose fell grew resigned emigrated graduated arrived divorced remarried settled "
                           "began started finished ended bought took made stayed served worked lived "
@@ -210,8 +229,9 @@ def listed_clause(sentence: str, spans: list[tuple[int, int]], k: int) -> tuple[
         trailing = _TRAILING_FIGURES.search(head)
     else:  # a predicate: "born in 1950, married in 1975": the subject and this one
         subject = _SUBJECT_END.search(head)
-        if subject is None:
-            return None
+        if subject is None:  # "She fell ill in the summer of 1852 and died that November"
+            lead = _LEADING_SUBJECT.match(head)
+            return (f"{lead['subject']} {item}", tail) if lead else None
         # "was indicted in 2014 and convicted in 2015": the passive goes on ("was convicted"),
         # but not to a verb of its own ("was born in 1950 and died in 2001")
         passive = subject.group(1).lower() in ("was", "were") and item.split()[0] not in _ACTIVE_VERBS
@@ -236,16 +256,18 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = _ATTRIBUTION_LEAD.sub("", before)
     if next_date is not None and _DATE_LIST_JOIN.fullmatch(sentence, date_end, next_date):
         after = ""  # "damaged twice, in 1941 and again in 1944": the list is not the clause
-    elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
-        after = sentence[date_end:join.start()]
     elif next_date is not None and _NEXT_PREDICATE.match(sentence, date_end, next_date):
         after = ""
+    elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
+        after = sentence[date_end:join.start()]
     if previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start):
         before = sentence[:previous[0]]  # the second date of a list: the clause before it
     elif previous is not None:
         joins = list(_NEXT_CLAUSE.finditer(sentence, previous[1], date_start))
         if joins:
             before = sentence[joins[-1].end():date_start]
+            if _RELATIVE_START.match(before) and after.lstrip().startswith(","):
+                after = ""  # "..., which ended Sept. 30, rose 14%": the clause ends at its comma
         elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
               and not _LEAD.sub("", sentence[:previous[0]])):
             before = ""  # "Years later, in 1950, he told the story": one setting of the scene
