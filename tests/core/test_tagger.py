@@ -68,6 +68,9 @@ CASES = [
     ("omg the concert is TOMORROW night and i still don't have a ride\njust landed in lisbon!! back "
      "home on the 28th\ncan't believe it's been 10 yrs since we graduated, class of 2016 reunion next "
      "sat??", "the 28th", "2021-02-28", date(2021, 2, 20)),
+    # "around" or "about" a date: approximate, and part of the expression (as TimeML writes it)
+    ("The plant will close around Nov. 1.", "around Nov. 1", "2021-11-01", REF),
+    ("The mill was built about 1850.", "about 1850", "1850", REF),
     # a post shouts in capitals; a name in capitals follows capitals
     ("omg the concert is TOMORROW night", "TOMORROW night", "2021-02-06TNI", REF),
     # a future "... later" counts from the date ahead, not from a past one told after it
@@ -351,3 +354,11 @@ def test_a_clock_time_in_a_past_sentence_takes_the_day_of_the_time_before() -> N
             "at 2.15am.")
     found = {t.text: t.value for t in TAGGER.tag(text, date(2025, 7, 21))}
     assert found["2.15am"] == "2025-07-20T02:15"
+
+
+def test_around_a_date_makes_it_approximate_but_a_topic_is_not() -> None:
+    def mods(text: str) -> list[tuple[str, str | None]]:
+        return [(t.text, t.mod) for t in TAGGER.tag(text, REF)]
+    assert mods("The mill was built around 1850.") == [("around 1850", "APPROX")]
+    assert mods("They talked about 2020 plans.") == [("2020", None)]
+    assert mods("Lawyers will get around Wednesday's ruling.") == [("Wednesday", None)]

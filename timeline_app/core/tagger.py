@@ -551,7 +551,7 @@ class Tagger:
             timex = self._normalise(text, match, rule, ctx)
             if timex is not None:
                 out.append(timex)
-        return _clock_ranges_on_their_days(text, _clocks_on_their_days(text, out))
+        return _approximated(text, _clock_ranges_on_their_days(text, _clocks_on_their_days(text, out)))
 
     def _normalise(self, text: str, m: regex.Match[str], rule: Rule, ctx: _Context) -> Timex | None:
         start, end = m.span()
@@ -603,6 +603,30 @@ def _hour_minute(timex: Timex) -> tuple[int, int] | None:
         return None if timex.time.hour is None else (timex.time.hour, timex.time.minute or 0)
     m = _UNKNOWN_DAY_CLOCK.fullmatch(timex.value)  # "at 03:15 on 22 June 1941" in a story
     return (int(m[1]), int(m[2])) if m else None
+
+
+# ("talked about 2020", "a story about 1968": the topic, no approximation)
+_APPROX_BEFORE = regex.compile(
+    r"(?<![\w$£€-])(?:around|approximately|roughly|(?<!\b(?:talk|talks|talked|talking|think|thinks|thought|"
+    r"thinking|know|knew|learn|learned|ask|asked|worry|worried|care|cared|write|wrote|written|read|news|"
+    r"story|stories|question|questions|concern|concerns|concerned|book|film|movie|report|reports|"
+    r"reported|speak|spoke|told|tell|said|says|memories|remember|forget|forgot|lies|truth|wrong|right)\s)"
+    r"about)\s+$", regex.IGNORECASE)
+
+
+def _approximated(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A date or time right after "around" or "about" ("around Nov. 1", "about 1850") is
+    approximate, and the word is part of it (as TimeML writes it)."""
+    out = []
+    previous_end = 0
+    for timex in timexes:
+        if (timex.type in ("DATE", "TIME") and timex.mod is None and timex.time is not None
+                and text[timex.end:timex.end + 2] not in ("'s", "’s")  # "get around Monday's ruling"
+                and (m := _APPROX_BEFORE.search(text, max(previous_end, timex.start - 16), timex.start))):
+            timex = dataclasses.replace(timex, start=m.start(), text=text[m.start():timex.end], mod="APPROX")
+        out.append(timex)
+        previous_end = timex.end
+    return out
 
 
 def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
