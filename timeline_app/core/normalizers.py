@@ -99,6 +99,9 @@ class Context(Protocol):
     def past_perfect(self) -> bool:
         """The expression's clause is in the past perfect ("had been crowned in January")."""
 
+    def in_a_game(self) -> bool:
+        """Sport around the expression: a score or two game words."""
+
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through"."""
 
@@ -1368,6 +1371,10 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
         return Resolution({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}.get(
             max(-1, min(1, int(shift))), "PRESENT_REF"), None, mod, NONE)
     gran = UNIT_GRANULARITY.get(unit, "day")
+    if unit == "SEA" and story is None and ctx.in_a_game():
+        # "scored 30 goals last season": a sports season, the year (about) it ran in
+        year = TimeValue.of("year", ref).plus("Y", int(shift))
+        return Resolution(year.value, year, "APPROX", REFERENCE)
     if unit == "SEA":
         gran = "season"
     if story is not None and rank(story.granularity) < rank(gran) and gran != "season":
@@ -1508,7 +1515,7 @@ _HALF_UNIT = {"Y": (6, "M"), "M": (2, "W"), "D": (12, "HOUR"), "HOUR": (30, "MIN
 
 def set_(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'every year', 'each Monday', 'daily', 'twice a week' -> P1Y, XXXX-WXX-1, P1D, P1W."""
-    adverb = " ".join((groups.get("adverb") or "").lower().split())
+    adverb = " ".join((groups.get("adverb") or args.get("adverb") or "").lower().split())
     if adverb:
         values = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
                   "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D",

@@ -112,7 +112,7 @@ class _Filters:
         if rule.type != "SET" and (phrase in self.phrases or (
                 phrase.startswith(("a ", "an ")) and self.before_article.search(before))):
             return True
-        if rule.id in _GAME_PERIODS and self._in_a_game(text, start, end):
+        if rule.id in _GAME_PERIODS and self.in_a_game(text, start, end):
             return True  # "12 points in the third quarter as the Lakers won 110-98"
         if rule.id in ("year", "decade", "fiscal_year") or rule.norm == "duration":
             if self.after_year.search(after) and not (
@@ -124,7 +124,7 @@ class _Filters:
             return m is not None and (text[start].isdigit() or not m.group(0)[:1].isdigit())
         return False
 
-    def _in_a_game(self, text: str, start: int, end: int) -> bool:
+    def in_a_game(self, text: str, start: int, end: int) -> bool:
         """Whether a quarter or half without a year is a game's: a score or two game words near it."""
         if any(ch.isdigit() for ch in text[start:end]):
             return False
@@ -399,6 +399,11 @@ class _Context:
             return False  # "By the end of May she had found work": done by then, not before
         return (_PAST_PERFECT.search(self._text, max(s, start - 60), start) is not None
                 or _PAST_PERFECT_AFTER.match(self._text, end, min(e, end + 40)) is not None)
+
+    def in_a_game(self) -> bool:
+        """A score or two game words near the expression: sport ("scored 30 goals last season")."""
+        start, end = self.span
+        return self._tagger.filters.in_a_game(self._text, start, end)
 
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through": the end of something."""
