@@ -80,6 +80,8 @@ def _lines_of_their_own(text: str) -> list[int]:
                 and (len(line) <= short or _ENDS_A_POST.search(line))):
             found.append(at)
     return found
+
+
 _STOPS = re.compile(rf"[.]{_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])")
 
 

@@ -101,6 +101,11 @@ class _Filters:
         self.sport_score = _either(table.get("sport_score", []), "{}")
         self.sport_words = _either(table.get("sport_words", []), r"\b(?:{})\b")
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
+        # "around Nov. 1", "about 1850": approximate; not "talked about 2020" (a topic)
+        topics = _alternation(table.get("about_a_topic", [])) or "(?!)"
+        self.approx_before = regex.compile(
+            rf"(?<![\w$£€-])(?:around|approximately|roughly|(?<!\b(?:{topics})\s)about)\s+$",
+            regex.IGNORECASE)
 
     def rejects(self, text: str, start: int, end: int, rule: Rule) -> bool:
         before = text[max(0, start - 24):start]
@@ -556,7 +561,8 @@ class Tagger:
             timex = self._normalise(text, match, rule, ctx)
             if timex is not None:
                 out.append(timex)
-        return _approximated(text, _clock_ranges_on_their_days(text, _clocks_on_their_days(text, out)))
+        out = _clock_ranges_on_their_days(text, _clocks_on_their_days(text, out))
+        return _approximated(text, out, self.filters.approx_before)
 
     def _normalise(self, text: str, m: regex.Match[str], rule: Rule, ctx: _Context) -> Timex | None:
         start, end = m.span()
@@ -610,16 +616,7 @@ def _hour_minute(timex: Timex) -> tuple[int, int] | None:
     return (int(m[1]), int(m[2])) if m else None
 
 
-# ("talked about 2020", "a story about 1968": the topic, no approximation)
-_APPROX_BEFORE = regex.compile(
-    r"(?<![\w$£€-])(?:around|approximately|roughly|(?<!\b(?:talk|talks|talked|talking|think|thinks|thought|"
-    r"thinking|know|knew|learn|learned|ask|asked|worry|worried|care|cared|write|wrote|written|read|news|"
-    r"story|stories|question|questions|concern|concerns|concerned|book|film|movie|report|reports|"
-    r"reported|speak|spoke|told|tell|said|says|memories|remember|forget|forgot|lies|truth|wrong|right)\s)"
-    r"about)\s+$", regex.IGNORECASE)
-
-
-def _approximated(text: str, timexes: list[Timex]) -> list[Timex]:
+def _approximated(text: str, timexes: list[Timex], approx_before: regex.Pattern[str]) -> list[Timex]:
     """A date or time right after "around" or "about" ("around Nov. 1", "about 1850") is
     approximate, and the word is part of it (as TimeML writes it)."""
     out = []
@@ -627,7 +624,7 @@ def _approximated(text: str, timexes: list[Timex]) -> list[Timex]:
     for timex in timexes:
         if (timex.type in ("DATE", "TIME") and timex.mod is None and timex.time is not None
                 and text[timex.end:timex.end + 2] not in ("'s", "’s")  # "get around Monday's ruling"
-                and (m := _APPROX_BEFORE.search(text, max(previous_end, timex.start - 16), timex.start))):
+                and (m := approx_before.search(text, max(previous_end, timex.start - 16), timex.start))):
             timex = dataclasses.replace(timex, start=m.start(), text=text[m.start():timex.end], mod="APPROX")
         out.append(timex)
         previous_end = timex.end
