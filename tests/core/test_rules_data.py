@@ -58,3 +58,14 @@ def test_bad_rule_data_is_refused_with_its_reason(tmp_path: Path, rules_yaml: st
     _write_rules(tmp_path, rules_yaml)
     with pytest.raises(RuleError, match=message):
         load_rules(tmp_path)
+
+
+def test_every_rule_compiles_and_a_bad_regex_names_its_rule(tmp_path: Path) -> None:
+    """Rules are compiled when the scanner first needs them (a new process starts sooner), so
+    each is compiled here once; a pattern that cannot compile says which rule it is."""
+    for rule in default_rules().rules:
+        assert rule.regex.compiled().pattern == rule.regex.pattern
+    _write_rules(tmp_path, _RULE.format(id="unclosed", type="DATE", pattern="(x"))
+    rules = load_rules(tmp_path)
+    with pytest.raises(RuleError, match="rule 'unclosed': bad pattern"):
+        rules.rules[0].regex.compiled()

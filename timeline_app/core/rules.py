@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from timeline_app.core import yaml_safe
-from timeline_app.core.scanner import DispatchScanner
+from timeline_app.core.scanner import DispatchScanner, LazyPattern
 from timeline_app.resources import rules_dir
 
 _MACRO = re.compile(r"\{([a-z_][a-z_0-9]*)(?:@([a-z_][a-z_0-9]*))?\}")
@@ -50,7 +50,7 @@ class Rule:
     type: str
     norm: str
     pattern: str
-    regex: regex.Pattern[str]
+    regex: LazyPattern  # compiled when the scanner first needs it
     args: Mapping[str, Any] = field(default_factory=dict)
     examples: tuple[tuple[str, ...], ...] = ()
     case_sensitive: bool = False
@@ -202,10 +202,8 @@ def load_rules(directory: Path | None = None) -> RuleSet:
             raise RuleError("rules.yaml", rule_id, "needs a pattern and a norm")
         expanded = _expand(str(raw["pattern"]), fragments, "rules.yaml", rule_id)
         flags = FLAGS & ~regex.IGNORECASE if raw.get("case_sensitive") else FLAGS
-        try:
-            compiled = regex.compile(f"(?:{expanded}){_RIGHT_EDGE}", flags)
-        except regex.error as exc:
-            raise RuleError("rules.yaml", rule_id, f"bad pattern: {exc}") from exc
+        compiled = LazyPattern(f"(?:{expanded}){_RIGHT_EDGE}", flags,
+                               functools.partial(_bad_pattern, rule_id))
         examples = tuple(tuple(str(x) for x in ex) for ex in raw.get("examples", []))
         rules.append(
             Rule(
@@ -225,6 +223,10 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         raise RuleError("rules.yaml", None, "no rules")
     scanner = DispatchScanner([rule.regex for rule in rules], _LEFT_EDGE_FIXED)
     return RuleSet(rules=tuple(rules), tables=tables, scanner=scanner)
+
+
+def _bad_pattern(rule_id: str, exc: regex.error) -> RuleError:
+    return RuleError("rules.yaml", rule_id, f"bad pattern: {exc}")
 
 
 def _scanner_body(rule: Rule) -> str:

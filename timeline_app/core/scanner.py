@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +171,43 @@ def first_keys(pattern: str, flags: int = 0) -> frozenset[Prefix] | None:
     return frozenset(prefixes)
 
 
+class LazyPattern:
+    """A rule's regex, compiled the first time the scanner needs it: a new process tags its
+    first document without compiling the rules that text never reaches (most, for a short
+    one). ``pattern`` and ``flags`` are those of the compiled regex; ``on_error`` turns a
+    compile error into the caller's own."""
+
+    __slots__ = ("_compiled", "_on_error", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int,
+                 on_error: Callable[[regex.error], Exception] | None = None) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: regex.Pattern[str] | None = None
+        self._on_error = on_error
+
+    def compiled(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = regex.compile(self.pattern, self.flags)
+            except regex.error as exc:
+                if self._on_error is None:
+                    raise
+                raise self._on_error(exc) from exc
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        return self.compiled().match(text, pos, len(text) if endpos is None else endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        return self.compiled().search(text, pos, len(text) if endpos is None else endpos)
+
+
+def compiled(pattern: regex.Pattern[str] | LazyPattern) -> regex.Pattern[str]:
+    """The compiled regex of a pattern, lazy or not."""
+    return pattern.compiled() if isinstance(pattern, LazyPattern) else pattern
+
+
 class DispatchScanner:
     """Finds rule matches left to right, trying at each position only the rules that can start there.
 
@@ -179,7 +216,7 @@ class DispatchScanner:
     The first rule in order that matches at the leftmost position wins, as in one alternation.
     """
 
-    def __init__(self, patterns: Sequence[regex.Pattern[str]], left_edge: str,
+    def __init__(self, patterns: Sequence[regex.Pattern[str] | LazyPattern], left_edge: str,
                  cache_folder: Path | None = None) -> None:
         """``cache_folder``: where the prefix trie is cached (default: the user cache folder,
         see :mod:`~timeline_app.core.prefix_cache`)."""
@@ -245,7 +282,8 @@ class DispatchScanner:
                 continue
             tries = ordered.get(subset)
             if tries is None:
-                tries = ordered[subset] = tuple((i, self._patterns[i]) for i in sorted(subset))
+                # (a lazy rule is compiled here, the first time text reaches it)
+                tries = ordered[subset] = tuple((i, compiled(self._patterns[i])) for i in sorted(subset))
             stop = s + MATCH_REACH  # past ``len(text)`` is fine
             for index, pattern in tries:
                 match = pattern.match(text, s, stop)
@@ -255,7 +293,8 @@ class DispatchScanner:
                     break
 
 
-def _build_trie(patterns: Sequence[regex.Pattern[str]]) -> tuple[dict[str, Any], frozenset[int]]:
+def _build_trie(patterns: Sequence[regex.Pattern[str] | LazyPattern],
+                ) -> tuple[dict[str, Any], frozenset[int]]:
     """The prefix trie of these rules (key -> child; "" -> indices of the rules whose prefix
     ends there), and the rules that could begin anywhere."""
     keys = [first_keys(p.pattern, p.flags) for p in patterns]
@@ -271,7 +310,7 @@ def _build_trie(patterns: Sequence[regex.Pattern[str]]) -> tuple[dict[str, Any],
     return trie, frozenset(i for i, k in enumerate(keys) if k is None)
 
 
-def _prefix_trie(patterns: Sequence[regex.Pattern[str]],
+def _prefix_trie(patterns: Sequence[regex.Pattern[str] | LazyPattern],
                  folder: Path | None) -> tuple[dict[str, Any], frozenset[int]]:
     """:func:`_build_trie`, from the disk cache when these rules were seen before."""
     key = prefix_cache.key_of([str(DEPTH), *(f"{p.flags}:{p.pattern}" for p in patterns)])
