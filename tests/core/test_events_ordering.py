@@ -456,3 +456,17 @@ def test_a_relative_clause_with_a_date_of_its_own_is_titled_by_its_antecedent() 
         "2026-09-30", "The first quarter of 2026 ended")
     assert _event_titles("She fell ill in the summer of 1852 and died that November.") == [
         ("1852-SU", "She fell ill"), ("1852-11", "She died")]
+
+
+def test_whom_a_relative_clause_tells_of_and_which_dates_a_list_holds() -> None:
+    assert _event_titles("They were met by Joan Campbell of the National Council of Churches, who "
+                         "travelled with Craig on Wednesday.") == [
+        ("2026-11-18", "Joan Campbell travelled with Craig")]
+    assert _event_titles("The dispute concerns a treaty on the border, which the two presidents signed "
+                         "last May.") == [("2026-05", "The two presidents signed a treaty on the border")]
+    cases = "The state recorded 48 cases last month, up from 31 in April and 12 in March."
+    assert _event_titles(cases)[1:] == [
+        ("2026-04", "The state recorded 48 cases, up from 31"),
+        ("2026-03", "The state recorded 48 cases, up from 12")]
+    assert _event_titles('The envoy hoped to reach a deal "before the summer," when elections are due.') == [
+        ("2027-SU", "The envoy hoped to reach a deal when elections are due")]

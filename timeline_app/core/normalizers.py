@@ -1436,7 +1436,7 @@ def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
         target = target.plus("Y", -1)
     elif story is not None and story.granularity != "year" and target.start < story.start:
         target = target.plus("Y", 1)  # "That winter ... In the spring": the spring after it
-    elif story is None and (tense := ctx.tense()) is not None:
+    elif story is None and (tense := ctx.near_tense()) is not None:  # ("hoped to ... before the summer")
         first, last = target.interval()
         if tense == "future" and last < ref:  # "will close in the spring", written in November
             target = target.plus("Y", 1)

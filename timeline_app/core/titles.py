@@ -22,7 +22,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1
 # an aside between commas that a date ends, a relative clause or a participle: ", which
 # began", ", first elected", ", meeting in Paris" (its subject is the words before it)
 _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
-                    r"|(?P<clause2>(?:\w+\s+)?(?:\w+(?:ed|ing)|built|born|made|held|found|known|"
+                    r"|(?P<clause2>(?:\w+\s+)?(?:[a-z]\w*(?:ed|ing)|built|born|made|held|found|known|"
                     r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
 _PASSIVE_PARTICIPLE = re.compile(r"(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
                                  r"opened|established|created|formed|launched|elected|appointed|named|"
@@ -59,13 +59,17 @@ _ASIDE_REST = re.compile(r"\s*([^,;:()]{3,80}),")
 _RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
 # the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
 _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that)\s+)"
-                         r"(?P<noun>(?:[\w.'’&-]+\s+){0,7}[\w.'’&-]+),\s+$")
+                         r"(?P<noun>(?:[\w.'’&-]+\s+){0,11}[\w.'’&-]+),\s+$")
 # where the noun phrase of a clause like "ordered a new hearing" begins
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\s", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those|[A-Z])")
 # ... or the name it follows: "she married William King, who became Earl ..."
-_NAME_ANTECEDENT = re.compile(r"(?<![\w.'’&-])(?<!\bof\s)"
+_NAME_ANTECEDENT = re.compile(r"(?<![\w.'’&-])"
                               r"(?P<noun>(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*),\s+$")
+_PERSON_OF_ANTECEDENT = re.compile(r"(?<![\w.'’&-])(?P<noun>(?:[A-Z][\w.'’&-]*\s+){1,3})of\s+(?:the\s+)?"
+                                   r"(?:[A-Z][\w.'’&-]*\s+(?:of\s+)?){0,4}[A-Z][\w.'’&-]*,\s+$")
+# a relative clause whose subject follows the pronoun ("which the two presidents signed")
+_CLAUSE_SUBJECT = re.compile(r"(?:the|a|an|he|she|they|we|i|it|his|her|their|its|our)\s", re.IGNORECASE)
 _DANGLING_COPULA = re.compile(r"\s+(?:was|is|were|are|will\s+be|came)$")
 _DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|over|throughout|through|"
                                r"around|for|as\s+of)\s+$",
@@ -96,12 +100,13 @@ _OPENING_PARTICIPLE = re.compile(r"^\s*(?:Born|Founded|Established|Elected|Appoi
 _SUBJECT_AFTER_COMMA = re.compile(
     r"\s*,\s+(?P<subject>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+[a-z]")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,;:.]|$)")
+_EMPTY_QUOTES = re.compile(r"\s*[\"“]\s*[,.;:]?\s*[\"”]")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(
     r"\s*\b(?:(?:early|late)\s+)?(?:in|into|on|at|since|by|during|from|until|till|before|after|of|for|to|"
     r"through|throughout|"
-    r"within|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
+    r"within|starting|beginning|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
     r"(?<!\bturned\s)(?<!\bwon\s)(?<!\bgot\s)(?<!\bstarted\s)(?<!\bpassed\s)over|"
     r"around|about|between|as of|as early as|as late as|later|earlier)(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE)
@@ -134,16 +139,33 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
     at = sentence.find(text[:clause_start])
     if at <= 0 or not clause:
         return text
-    # "she married William King, who became ...": a person is named just before "who"
-    head = _NAME_ANTECEDENT.search(sentence, 0, at) if text[:3].lower() == "who" else None
+    # "she married William King, who became ...": a person is named just before "who" (or
+    # before "of" an organisation: "Joan Campbell of the National Council of Churches, who")
+    head = None
+    if text[:3].lower() == "who":
+        head = _PERSON_OF_ANTECEDENT.search(sentence, 0, at) or _NAME_ANTECEDENT.search(sentence, 0, at)
     head = head or _ANTECEDENT.search(sentence, 0, at) or _NAME_ANTECEDENT.search(sentence, 0, at)
     if head is None:
         return text
     noun = head["noun"]
-    if determiners := list(_DETERMINER.finditer(noun)):
-        noun = noun[determiners[-1].start():]  # "raised its forecast for fiscal 2027, which ..."
+    determiners = list(_DETERMINER.finditer(noun))
+    if not determiners and len(noun.split()) > 6:
+        return text  # a whole clause, no noun phrase to take
+    object_relative = _CLAUSE_SUBJECT.match(clause) is not None
+    if determiners:
+        # the nearest noun phrase is what a clause tells of ("the production of its terminals,
+        # which were delayed"), the whole one is what a clause's own subject acted on ("a
+        # treaty on the border, which the presidents signed")
+        first = 1 if head.start("noun") == 0 and len(determiners) > 1 else 0  # past the subject
+        noun = noun[determiners[first if object_relative else -1].start():]
     elif noun[:1].islower() and (start := _NOUN_PHRASE_START.search(noun)) is not None:
         noun = noun[start.start():]  # "but ordered a new hearing, which took place": "a new hearing"
+    noun = noun.strip()
+    if object_relative and len(clause.split()) <= 5:
+        # "a treaty, which the two presidents signed last May": "The two presidents signed a treaty"
+        if noun.split()[0] in ("The", "A", "An"):
+            noun = noun[:1].lower() + noun[1:]
+        return f"{clause[:1].upper()}{clause[1:]} {noun}"
     return f"{noun[:1].upper()}{noun[1:]} {clause}"
 
 
@@ -175,6 +197,10 @@ _ACTIVE_VERBS = frozenset("died married moved returned retired joined left won l
                           "reopened".split())
 
 
+def _item(gap: re.Match[str] | None) -> str:
+    return gap["item"].strip() if gap else ""
+
+
 def listed_clause(sentence: str, spans: list[tuple[int, int]], k: int) -> tuple[str, str] | None:
     """The clause of the ``k``-th date of ``spans`` (a sentence's temporal expressions, offsets
     relative to it) when it is one of dates listed for one clause, each with an item of its
@@ -189,6 +215,10 @@ def listed_clause(sentence: str, spans: list[tuple[int, int]], k: int) -> tuple[
         first -= 1
     while last + 1 < len(spans) and gap(last + 1):
         last += 1
+    # "48 cases last month, up from 31 in April and 12 in March": the list is the dates whose
+    # items are list items (April and March), not the one before them
+    while first < k and (item := _item(gap(first + 1))) and not _LIST_ITEM.match(item):
+        first += 1
     head = sentence[:spans[first][0]]
     if last == first:
         return None
@@ -344,6 +374,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     text = f"{before}{joint}{after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
     if "(" in text or "[" in text:
         text = _EMPTY_BRACKETS.sub("", text)  # "Ada King ( ) was": a lifespan
+    if '"' in text or "“" in text:
+        text = _EMPTY_QUOTES.sub("", text)  # 'hoped to reach a deal "before the summer,"'
     text = " ".join(text.split())
     text = _LEAD.sub("", _ATTRIBUTION_LEAD.sub("", _DATELINE.sub("", text))).strip(" ,;:-–—")
     if relative := _RELATIVE_START.match(text):
