@@ -71,6 +71,9 @@ CASES = [
     # "around" or "about" a date: approximate, and part of the expression (as TimeML writes it)
     ("The plant will close around Nov. 1.", "around Nov. 1", "2021-11-01", REF),
     ("The mill was built about 1850.", "about 1850", "1850", REF),
+    # the past perfect comes before the story's time, which "mid-December" holds to its end
+    ("Napoleon entered Moscow on 14 September 1812. By mid-December the army had crossed the "
+     "Niemen. Napoleon had left it on 5 December.", "5 December", "1812-12-05", None),
     # a post shouts in capitals; a name in capitals follows capitals
     ("omg the concert is TOMORROW night", "TOMORROW night", "2021-02-06TNI", REF),
     # a future "... later" counts from the date ahead, not from a past one told after it

@@ -207,8 +207,11 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
     if story is not None:
         year = story.start.year
         if story.granularity != "year" and ctx.past_perfect():
-            # "On 14 October 1066 ... Harold had been crowned in January": before the story
-            year -= (month, day) > (story.start.month, story.start.day)
+            # "On 14 October 1066 ... Harold had been crowned in January": before the story's
+            # time, which a month or a season holds to its end ("By mid-December ... had left on
+            # 5 December" is that December)
+            last = story.interval()[1]
+            year -= (month, day) > (last.month, last.day) and last.year == story.start.year
         elif story.granularity != "year" and story.start.month - month > 2:
             year += 1
         return year, STORY
