@@ -431,8 +431,9 @@ def test_a_title_stops_before_the_next_dates_predicate_and_after_an_aside_closes
         ("2026-11-19", "Margaret Ellison died at her home in Falmouth, Mass")]
     assert _event_titles("Though she kept an office there until last spring, she left.")[0][1] == (
         "She kept an office there")
-    assert _event_titles("the concert is TOMORROW night and i still don't have a ride")[0][1] == (
+    assert _event_titles("omg the concert is TOMORROW night and i still don't have a ride")[0][1] == (
         "The concert")
+    assert _event_titles("Wow Airlines folded in 2019.")[0][1] == "Wow Airlines folded"  # a name
     assert _event_titles("office closed thurs & fri for the holiday") == [
         ("2026-11-19", "Office closed for the holiday"), ("2026-11-20", "Office closed for the holiday")]
 

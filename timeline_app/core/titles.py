@@ -12,7 +12,9 @@ import re
 
 TITLE_LIMIT = 90
 _LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s|"
-                   r"(?:even\s)?though\s|although\s)+", re.IGNORECASE)
+                   r"(?:even\s)?though\s|although\s|(?-i:omg|OMG|lol|LOL|ugh|wow|yay)\s"
+                   r"|(?:omg|lol|ugh|wow|yay|ok|okay|oh|well),\s)+",
+                   re.IGNORECASE)
 # a wire story's dateline opening its first sentence: "ANKARA (Reuters) - ", "WASHINGTON — ",
 # "LONDON, March 3 (AP) -"
 # "SAN JOSE, Calif., Nov. 24, 2026 /PRNewswire/ --"
