@@ -471,3 +471,8 @@ def test_whom_a_relative_clause_tells_of_and_which_dates_a_list_holds() -> None:
         ("2026-03", "The state recorded 48 cases, up from 12")]
     assert _event_titles('The envoy hoped to reach a deal "before the summer," when elections are due.') == [
         ("2027-SU", "The envoy hoped to reach a deal when elections are due")]
+
+
+def test_a_participle_aside_of_publishing_or_passing_is_passive() -> None:
+    assert _event_titles("The law, passed in 2019, took effect in 2021.") == [
+        ("2019", "The law was passed"), ("2021", "The law took effect")]

@@ -28,7 +28,8 @@ _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]
                     r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
 _PASSIVE_PARTICIPLE = re.compile(r"(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
                                  r"opened|established|created|formed|launched|elected|appointed|named|"
-                                 r"completed|designed)\b")
+                                 r"completed|designed|published|released|issued|signed|approved|passed|"
+                                 r"introduced|discovered|painted|written)\b")
 # "... in Ohio, has struggled": the aside closes before the main verb (not "in Falmouth, Mass.")
 _ASIDE_END = re.compile(r"^((?:\s+(?:in|at|near|for|by|as)\s+[^,;:()]{1,30})?)\s*,(?=\s+[a-z])")
 # ", officials said on Thursday": who said it, not what happened
