@@ -210,27 +210,27 @@ def listed_clause(sentence: str, spans: list[tuple[int, int]], k: int) -> tuple[
     own, commas between them and "and" (or "or") before the last ("adding Greece and Turkey in
     1952, West Germany in 1955 and Spain in 1982": "adding West Germany" for 1955); None when
     it is not in such a list. The clause comes as the words before the date and after it."""
-    def gap(i: int) -> re.Match[str] | None:  # between the dates i - 1 and i
-        return _LIST_GAP.fullmatch(sentence, spans[i - 1][1], spans[i][0])
-
+    # between[i]: what lies between the dates i - 1 and i, when it may join a list (each once)
+    between = [None] + [_LIST_GAP.fullmatch(sentence, spans[i - 1][1], spans[i][0])
+                        for i in range(1, len(spans))]
     first, last = k, k
-    while first > 0 and gap(first):
+    while first > 0 and between[first]:
         first -= 1
-    while last + 1 < len(spans) and gap(last + 1):
+    while last + 1 < len(spans) and between[last + 1]:
         last += 1
     # "48 cases last month, up from 31 in April and 12 in March": the list is the dates whose
     # items are list items (April and March), not the one before them
-    while first < k and (item := _item(gap(first + 1))) and not _LIST_ITEM.match(item):
+    while first < k and (item := _item(between[first + 1])) and not _LIST_ITEM.match(item):
         first += 1
     head = sentence[:spans[first][0]]
     if last == first:
         return None
-    gaps = [gap(i) for i in range(first + 1, last + 1)]
-    joined = [bool(_LIST_CONJUNCTION.search(g.group(0))) for g in gaps if g]
+    gaps = [g for g in between[first + 1:last + 1] if g]
+    joined = [bool(_LIST_CONJUNCTION.search(g.group(0))) for g in gaps]
     if joined != [False] * (len(joined) - 1) + [True]:
         return None  # "and" joins the last one only: a list, not clauses in a row
-    items = [g["item"].strip() for g in gaps if g]
-    if not any(items) and len(items) < 2 and any(_LIST_PREPOSITION.search(g.group(0)) for g in gaps if g):
+    items = [_item(g) for g in gaps]
+    if not any(items) and len(items) < 2 and any(_LIST_PREPOSITION.search(g.group(0)) for g in gaps):
         return None  # "ran low in December, and on the 16th fifteen set out": a clause of its own
     if not all(not item or _LIST_ITEM.match(item) for item in items):
         return None
