@@ -56,8 +56,14 @@ class Context(Protocol):
     def story_anchor_after(self, finest: str, day: date) -> TimeValue | None:
         """The last date mentioned, at least as fine as ``finest``, that begins after ``day``."""
 
-    def sentence_year(self) -> int | None:
+    def sentence_year(self, month: int | None = None) -> int | None:
         """The year of a date written earlier in the expression's sentence, if any."""
+
+    def from_before(self) -> bool:
+        """The expression follows "from": the start of something."""
+
+    def sentence_period(self) -> TimeValue | None:
+        """The first month, season, quarter or half written earlier in the sentence."""
 
     def numeric_order(self) -> str | None:
         """'DMY' or 'MDY' when the text's own numeric dates show their order ("25/12/2020"
@@ -215,7 +221,7 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
         elif story.granularity != "year" and story.start.month - month > 2:
             year += 1
         return year, STORY
-    if (opening := ctx.sentence_year()) is not None:  # "In 2019, the plant closed on March 5"
+    if (opening := ctx.sentence_year(month)) is not None:  # "In 2019, the plant closed on March 5"
         return opening, STORY
     ref = ctx.reference()
     if ref is None:
@@ -810,6 +816,8 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
                 return Resolution(tv.value, tv, mod, REFERENCE)
     if groups.get("deadline") and ctx.clause_tense() is None:
         tense = "future"  # "maybe by Fri evening": a deadline, unless its clause says otherwise
+    if groups.get("starting") and ctx.clause_tense() is None and _starts_ahead(ref, int(number)):
+        tense = "future"  # "in force from Friday" (written on a Thursday)
     if groups.get("scheduled"):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead
     if groups.get("possessive") and shift is None:
@@ -820,6 +828,12 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
     ctx.tell_weekday(int(number), day)
     tv = (TimeValue("partofday", day, part=part) if part else TimeValue("day", day))
     return Resolution(tv.value, tv, mod, REFERENCE)
+
+
+def _starts_ahead(ref: date, weekday: int) -> bool:
+    """Whether "from <weekday>" with no tense is the coming one: the last one was before this
+    week ("in force from Friday", on a Thursday), not earlier this week ("open from Monday")."""
+    return _weekday_date(ref, weekday, None, None) < ref - timedelta(days=ref.weekday())
 
 
 def _weekday_fits(ref: date, weekday: int, month: int, day: int, reach: int = 200) -> bool:
@@ -953,6 +967,9 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
             day = date(year or ref.year, month, day_of_month)
     elif wd is not None:
         tense = ctx.near_tense()
+        if tense is None and (ctx.deadline_before()
+                              or (ctx.from_before() and _starts_ahead(ref, int(wd)))):
+            tense = "future"  # "a warning is in force from 6pm Friday until 9am Sunday"
         day = _as_told(ctx, int(wd), _weekday_date(ref, int(wd), None, tense), tense, ref)
         ctx.tell_weekday(int(wd), day)
     elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's
@@ -1106,6 +1123,14 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     unit = "SEA" if season else ("D" if part else _unit(word, ctx))
     if word == "period":
         unit = "Q"
+    if anaphor == "same-in-year" and (year := _year(groups)) is not None:
+        # "the same period of 2024": the period reported on (a quarter, half or month), moved
+        # to that year; else the year
+        period = ctx.sentence_period() or ctx.reporting_quarter() or ctx.story_anchor("year")
+        if period is None or period.granularity not in ("half", "quarter", "month", "season"):
+            period = TimeValue("year", date(year, 1, 1))
+        tv = period.plus("Y", year - period.start.year)
+        return Resolution(tv.value, tv, mod, STORY)
     if anaphor in ("year-earlier", "the year-earlier", "the year-ago"):
         reporting = ctx.reporting_quarter()
         if reporting is not None and word not in ("month", "week", "year"):

@@ -158,6 +158,8 @@ _PAST_PERFECT = regex.compile(r"(?<!\w)had\s+(?!to\b)[\w\s'’-]{0,50}$", regex.
 _PAST_PERFECT_AFTER = regex.compile(r"[\w\s,'’-]{0,30}?(?<!\w)had\s+(?!to\b)\w", regex.IGNORECASE)
 _BY_BEFORE = regex.compile(r"(?<!\w)by\s+$", regex.IGNORECASE)
 _DEADLINE_BEFORE = regex.compile(r"(?<!\w)(?:until|till|through|thru)\s+$", regex.IGNORECASE)
+# "from 6pm Friday": the start of something (with no tense, one ahead)
+_FROM_BEFORE = regex.compile(r"(?<!\w)from\s+$", regex.IGNORECASE)
 _ATTRIBUTIVE_OPENER = regex.compile(r"[\s\"“‘'(]*the\s+", regex.IGNORECASE)  # "The 2028 Olympics ..."
 # "Easter Monday that year", "on March 5 of the following year"
 _YEAR_ANAPHOR_AFTER = regex.compile(
@@ -337,12 +339,13 @@ class _Context:
         self._anchors.append(time)
         self._anchor_spans.append(self.span)
 
-    def sentence_year(self) -> int | None:
+    def sentence_year(self, month: int | None = None) -> int | None:
         """The year (a year, "last year") that opens the expression's sentence, or that a
         "when" clause holding the expression follows, unless the expression is the date of a
         statement ("In 2019, the plant closed on March 5": 2019; "since 2005, when Katrina
         struck in late August": 2005; "In 2019 sales fell, the company said on March 5": not
-        2019)."""
+        2019). A day of ``month`` takes the year of that month opening the sentence too ("Last
+        November was the wettest, with 210mm between 23 and 25 November")."""
         if not self._anchors:
             return None
         start = self.span[0]
@@ -351,8 +354,11 @@ class _Context:
                                      strict=True):
             if at < sentence_start:
                 return None
-            if at < start and anchor.granularity == "year":  # written as a year, not placed by tense
-                if _ATTRIBUTIVE_OPENER.fullmatch(self._text, sentence_start, at) and \
+            same_month = (month is not None and anchor.granularity == "month"
+                          and anchor.start.month == month)
+            if at < start and (anchor.granularity == "year" or same_month):
+                # written as a year (not placed by tense), or as this month of a year
+                if not same_month and _ATTRIBUTIVE_OPENER.fullmatch(self._text, sentence_start, at) and \
                         _NOUN_AFTER.match(self._text, end):
                     # "The 2028 Olympics will open in July": the year of what the sentence
                     # is about, when its tense agrees ("The 2020 winners will ...": not 2020)
@@ -376,6 +382,19 @@ class _Context:
             return None
         at, _ = self._anchor_spans[-1]
         return self._anchors[-1] if self._sentence()[0] <= at < self.span[0] else None
+
+    def sentence_period(self) -> TimeValue | None:
+        """The first month, season, quarter or half (with a year) written earlier in the
+        expression's sentence: the period it reports on ("Borrowing in the first half ... rose,
+        the ONS said last month, ... on the same period of 2024")."""
+        sentence_start = self._sentence()[0]
+        i = bisect.bisect_left(self._anchor_spans, (sentence_start, 0))
+        for anchor, (at, _) in zip(self._anchors[i:], self._anchor_spans[i:], strict=True):
+            if at >= self.span[0]:
+                break
+            if anchor.granularity in ("month", "season", "quarter", "half"):
+                return anchor
+        return None
 
     def _sentence(self) -> tuple[int, int]:
         start, _ = self.span
@@ -414,6 +433,11 @@ class _Context:
         """The expression follows "until", "till" or "through": the end of something."""
         start = self.span[0]
         return _DEADLINE_BEFORE.search(self._text, max(0, start - 12), start) is not None
+
+    def from_before(self) -> bool:
+        """The expression follows "from": the start of something."""
+        start = self.span[0]
+        return _FROM_BEFORE.search(self._text, max(0, start - 8), start) is not None
 
     def clause_tense(self) -> str | None:
         """:meth:`near_tense` from the expression's own clause only (None when it has no
