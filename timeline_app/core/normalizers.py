@@ -1123,13 +1123,13 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     unit = "SEA" if season else ("D" if part else _unit(word, ctx))
     if word == "period":
         unit = "Q"
-    if anaphor == "same-in-year" and (year := _year(groups)) is not None:
+    if anaphor == "same-in-year" and (in_year := _year(groups)) is not None:
         # "the same period of 2024": the period reported on (a quarter, half or month), moved
         # to that year; else the year
         period = ctx.sentence_period() or ctx.reporting_quarter() or ctx.story_anchor("year")
         if period is None or period.granularity not in ("half", "quarter", "month", "season"):
-            period = TimeValue("year", date(year, 1, 1))
-        tv = period.plus("Y", year - period.start.year)
+            period = TimeValue("year", date(in_year, 1, 1))
+        tv = period.plus("Y", in_year - period.start.year)
         return Resolution(tv.value, tv, mod, STORY)
     if anaphor in ("year-earlier", "the year-earlier", "the year-ago"):
         reporting = ctx.reporting_quarter()
