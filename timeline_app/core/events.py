@@ -20,7 +20,13 @@ from timeline_app.core.timeml import display_granularity, rank
 from timeline_app.core.titles import listed_clause, make_title
 
 SNIPPET_REACH = 300  # characters of a very long sentence kept on each side of its date
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*$", re.IGNORECASE)
+# a date something is compared with, not when something happened: "warmer than today",
+# "more than in the same period of 2024", "the hardest since 2010" (but "no later than May 1")
+_COMPARED = re.compile(r"(?:(?<!later)(?<!earlier)(?<!sooner)\s+than|\b(?:\w{3,}est|most\s+[a-z]+|best|worst|"
+                       r"first)(?:\s+[\w-]+){0,3}\s+since)\s+(?:(?:in|on|at|during|for)\s+)?$",
+                       re.IGNORECASE)
+_COMPARED_REACH = 60
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 # "Some three decades later, in the summer of 2019": one date told twice
@@ -249,7 +255,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     units = _date_units(text, dated, skip, told_with)
     unit_starts = [a for a, _ in units]
     for i, timex in enumerate(dated):
-        if i in skip:
+        if i in skip or _COMPARED.search(text, max(0, timex.start - _COMPARED_REACH), timex.start):
             continue
         until = None
         if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):
@@ -280,9 +286,11 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         if len(in_sentence) > 1 and (date_start, date_end) in in_sentence:
             listed = listed_clause(text[s:e], [(a - s, b - s) for a, b in in_sentence],
                                    in_sentence.index((date_start, date_end)))
+        others = [(a - s, b - s) for a, b in all_spans[bisect_left(all_starts, s):bisect_left(all_starts, e)]
+                  if (a, b) != (timex.start, timex.end)]
         title = make_title(text[s:e], date_start - s, date_end - s,
                            next_date=following - s if following < e else None, previous=previous,
-                           listed=listed)
+                           listed=listed, others=others)
         event = Event(title=title, text=text, start=s, end=e, date=when, article=article_path)
         if same is not None:
             events[same] = event

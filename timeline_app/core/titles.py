@@ -19,7 +19,7 @@ _LEAD = re.compile(r"^(?:[\"“”'‘’(\[\s]|and\s|but\s|so\s|then\s|also\s|m
 # "LONDON, March 3 (AP) -"
 # "SAN JOSE, Calif., Nov. 24, 2026 /PRNewswire/ --"
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
-                       r"\s*(?:\([^)]{1,40}\)\s*(?:-{1,2}|[–—])|--|[–—]"
+                       r"\s*(?:\([^)]{1,40}\)\s*(?:-{1,2}|[–—_])|--|[–—_]"
                        r"|,?[^/\n]{0,30}/[\w .-]{2,30}/\s*(?:-{1,2}|[–—]))\s+")
 # an aside between commas that a date ends, a relative clause or a participle: ", which
 # began", ", first elected", ", meeting in Paris" (its subject is the words before it)
@@ -36,12 +36,17 @@ _ASIDE_END = re.compile(r"^((?:\s+(?:in|at|near|for|by|as)\s+[^,;:()]{1,30})?)\s
 _ATTRIBUTION_AFTER = re.compile(
     r"[^,;]*?(?P<said>,\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b|"
     r",\s*according\s+to\b)")
+# "..., forecasters said on Thursday": the date of the statement, whose title is who said what
+_ATTRIBUTION_BEFORE = re.compile(
+    r",\s+(?P<who>(?:[\w.'’-]+\s+){1,5}?)(?P<verb>said|says|announced|confirmed|reported|warned|"
+    r"predicted|estimated|told\s+(?:reporters|[A-Z][\w.'’-]*))\s+(?:on\s+|late\s+|early\s+)?$")
+_ATTRIBUTED_END = re.compile(r"\s*(?:[,.;:!?\"”]|$)")
 # ... unless what was said follows: "When it cleared, the captain announced that ..." is the
 # sentence's main clause
 _REPORTED_CLAUSE = re.compile(r"\s+that\b")
 _ATTRIBUTION_LEAD = re.compile(r"^\s*according\s+to\s+[^,;:]{3,80},\s+(?=\S)", re.IGNORECASE)
 # a comma or semicolon before a conjunction: a new clause (with its own date) begins
-_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas)\b|;|,\s*(?=(?:who|which)\s))")
+_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas|with)\b|;|,\s*(?=(?:who|which)\s))")
 # "damaged twice, in 1941 and again in the spring of 1944": dates listed for one clause
 _DATE_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:(?:again|then|later|once\s+more)\s+)?"
                              r"(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
@@ -272,18 +277,37 @@ def listed_clause(sentence: str, spans: list[tuple[int, int]], k: int) -> tuple[
     return (f"{head[:trailing.start()]}{item}", tail) if trailing else None
 
 
+def _attributed(sentence: str, said: re.Match[str], others: list[tuple[int, int]]) -> str:
+    """"A storm will sweep in from Friday night, forecasters said on Thursday": for the date of
+    the statement, "A storm will sweep in, forecasters said" (the statement without its dates)."""
+    main = sentence[:said.start()]
+    for span in sorted(others, reverse=True):
+        if span[1] <= len(main):
+            main = _without(main, span)
+    main = _LEAD.sub("", _DATELINE.sub("", " ".join(main.split()))).strip(" ,;:-–—")
+    if dangling := _DANGLING_PREP.search(main, max(0, len(main) - _DANGLING_REACH)):
+        main = main[:dangling.start()].rstrip(" ,;:")
+    if len(main.split()) < 2:
+        return ""
+    return f"{main}, {said['who']}{said['verb']}"
+
+
 def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT,
                next_date: int | None = None, previous: tuple[int, int] | None = None,
-               listed: tuple[str, str] | None = None) -> str:
+               listed: tuple[str, str] | None = None, others: list[tuple[int, int]] | None = None) -> str:
     """A short readable clause from ``sentence`` without its date phrase (offsets relative);
     ``next_date``: where the sentence's next dated expression starts, whose clause is not
     this one's ("approved the contract last August, and crews began work in September");
     ``previous``: the span of the temporal expression before it in the sentence, whose
     clause is not this one's either ("In the spring he resigned, and by 1923 he had moved");
-    ``listed``: the clause of a date listed with others (see :func:`listed_clause`)."""
+    ``listed``: the clause of a date listed with others (see :func:`listed_clause`);
+    ``others``: the spans of the sentence's other temporal expressions."""
     before, after = sentence[:date_start], sentence[date_end:]
+    if ((said := _ATTRIBUTION_BEFORE.search(before)) and _ATTRIBUTED_END.match(after)
+            and (statement := _attributed(sentence, said, others or []))):
+        return _finished(statement, sentence, limit)
     if (dateline := _DATELINE.match(before)) is not None:  # the wire's, not the event's
-        before = before[dateline.end():]
+        before = " " * dateline.end() + before[dateline.end():]  # (offsets stay)
     if listed is not None:
         (before, after), next_date, previous = listed, None, None
         before = _ATTRIBUTION_LEAD.sub("", before)
@@ -304,6 +328,11 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
               and not _LEAD.sub("", sentence[:previous[0]])):
             before = ""  # "Years later, in 1950, he told the story": one setting of the scene
+        elif ((joined := _NEXT_PREDICATE.match(sentence, previous[1], date_start))
+              and (lead := _LEADING_SUBJECT.match(_LEAD.sub("", sentence[:previous[0]])))
+              and lead["subject"] not in ("The", "A", "An", "In", "On", "At", "By", "After")):
+            # "She left last Tuesday and will return on the 3rd": "She will return"
+            before = f"{lead['subject']} {sentence[joined.end() - 1:date_start]}"
         elif len(sentence[previous[1]:date_start].split()) >= 3:
             # "Acme said on Wednesday it would cut jobs by March": not this event's date (a
             # date close by may be bound to it: "the quarter ended Sept. 30")
@@ -379,12 +408,36 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         text = _EMPTY_BRACKETS.sub("", text)  # "Ada King ( ) was": a lifespan
     if '"' in text or "“" in text:
         text = _EMPTY_QUOTES.sub("", text)  # 'hoped to reach a deal "before the summer,"'
+    return _finished(text, sentence, limit)
+
+
+def _balanced_quotes(text: str) -> str:
+    """Without a closing quote whose opening one went with the date ('"Twenty years ago nobody
+    believed it," she said': 'Nobody believed it, she said')."""
+    if text.count('"') % 2:
+        first, last = text.find('"'), text.rfind('"')
+        if first > 0 and not text[first - 1].isspace():  # a closing one first: 'north," said'
+            text = text[:first] + text[first + 1:]
+        elif (last + 1 < len(text) and not text[last + 1].isspace()
+              and (last == 0 or text[last - 1].isspace())):
+            text = text[:last] + text[last + 1:]  # an opening one last: 'said that "the'
+
+    if text.count("”") > text.count("“"):
+        at = text.find("”")
+        if "“" not in text[:at]:
+            text = text[:at] + text[at + 1:]
+    return " ".join(text.replace(" ,", ",").split())
+
+
+def _finished(text: str, sentence: str, limit: int) -> str:
+    """The title cleaned up (leads, a relative clause's antecedent) and cut to ``limit``."""
     text = " ".join(text.split())
     text = _LEAD.sub("", _ATTRIBUTION_LEAD.sub("", _DATELINE.sub("", text))).strip(" ,;:-–—")
     if relative := _RELATIVE_START.match(text):
         text = _LEAD.sub("", _with_antecedent(sentence, text, relative.end()))
     if not text:
         text = " ".join(sentence.split())
+    text = _balanced_quotes(text)
     if len(text) > limit:
         clause_end = [m.start() for m in re.finditer(r"[,;:–—]\s", text) if 30 <= m.start() <= limit]
         if clause_end:
