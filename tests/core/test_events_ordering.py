@@ -512,3 +512,27 @@ def test_a_quote_the_date_opened_is_not_left_hanging() -> None:
     titles = _titles_in('"Twenty years ago nobody believed it," said Dr Lee. He said that "the plan '
                         'worked last year" and left.')
     assert titles["Twenty years ago"] == "Nobody believed it, said Dr Lee"
+
+
+def test_titles_keep_to_the_dates_own_clause() -> None:
+    titles = _titles_in(
+        "It was the summer of 1969, and the heat lay on the town like a blanket. "
+        "Her aunt showed her the orchard, and on Sunday they went to church. "
+        "He visited Rome in May, and in June moved to Paris. "
+        "Windows 10 reached end of support on 14 October, and Microsoft's Copilot+ PCs arrive soon. "
+        "The company will pay its dividend on December 26 to shareholders of record on December 4. "
+        "Health officials warn this winter could be the worst in a decade.")
+    assert titles["the summer of 1969"] == "The heat lay on the town like a blanket"
+    assert titles["Sunday"] == "They went to church"
+    assert titles["May"] == "He visited Rome"
+    assert titles["June"] == "He moved to Paris"
+    assert titles["14 October"] == "Windows 10 reached end of support"
+    assert titles["December 26"] == "The company will pay its dividend to shareholders of record"
+    assert titles["this winter"] == "Health officials warn this winter could be the worst in a decade"
+
+
+def test_a_relative_clause_after_a_dated_noun_phrase_names_it() -> None:
+    titles = _titles_in("Nvidia reported revenue of $57 billion for its third quarter of fiscal 2026, "
+                        "which ended October 26.")
+    assert titles["third quarter of fiscal 2026"] == "Nvidia reported revenue of $57 billion"
+    assert titles["October 26"] == "Its third quarter of fiscal 2026 ended"

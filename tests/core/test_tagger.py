@@ -317,6 +317,10 @@ def test_the_reporting_quarter_is_one_that_has_ended() -> None:
     fiscal = "Profit fell in its fourth quarter ended Sept. 30, from $4 million a year ago."
     assert [t.value for t in TAGGER.tag(fiscal, date(1989, 11, 2)) if t.text == "a year ago"] == [
         "1988-Q4"]
+    fiscal = ("Revenue for its third quarter of fiscal 2026, which ended October 26, rose 62% "
+              "from a year earlier.")
+    assert [t.value for t in TAGGER.tag(fiscal, date(2025, 11, 20)) if t.text == "a year earlier"] == [
+        "2025-Q3"]
 
 
 @pytest.mark.parametrize("text", [

@@ -24,8 +24,8 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*$"
 # a date something is compared with, not when something happened: "warmer than today",
 # "more than in the same period of 2024", "the hardest since 2010" (but "no later than May 1")
 _COMPARED = re.compile(r"(?:(?<!later)(?<!earlier)(?<!sooner)\s+than|\b(?:\w{3,}est|most\s+[a-z]+|best|worst|"
-                       r"first)(?:\s+[\w-]+){0,3}\s+since)\s+(?:(?:in|on|at|during|for)\s+)?$",
-                       re.IGNORECASE)
+                       r"first)(?:\s+[\w-]+){0,3}\s+since)\s+(?:(?:in|on|at|during|for)\s+)?"
+                       r"(?:(?:the\s+)?(?:whole|all|rest|end|start)\s+of\s+|the\s+)?$", re.IGNORECASE)
 _COMPARED_REACH = 60
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")

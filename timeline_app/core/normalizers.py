@@ -626,6 +626,8 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     anchor = ABSOLUTE
     if year is None and (told := ctx.anaphoric_year()) is not None:  # "Easter Monday that year"
         year, anchor = told, STORY
+    if year is None and groups.get("anaphor") and (then := ctx.story_anchor("year")) is not None:
+        year, anchor = then.start.year, STORY  # "in August 1914 ... That Christmas"
     story = _story_year(ctx)
     if year is None and story is not None:  # narrative: the next one from the story's "now"
         year, anchor = story.start.year, STORY

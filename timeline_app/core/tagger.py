@@ -25,7 +25,7 @@ from timeline_app.core.timeml import TimeValue, rank
 # where one clause of a sentence ends and another begins
 _CLAUSE_BREAK = regex.compile(
     r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet|who|which)\b)\s*")
-_ENDED = regex.compile(r",?\s+end(?:ed|ing)\b")
+_ENDED = regex.compile(r",?\s+(?:which\s+|that\s+)?end(?:ed|ing|s)\b")
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
 # "will stay closed", "plans to keep the bridge closed": an -ed word a modal or "to" governs
 # (within three words) is a participle of that verb's phrase, not a past tense

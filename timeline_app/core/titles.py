@@ -68,6 +68,8 @@ _RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
 # the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
 _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that)\s+)"
                          r"(?P<noun>(?:[\w.'’&-]+\s+){0,11}[\w.'’&-]+),\s+$")
+_LAST_NOUN_PHRASE = re.compile(r"\b(?P<noun>(?:the|a|an|his|her|its|their|our)\s+(?:[\w.'’&-]+\s+){0,5}"
+                               r"[\w.'’&-]+),\s+$", re.IGNORECASE)
 # where the noun phrase of a clause like "ordered a new hearing" begins
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\s", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those|[A-Z])")
@@ -116,12 +118,35 @@ _DANGLING_PREP = re.compile(
     r"through|throughout|"
     r"within|starting|beginning|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
     r"(?<!\bturned\s)(?<!\bwon\s)(?<!\bgot\s)(?<!\bstarted\s)(?<!\bpassed\s)over|"
-    r"around|about|between|as of|as early as|as late as|later|earlier)(?:\s+(?:the|a|an))?\s*$",
+    r"around|about|between|as of|as early as|as late as|later|earlier|(?:no|not)\s+(?:later|earlier)\s+than)"
+    r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE)
+_CLAUSE_ENDS = re.compile(r"[\s\"”'’)]*(?:[,.;:!?]|$)")
+_DANGLING_AFTER = re.compile(r"\s+(?:than|ended|ending|since|of)$")
+_DANGLING_POSSESSIVE = re.compile(
+    r"\s*\b(?:for|of|in|on|at|during|since|by|until)\s+(?:its|their|his|her|our)$", re.IGNORECASE)
 # a verb right after a sentence-initial date makes the date the clause's subject
 _SUBJECT_VERB = re.compile(
     r"\s+(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|brought|brings|began|"
     r"begins|ended|ends|proved|remains|remained|became|promises)\b", re.IGNORECASE)
+
+_PREDICATE_AFTER = re.compile(r"\s+([a-z]+)\b")
+# "warn this winter could be": a date that is the subject of a reported clause
+_REPORTING_VERB_BEFORE = re.compile(
+    r"\b(?:warns?|warned|says?|said|expects?|expected|believes?|believed|thinks?|thought|fears?|feared|"
+    r"predicts?|predicted|hopes?|hoped|suggests?|suggested|shows?|showed|insists?|insisted|claims?|"
+    r"claimed|argues?|argued)\s+(?:that\s+)?$")
+_NOUN_DATE = re.compile(r"(?:this|next|last|the|that)\s.*(?<!\bago)(?<!\bearlier)(?<!\blater)", re.IGNORECASE)
+_MODAL_AFTER = re.compile(r"\s+(?:could|may|might|should|must|can)\b")
+# "It was the summer of 1969, and the heat lay ...": the date sets the scene of the next clause
+_SCENE_BEFORE = re.compile(r"\s*(?:it|this)\s+(?:was|is)\s*", re.IGNORECASE)
+_SCENE_AFTER = re.compile(r"\s*[,;]\s*(?:and\s+)?(?=\S)")
+# "..., and on Sunday they went": a clause the date opens, with a subject of its own
+_CLAUSE_OPENING_BEFORE = re.compile(
+    r"[,;]\s*(?:and|but|then|so)\s+(?:(?:on|in|at|by|during|from|until)\s+)?$", re.IGNORECASE)
+_OWN_SUBJECT_AFTER = re.compile(r"\s*,?\s*(?:(?:the|a|an|he|she|they|we|i|it|his|her|their|its|our)\s"
+                                r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’+-]*){0,3}\s+(?!of\b)[a-z])")
+
 
 def _without(before: str, span: tuple[int, int]) -> str:
     """``before`` without the date at ``span`` (in it), its preposition and its comma."""
@@ -153,6 +178,8 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
     if text[:3].lower() == "who":
         head = _PERSON_OF_ANTECEDENT.search(sentence, 0, at) or _NAME_ANTECEDENT.search(sentence, 0, at)
     head = head or _ANTECEDENT.search(sentence, 0, at) or _NAME_ANTECEDENT.search(sentence, 0, at)
+    if head is None:  # "revenue of $57 billion for its third quarter, which ended": the last noun phrase
+        head = _LAST_NOUN_PHRASE.search(sentence, max(0, at - 60), at)
     if head is None:
         return text
     noun = head["noun"]
@@ -317,7 +344,15 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         after = ""
     elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
         after = sentence[date_end:join.start()]
-    if previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start):
+    elif (join := _NEXT_CLAUSE.search(sentence, date_end)) and _OWN_SUBJECT_AFTER.match(sentence, join.end()):
+        after = sentence[date_end:join.start()]  # "on 14 October, and Microsoft's PCs arrive"
+    if (previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start)
+            and (predicate := _PREDICATE_AFTER.match(after))
+            and (predicate[1] in _ACTIVE_VERBS or predicate[1].endswith("ed"))
+            and (lead := _LEADING_SUBJECT.match(_LEAD.sub("", sentence[:previous[0]])))
+            and lead["subject"] not in ("The", "A", "An", "In", "On", "At", "By", "After")):
+        before = lead["subject"]  # "He visited Rome in May, and in June moved to Paris": "He moved"
+    elif previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start):
         before = sentence[:previous[0]]  # the second date of a list: the clause before it
     elif previous is not None:
         joins = list(_NEXT_CLAUSE.finditer(sentence, previous[1], date_start))
@@ -345,6 +380,13 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before, after = before[:opener.start()], f" {rest[1]}"  # "Doyle, who yesterday trimmed ..., said"
     if _DATE_APPOSITIVE.match(after):
         after = ""  # "at 4:17 a.m., the time the first quake hit": more of the date, no event
+    if next_date is not None and after == sentence[date_end:] and (
+            following := next((span for span in others or [] if span[0] == next_date), None)) and (
+            not after[following[1] - date_end:].strip(" .,;:!?\"”'’)")):
+        # "will pay its dividend on December 26 to shareholders of record on December 4": the
+        # last date of the sentence is not this one's
+        after = _without(after, (following[0] - date_end, following[1] - date_end))
+        after = _DANGLING_AFTER.sub("", after.rstrip(" .,;:!?"))
     if possessive := _POSSESSIVE_AFTER.match(after):
         # "who won last Tuesday's election, named ...": "who won the election" (a date's
         # "'s" would be left hanging)
@@ -367,6 +409,14 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
         # "This month is a rough reminder": the date is the subject, the clause needs it
         before, after = "", sentence
+    elif (_REPORTING_VERB_BEFORE.search(before) and _NOUN_DATE.fullmatch(sentence, date_start, date_end)
+          and (_SUBJECT_VERB.match(after) or _MODAL_AFTER.match(after))):
+        # "Officials warn this winter could be the worst": the reported clause's subject
+        before = sentence[:date_end]
+    elif _SCENE_BEFORE.fullmatch(before) and (scene := _SCENE_AFTER.match(sentence, date_end)):
+        before, after = "", sentence[scene.end():]  # "It was the summer of 1969, and the heat lay ..."
+    elif _CLAUSE_OPENING_BEFORE.search(before) and _OWN_SUBJECT_AFTER.match(after):
+        before = ""  # "..., and on Sunday they went to church": the date opens a clause of its own
     # a semicolon joins two sentences: the date's is the title
     before = before[before.rfind("; ") + 2:] if "; " in before else before
     after = after[:after.find("; ")] if "; " in after else after
@@ -376,6 +426,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             and not _REPORTED_CLAUSE.match(after, said.end())):
         after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
     before = before.rstrip(" ,;:")
+    if _CLAUSE_ENDS.match(sentence, date_end) and (owner := _DANGLING_POSSESSIVE.search(before)):
+        before = before[:owner.start()]  # "revenue of $57 billion for its [third quarter]"
     if dangling := _DANGLING_PREP.search(before, max(0, len(before) - _DANGLING_REACH)):
         before = before[:dangling.start()].rstrip(" ,;:")
     if ((not after.strip(" ,.;:!?\"”'") or _CONJUNCTION_AFTER.match(after))
@@ -411,6 +463,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     return _finished(text, sentence, limit)
 
 
+_SPACE_BEFORE_CLOSING_QUOTE = re.compile(r"(?<=\w)\s+([\"”])(?=[\s,.;:!?]|$)")
+
+
 def _balanced_quotes(text: str) -> str:
     """Without a closing quote whose opening one went with the date ('"Twenty years ago nobody
     believed it," she said': 'Nobody believed it, she said')."""
@@ -426,7 +481,11 @@ def _balanced_quotes(text: str) -> str:
         at = text.find("”")
         if "“" not in text[:at]:
             text = text[:at] + text[at + 1:]
-    return " ".join(text.replace(" ,", ",").split())
+    text = " ".join(text.replace(" ,", ",").split())
+    for space in reversed(list(_SPACE_BEFORE_CLOSING_QUOTE.finditer(text))):
+        if text.count('"', 0, space.start()) % 2 or space[1] == "”":  # it closes a quote
+            text = text[:space.start()] + text[space.start(1):]
+    return text
 
 
 def _finished(text: str, sentence: str, limit: int) -> str:
