@@ -41,3 +41,26 @@ def test_a_post_runs_on_in_lower_case_after_two_marks() -> None:
     text = 'just landed in lisbon!! back home on the 28th. What?! no way. "Help!" he said. Yahoo! said so.'
     assert _sentences(text) == ["just landed in lisbon!!", "back home on the 28th.", "What?!", "no way.",
                                 '"Help!" he said.', "Yahoo! said so."]
+
+
+def test_posts_in_lower_case_end_sentences_at_full_stops() -> None:
+    posts = ("gym at 6:30 tmrw\nlast week was rough. mon and tue i was sick\n"
+             "flight got cancelled AGAIN. rebooked for sunday e.g. the 15th\nsee u there")
+    assert _sentences(posts) == ["gym at 6:30 tmrw", "last week was rough.", "mon and tue i was sick",
+                                 "flight got cancelled AGAIN.", "rebooked for sunday e.g. the 15th",
+                                 "see u there"]
+    # prose in sentence case keeps its lower-case runs ("approx. ten", "vs. rivals")
+    prose = "It cost approx. ten pounds.\nThe team won vs. rivals.\nIt rained."
+    assert _sentences(prose) == ["It cost approx. ten pounds.", "The team won vs. rivals.", "It rained."]
+    values = {t.text: t.value for t in Tagger().tag(posts, date(2026, 3, 12))}
+    assert values["sunday"] == "2026-03-15"  # rebooked for: ahead
+
+
+def test_a_wire_quote_in_backticks_opens_a_sentence() -> None:
+    text = "He met Clinton last week. ``We are back,'' Adams said Sunday."
+    assert _sentences(text) == ["He met Clinton last week.", "``We are back,'' Adams said Sunday."]
+
+
+def test_a_weekday_after_a_week_in_its_sentence_is_a_day_of_it() -> None:
+    values = [(t.text, t.value) for t in Tagger().tag("last week, mon and tue i was sick", date(2026, 3, 12))]
+    assert values == [("last week", "2026-W10"), ("mon", "2026-03-02"), ("tue", "2026-03-03")]

@@ -62,6 +62,9 @@ class Context(Protocol):
     def from_before(self) -> bool:
         """The expression follows "from": the start of something."""
 
+    def recent_week(self) -> TimeValue | None:
+        """The week or weekend last named earlier in the expression's sentence."""
+
     def sentence_period(self) -> TimeValue | None:
         """The first month, season, quarter or half written earlier in the sentence."""
 
@@ -796,9 +799,10 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         later = timedelta(days=14 if weeks == "fortnight" else 7)
         tv = TimeValue("day", _weekday_date(ref, int(number), None, "future") + later)
         return Resolution(tv.value, tv, mod, REFERENCE)
-    week = ctx.sentence_anchor()
-    if week is not None and week.granularity in ("week", "weekend") and shift in (None, "early", "late"):
-        # "next week ... on Tuesday", "this wknd i'm free sat morning": a day of that week
+    week = ctx.recent_week()
+    if week is not None and shift in (None, "early", "late"):
+        # "next week ... on Tuesday", "this wknd i'm free sat morning", "last week, mon and tue
+        # i was sick": a day of that week
         first, last = week.interval()
         day = first + timedelta(days=(int(number) - first.weekday()) % 7)
         if day <= last:

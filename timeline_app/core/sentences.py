@@ -17,7 +17,7 @@ import string
 from timeline_app.core.rules import default_rules
 
 _CLOSERS = r"[\"'”’)\]]*"
-_OPENERS = r"[\"'“‘(\[]?"
+_OPENERS = r"[\"'“‘(\[`]{0,2}"
 # Each pattern begins with one character class, so the engine skips ahead in C to the next
 # stop or line break (three times faster than an alternation of the two): a match starts at
 # the stop or at the first line break.
@@ -83,6 +83,22 @@ def _lines_of_their_own(text: str) -> list[int]:
 
 
 _STOPS = re.compile(rf"[.]{_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])")
+_LOWER_STOPS = re.compile(rf"(?<=[A-Za-z0-9)]\.){_CLOSERS}[ \t]+(?=[a-z])")
+
+
+@functools.lru_cache(maxsize=4)
+def _lower_case_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """(stop, next start) of full stops before a lower-case word in a text written in lower
+    case (most of its lines start so: posts), where they end sentences too ("last week was
+    rough. mon and tue i was sick"); abbreviations still go on."""
+    if "\n" not in text:
+        return ()
+    lines = [line.lstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 3 or 2 * sum(line[:1].islower() for line in lines) < len(lines):
+        return ()
+    return tuple((m.start() - 1, m.end()) for m in _LOWER_STOPS.finditer(text)
+                 if not _goes_on(text, m.start() - 1)
+                 and "." not in text[max(0, m.start() - 5):m.start() - 1])  # "e.g."
 
 
 @functools.lru_cache(maxsize=4)
@@ -103,6 +119,8 @@ def sentence_starts(text: str) -> list[int]:
             starts.append(m.end())
     if "\n" in text and (short := _lines_of_their_own(text)):
         starts = sorted(set(starts).union(short))
+    if lower := _lower_case_breaks(text):
+        starts = sorted(set(starts).union(after for _, after in lower))
     return starts
 
 
@@ -125,6 +143,11 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         spans.append((pos, len(text)))
+    for stop, after in _lower_case_breaks(text):
+        at = next((i for i, (s, e) in enumerate(spans) if s <= stop < e), None)
+        if at is not None and stop + 1 < spans[at][1]:
+            s, e = spans[at]
+            spans[at:at + 1] = [(s, stop + 1), (after, e)]
     out = []
     for s, e in spans:
         while s < e and text[s].isspace():

@@ -383,6 +383,17 @@ class _Context:
         at, _ = self._anchor_spans[-1]
         return self._anchors[-1] if self._sentence()[0] <= at < self.span[0] else None
 
+    def recent_week(self) -> TimeValue | None:
+        """The week or weekend last named earlier in the expression's sentence ("last week,
+        mon and tue i was sick": not the Monday just named)."""
+        sentence_start = self._sentence()[0]
+        for anchor, (at, _) in zip(reversed(self._anchors), reversed(self._anchor_spans), strict=True):
+            if at < sentence_start:
+                return None
+            if at < self.span[0] and anchor.granularity in ("week", "weekend"):
+                return anchor
+        return None
+
     def sentence_period(self) -> TimeValue | None:
         """The first month, season, quarter or half (with a year) written earlier in the
         expression's sentence: the period it reports on ("Borrowing in the first half ... rose,
