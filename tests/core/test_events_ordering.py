@@ -536,3 +536,8 @@ def test_a_relative_clause_after_a_dated_noun_phrase_names_it() -> None:
                         "which ended October 26.")
     assert titles["third quarter of fiscal 2026"] == "Nvidia reported revenue of $57 billion"
     assert titles["October 26"] == "Its third quarter of fiscal 2026 ended"
+
+
+def test_a_posts_marks_are_tidied_in_its_title() -> None:
+    titles = _titles_in("omg the new season drops next fri!!! 🍿\nwho else is going to the gig on the 21st ??")
+    assert titles == {"next fri": "The new season drops! 🍿", "the 21st": "Who else is going to the gig?"}

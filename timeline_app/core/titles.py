@@ -463,6 +463,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     return _finished(text, sentence, limit)
 
 
+_MARKS_RUN = re.compile(r"\s*([!?])[!?]*(?=\s|$)")
 _SPACE_BEFORE_CLOSING_QUOTE = re.compile(r"(?<=\w)\s+([\"”])(?=[\s,.;:!?]|$)")
 
 
@@ -503,5 +504,5 @@ def _finished(text: str, sentence: str, limit: int) -> str:
             text = text[:clause_end[-1]]
         else:
             text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-    text = text.rstrip(" .,;:")
+    text = _MARKS_RUN.sub(r"\1", text).rstrip(" .,;:!")  # "the new season drops !!!"
     return text[0].upper() + text[1:] if text else text
