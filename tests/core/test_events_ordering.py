@@ -539,5 +539,6 @@ def test_a_relative_clause_after_a_dated_noun_phrase_names_it() -> None:
 
 
 def test_a_posts_marks_are_tidied_in_its_title() -> None:
-    titles = _titles_in("omg the new season drops next fri!!! 🍿\nwho else is going to the gig on the 21st ??")
+    titles = _titles_in("omg the new season drops next fri!!! 🍿\n"
+                        "who else is going to the gig on the 21st ??")
     assert titles == {"next fri": "The new season drops! 🍿", "the 21st": "Who else is going to the gig?"}
