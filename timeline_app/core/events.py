@@ -23,10 +23,24 @@ SNIPPET_REACH = 300  # characters of a very long sentence kept on each side of i
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*$", re.IGNORECASE)
 # a date something is compared with, not when something happened: "warmer than today",
 # "more than in the same period of 2024", "the hardest since 2010" (but "no later than May 1")
-_COMPARED = re.compile(r"(?:(?<!later)(?<!earlier)(?<!sooner)\s+than|\b(?:\w{3,}est|most\s+[a-z]+|best|worst|"
-                       r"first)(?:\s+[\w-]+){0,3}\s+since)\s+(?:(?:in|on|at|during|for)\s+)?"
-                       r"(?:(?:the\s+)?(?:whole|all|rest|end|start)\s+of\s+|the\s+)?$", re.IGNORECASE)
-_COMPARED_REACH = 60
+_COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?:whole|all|rest|end|start)"
+                            r"\s+of\s+|the\s+)?", re.IGNORECASE)
+_NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadline
+_SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most\s+[a-z]+|best|worst|first)(?:\s+[\w-]+){0,3}\s+$",
+                          re.IGNORECASE)
+
+
+def _compared(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is one something is compared with: "warmer than today",
+    "more than in the same period of 2024", "the hardest since 2010" (not "no later than")."""
+    before = text[max(0, start - 60):start]
+    than = before.rfind("than")
+    if (than > 0 and _COMPARED_TAIL.fullmatch(before, than + 4)
+            and not before[:than].rstrip().endswith(_NOT_COMPARED)):
+        return True
+    since = before.rfind("since")
+    return (since > 0 and _COMPARED_TAIL.fullmatch(before, since + 5) is not None
+            and _SUPERLATIVE.search(before, max(0, since - 40), since) is not None)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 # "Some three decades later, in the summer of 2019": one date told twice
@@ -255,7 +269,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     units = _date_units(text, dated, skip, told_with)
     unit_starts = [a for a, _ in units]
     for i, timex in enumerate(dated):
-        if i in skip or _COMPARED.search(text, max(0, timex.start - _COMPARED_REACH), timex.start):
+        if i in skip or _compared(text, timex.start):
             continue
         until = None
         if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):

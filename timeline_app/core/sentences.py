@@ -83,7 +83,8 @@ def _lines_of_their_own(text: str) -> list[int]:
 
 
 _STOPS = re.compile(rf"[.]{_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])")
-_LOWER_STOPS = re.compile(rf"(?<=[A-Za-z0-9)]\.){_CLOSERS}[ \t]+(?=[a-z])")
+_LOWER_LINE_START = re.compile(r"\n[ \t]*[a-z]")
+_LOWER_STOPS = re.compile(rf"\.(?<=[A-Za-z0-9)]\.){_CLOSERS}[ \t]+(?=[a-z])")
 
 
 @functools.lru_cache(maxsize=4)
@@ -91,14 +92,14 @@ def _lower_case_breaks(text: str) -> tuple[tuple[int, int], ...]:
     """(stop, next start) of full stops before a lower-case word in a text written in lower
     case (most of its lines start so: posts), where they end sentences too ("last week was
     rough. mon and tue i was sick"); abbreviations still go on."""
-    if "\n" not in text:
+    if "\n" not in text or not _LOWER_STOPS.search(text):
         return ()
-    lines = [line.lstrip() for line in text.split("\n") if line.strip()]
-    if len(lines) < 3 or 2 * sum(line[:1].islower() for line in lines) < len(lines):
+    lower = len(_LOWER_LINE_START.findall(text))  # (the first line aside)
+    if lower < 2 or 2 * lower < text.count("\n") - text.count("\n\n"):
         return ()
-    return tuple((m.start() - 1, m.end()) for m in _LOWER_STOPS.finditer(text)
-                 if not _goes_on(text, m.start() - 1)
-                 and "." not in text[max(0, m.start() - 5):m.start() - 1])  # "e.g."
+    return tuple((m.start(), m.end()) for m in _LOWER_STOPS.finditer(text)
+                 if not _goes_on(text, m.start())
+                 and "." not in text[max(0, m.start() - 4):m.start()])  # "e.g."
 
 
 @functools.lru_cache(maxsize=4)
