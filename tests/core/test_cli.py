@@ -104,3 +104,18 @@ def test_an_unexpected_error_in_one_file_is_reported_and_the_run_goes_on(
     code, out = run("extract", str(tmp_path))
     assert code == 1 and len(out.splitlines()) == 1
     assert "a.txt: internal error: RuntimeError: a bug" in capsys.readouterr().err  # type: ignore[attr-defined]
+
+
+def test_a_news_api_dump_gives_each_articles_title_source_date_and_url(tmp_path: Path) -> None:
+    dump = {"status": "ok", "articles": [
+        {"source": {"name": "Reuters"}, "title": "Rates held", "url": "https://example.com/a",
+         "publishedAt": "2026-11-19T14:05:00Z",
+         "content": "The bank may cut in the first quarter of next year."}]}
+    (tmp_path / "news.json").write_text(json.dumps(dump), encoding="utf-8")
+    code, out = run("extract", "--format", "jsonl", str(tmp_path))
+    article = json.loads(out.splitlines()[0])
+    assert code == 0
+    assert (article["title"], article["source"], article["published"], article["url"]) == (
+        "Rates held", "Reuters", "2026-11-19", "https://example.com/a")
+    assert [(t["text"], t["value"]) for t in article["timexes"]] == [
+        ("the first quarter of next year", "2027-Q1")]

@@ -45,7 +45,7 @@ class DocumentResult:
         a = self.article
         return {"path": a.path, "title": a.title,
                 "published": a.published.isoformat() if a.published else None,
-                "source": a.source, "reference": self.reference.as_json(),
+                "source": a.source, "url": a.url, "reference": self.reference.as_json(),
                 "timexes": [t.as_json() for t in self.timexes],
                 "events": [e.as_json() for e in self.events]}
 

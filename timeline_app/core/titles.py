@@ -256,7 +256,8 @@ _LIST_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|&)\s", re.IGNORECASE)
 # what a list names with each date: a place, names, a figure, or a predicate in the past
 _LIST_ITEM = re.compile(r"(?:(?:in|at|on|to|for|from)\s+(?:the\s+)?[A-Z]"
                         r"|[A-Z][\w.'’&-]*(?:\s+(?:and|&|of|the|[A-Z][\w.'’&-]*))*$"
-                        r"|[$£€]?[0-9]|[a-z]+ed\b|(?:born|died|won|lost|left|became|wed|rose|fell|grew|sold|"
+                        r"|[$£€]?[0-9]|(?:(?:last|first|later|then|again|also|finally|recently)\s+)?[a-z]+ed\b"
+                        r"|(?:born|died|won|lost|left|became|wed|rose|fell|grew|sold|"
                         r"went|came|ran|took|made|joined|moved|returned)\b)")
 _PLACE_ITEM = re.compile(r"(?:in|at|on|to|for|from)\s", re.IGNORECASE)
 _TAIL_BREAK = re.compile(r"\s+(?:_|--|—|–)\s|\s*[(\[]|,\s*(?:though|although|while|but)\b")
