@@ -542,3 +542,13 @@ def test_a_posts_marks_are_tidied_in_its_title() -> None:
     titles = _titles_in("omg the new season drops next fri!!! 🍿\n"
                         "who else is going to the gig on the 21st ??")
     assert titles == {"next fri": "The new season drops! 🍿", "the 21st": "Who else is going to the gig?"}
+
+
+def test_a_date_heading_its_entry_is_titled_by_the_entry() -> None:
+    text = ("Monday, 3 June 1872. Left Liverpool at noon in fine weather.\n\nTuesday. A heavy swell "
+            "all day; half the passengers sick.\n\nThursday 6th. Fog.")
+    events = extract(Article("d.txt", text, "Diary", None, None, None, None, 0)).events
+    assert [(e.date.value, e.title) for e in events] == [
+        ("1872-06-03T12:00", "Left Liverpool in fine weather"),  # the heading's day is the noon's
+        ("1872-06-04", "A heavy swell all day"), ("1872-06-06", "Fog")]
+    assert events[1].snippet.startswith("Tuesday. A heavy swell")

@@ -41,6 +41,7 @@ def _compared(text: str, start: int) -> bool:
     since = before.rfind("since")
     return (since > 0 and _COMPARED_TAIL.fullmatch(before, since + 5) is not None
             and _SUPERLATIVE.search(before, max(0, since - 40), since) is not None)
+_HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 # "Some three decades later, in the summer of 2019": one date told twice
@@ -130,6 +131,14 @@ def event_date(timex: Timex, *, inferred_reference: bool = False,
     return EventDate(text=text, start=timex.start, end=end, value=value, earliest=first,
                      latest=last, granularity=display_granularity(timex.time.granularity),
                      approximate=approximate, mod=timex.mod, anchor=timex.anchor)
+
+
+def _within(timex: Timex, when: EventDate) -> bool:
+    """Whether the timex's interval lies inside the event date's (a finer date of that day)."""
+    if timex.time is None:
+        return False
+    first, last = timex.time.interval()
+    return when.earliest <= first and last <= when.latest
 
 
 def _around(text: str, start: int, end: int, date_start: int, date_end: int) -> tuple[int, int]:
@@ -257,6 +266,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     starts = [s for s, _ in sentences]
     dated = [t for t in _offsets_applied(text, timexes) if t.start >= body_start
              and t.type in ("DATE", "TIME") and t.time is not None]
+    dated_starts = [t.start for t in dated]
     all_spans = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
     all_starts = [a for a, _ in all_spans]
     events: list[Event] = []
@@ -280,6 +290,16 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue
         k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
         s, e = sentences[k] if k >= 0 and timex.start < sentences[k][1] else (timex.start, timex.end)
+        entry = None
+        if k + 1 < len(sentences) and _HEADING_ONLY.fullmatch(text, s, timex.start) \
+                and _HEADING_ONLY.fullmatch(text, when.end, e):
+            # a date that is a sentence of its own, a diary's "Tuesday." heading the entry
+            # after it: that entry is the event, unless a date in it places it more finely
+            entry = sentences[k + 1]
+            inner = bisect_left(dated_starts, entry[0])
+            if inner < len(dated) and dated[inner].start < entry[1] and _within(dated[inner], when):
+                continue
+            e = entry[1]
         s, e = _around(text, s, e, timex.start, when.end)
         key = (s, e, when.earliest, when.latest, when.granularity)
         same = by_sentence_date.get(key)
@@ -302,9 +322,12 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
                                    in_sentence.index((date_start, date_end)))
         others = [(a - s, b - s) for a, b in all_spans[bisect_left(all_starts, s):bisect_left(all_starts, e)]
                   if (a, b) != (timex.start, timex.end)]
-        title = make_title(text[s:e], date_start - s, date_end - s,
-                           next_date=following - s if following < e else None, previous=previous,
-                           listed=listed, others=others)
+        if entry is not None:
+            title = make_title(text[entry[0]:entry[1]], 0, 0)
+        else:
+            title = make_title(text[s:e], date_start - s, date_end - s,
+                               next_date=following - s if following < e else None, previous=previous,
+                               listed=listed, others=others)
         event = Event(title=title, text=text, start=s, end=e, date=when, article=article_path)
         if same is not None:
             events[same] = event

@@ -933,6 +933,11 @@ def _hour_minute(groups: Groups) -> tuple[int, int]:
 
 def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'9 a.m. EST Tuesday', '10:30 p.m.', 'noon': a minute on the reference day."""
+    if (spelled := groups.get("hour")) and not spelled.isdigit():  # "four in the afternoon"
+        number = _lookup(ctx, "number", spelled)
+        if not isinstance(number, int) or not 1 <= number <= 12:
+            return None
+        groups = {**groups, "hour": str(number)}
     hour, minute = _hour_minute(groups)
     if args.get("evening") and hour < 12:  # "tonight at 8"
         hour += 12
