@@ -651,6 +651,8 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
             return None
         year, anchor = ref.year, REFERENCE
         tense = ctx.tense()
+        if tense is None and groups.get("deadline"):
+            tense = "future"  # "back by easter": a deadline is ahead
         future = tense == "future"
         soon = timedelta(0) < this_year - ref <= timedelta(days=45)
         if tense is None and shift == 0 and this_year > ref and not soon:

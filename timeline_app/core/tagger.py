@@ -98,6 +98,8 @@ class _Filters:
         self.year_preposition = _either(table.get("year_prepositions", []), r"(?<!\w)(?:{})\s+$")
         self.before_article = _either(table.get("reject_before_article", []), "(?:{})$")
         self.capitalised = frozenset(w.lower() for w in table.get("capitalised_only", []))
+        self.lower_case_date_after = frozenset(table.get("lower_case_date_after", []))
+        self.lower_case_weekday_after = frozenset(table.get("lower_case_weekday_after", []))
         self.sport_score = _either(table.get("sport_score", []), "{}")
         self.sport_words = _either(table.get("sport_words", []), r"\b(?:{})\b")
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
@@ -605,7 +607,7 @@ class Tagger:
             return None
         groups = m.groupdict()
         groups["0"] = m.group(0)
-        if rule.case_sensitive_first and not self._capitalised_ok(groups):
+        if rule.case_sensitive_first and not self._capitalised_ok(groups, text, start):
             return None
         if (rule.lowercase_midsentence and text[start].isupper() and not _sentence_initial(text, start)
                 and not _shouted(text, start, end)):
@@ -625,11 +627,18 @@ class Tagger:
         return Timex(start, end, text[start:end], timex_type, resolution.value, resolution.mod,
                      resolution.anchor, rule.id, resolution.time, resolution.until)
 
-    def _capitalised_ok(self, groups: dict[str, str | None]) -> bool:
+    def _capitalised_ok(self, groups: dict[str, str | None], text: str, start: int) -> bool:
+        """A month, weekday or holiday that is also a word ("may", "march", "sat") is one when
+        capitalised, or in lower case after a word that introduces a date ("in march", "till
+        xmas", "next sat": posts are written so)."""
         for name in ("month", "weekday", "holiday"):
             word = groups.get(name)
             if word and word.lower() in self.filters.capitalised and not word[0].isupper():
-                return False
+                before = text[max(0, start - 8):start].split()
+                after = self.filters.lower_case_weekday_after if name == "weekday" else \
+                    self.filters.lower_case_date_after
+                if not (before and text[start - 1] == " " and before[-1].lower() in after):
+                    return False
         return True
 
 
