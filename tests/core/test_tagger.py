@@ -369,3 +369,13 @@ def test_around_a_date_makes_it_approximate_but_a_topic_is_not() -> None:
     assert mods("The mill was built around 1850.") == [("around 1850", "APPROX")]
     assert mods("They talked about 2020 plans.") == [("2020", None)]
     assert mods("Lawyers will get around Wednesday's ruling.") == [("Wednesday", None)]
+
+
+def test_a_news_story_told_in_an_earlier_year_keeps_that_year() -> None:
+    text = ("The first warning came on March 3, 2025. Two days later the chairman spoke. The bank "
+            "was closed on a Friday in June. Its chief was arrested the next morning. The August "
+            "1988 cease-fire held, and Iraq invaded Kuwait on Aug. 2.")
+    values = {t.text: t.value for t in TAGGER.tag(text, date(2026, 11, 22))}
+    assert values["June"] == "2025-06"  # the story's year, not the reference's
+    assert values["the next morning"] == "2025-06"  # a day of that June, not 6 March
+    assert values["Aug. 2"] == "2026-08-02"  # a year named as an attribute is not the story's

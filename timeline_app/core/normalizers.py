@@ -62,6 +62,9 @@ class Context(Protocol):
     def from_before(self) -> bool:
         """The expression follows "from": the start of something."""
 
+    def recent_past_anchor(self, reach: int = 500) -> TimeValue | None:
+        """The last date mentioned (a month or finer) if just before and in an earlier year."""
+
     def recent_week(self) -> TimeValue | None:
         """The week or weekend last named earlier in the expression's sentence."""
 
@@ -232,6 +235,11 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
     tense = ctx.tense()
     if tense is None and ctx.deadline_before():
         tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead
+    if tense == "past" and (told := ctx.recent_past_anchor()) is not None and (
+            (month, day) > (told.start.month, told.start.day)):
+        # "On March 3, 2025 the first warning came ... The bank was closed in June" (written in
+        # 2026): the story's year goes on
+        return told.start.year, STORY
     year = ref.year
     if (tense == "past" and (before := ctx.sentence_anchor()) is not None
             and rank(before.granularity) >= rank("month") and ctx.near_tense() == "future"):
@@ -1179,6 +1187,11 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
         last = TimeValue.of(gran, ref).plus(unit, -1)
         return Resolution(last.value, last, mod, REFERENCE)
     anchor = ctx.story_anchor(gran)
+    if anchor is not None and gran == "day" and (moved := ctx.story_anchor("month")) is not None \
+            and moved.granularity == "month" and moved.start > anchor.start:
+        # "Two days later ... The bank was closed on a Friday in June. ... the next morning": a
+        # day of that June, as far as is known (not the day after the March one)
+        return Resolution(moved.value, moved, mod, STORY)
     if season and (year := ctx.story_anchor("year")) is not None and (
             anchor is None or year.start.year != anchor.start.year):
         # "in 1987 ... That summer", "April 1769 ... in 1770 ... the following summer": the

@@ -159,6 +159,8 @@ _SLASH_DATE = regex.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[
 _PAST_PERFECT = regex.compile(r"(?<!\w)had\s+(?!to\b)[\w\s'’-]{0,50}$", regex.IGNORECASE)
 _PAST_PERFECT_AFTER = regex.compile(r"[\w\s,'’-]{0,30}?(?<!\w)had\s+(?!to\b)\w", regex.IGNORECASE)
 _BY_BEFORE = regex.compile(r"(?<!\w)by\s+$", regex.IGNORECASE)
+_ATTRIBUTIVE_BEFORE = regex.compile(r"(?<!\w)(?:the|a|an|its|their|his|her)\s+$", regex.IGNORECASE)
+_LOWER_WORD_AFTER = regex.compile(r"\s+[a-z]")
 _DEADLINE_BEFORE = regex.compile(r"(?<!\w)(?:until|till|through|thru)\s+$", regex.IGNORECASE)
 # "from 6pm Friday": the start of something (with no tense, one ahead)
 _FROM_BEFORE = regex.compile(r"(?<!\w)from\s+$", regex.IGNORECASE)
@@ -279,6 +281,21 @@ class _Context:
             if rank(anchor.granularity) >= rank(finest):
                 return anchor
         return None
+
+    def recent_past_anchor(self, reach: int = 500) -> TimeValue | None:
+        """The last date mentioned, a month or finer, if it was written within ``reach``
+        characters before the expression and lies in a year before the reference's: the
+        past a news story is telling ("On March 3, 2025 ... The bank was closed in June")."""
+        if not self._anchors or self._reference is None:
+            return None
+        anchor, (at, end) = self._anchors[-1], self._anchor_spans[-1]
+        if (self.span[0] - at > reach or rank(anchor.granularity) < rank("month")
+                or anchor.start.year >= self._reference.year):
+            return None
+        if (_ATTRIBUTIVE_BEFORE.search(self._text, max(0, at - 6), at)
+                and _LOWER_WORD_AFTER.match(self._text, end)):
+            return None  # "the August 1988 cease-fire": what is named, not the story's time
+        return anchor
 
     def story_anchor_after(self, finest: str, day: date) -> TimeValue | None:
         for anchor in reversed(self._anchors):
