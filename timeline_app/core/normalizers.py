@@ -235,11 +235,11 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
     tense = ctx.tense()
     if tense is None and ctx.deadline_before():
         tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead
-    if tense == "past" and (told := ctx.recent_past_anchor()) is not None and (
-            (month, day) > (told.start.month, told.start.day)):
+    if tense == "past" and (recent := ctx.recent_past_anchor()) is not None and (
+            (month, day) > (recent.start.month, recent.start.day)):
         # "On March 3, 2025 the first warning came ... The bank was closed in June" (written in
         # 2026): the story's year goes on
-        return told.start.year, STORY
+        return recent.start.year, STORY
     year = ref.year
     if (tense == "past" and (before := ctx.sentence_anchor()) is not None
             and rank(before.granularity) >= rank("month") and ctx.near_tense() == "future"):
