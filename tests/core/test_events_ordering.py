@@ -552,3 +552,10 @@ def test_a_date_heading_its_entry_is_titled_by_the_entry() -> None:
         ("1872-06-03T12:00", "Left Liverpool in fine weather"),  # the heading's day is the noon's
         ("1872-06-04", "A heavy swell all day"), ("1872-06-06", "Fog")]
     assert events[1].snippet.startswith("Tuesday. A heavy swell")
+
+
+def test_a_date_that_names_what_follows_it_stays_in_the_title() -> None:
+    titles = _titles_in("Meissner gave no reason for the Jan. 14 deadline. Detroit went 15-2 in the "
+                        "2024 season.")
+    assert titles["Jan. 14"] == "Meissner gave no reason for the Jan. 14 deadline"
+    assert titles["2024"] == "Detroit went 15-2 in the 2024 season"

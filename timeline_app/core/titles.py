@@ -133,6 +133,10 @@ _DANGLING_POSSESSIVE = re.compile(
 _DANGLING_LAST_WORDS = frozenset(
     "in into on at since by during from until till before after of for to through throughout within "
     "starting beginning over around about between as later earlier than the a an".split())
+# "in the 2024 season", "a 2019 study": a date that names what follows it stays in the title
+_ATTRIBUTIVE_DATE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER_DATE = re.compile(r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with|was|is|were|are|when|"
+                              r"that|which|who|as|by|after|before)\b)[a-z]{3,}")
 # a verb right after a sentence-initial date makes the date the clause's subject
 _SUBJECT_VERB = re.compile(
     r"\s+(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|brought|brings|began|"
@@ -373,6 +377,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         return _finished(statement, sentence, limit)
     if (dateline := _DATELINE.match(before)) is not None:  # the wire's, not the event's
         before = " " * dateline.end() + before[dateline.end():]  # (offsets stay)
+    if _ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8)) and _NOUN_AFTER_DATE.match(after):
+        before = sentence[:date_end]  # "went 15-2 in the 2024 season": the date names the season
     if listed is not None:
         (before, after), next_date, previous = listed, None, None
         before = _ATTRIBUTION_LEAD.sub("", before)
