@@ -549,10 +549,11 @@ def _before_christ(groups: Groups) -> bool:
 def era_year(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'AD 79' -> 0079; '753 BC' -> BC0753 (no calendar date: Python's dates begin at AD 1)."""
     year = _digits(groups.get("year"))
+    mod = _mod(groups, ctx)  # "c. 600 BC"
     if _before_christ(groups):
-        return Resolution(f"BC{year:04d}")
+        return Resolution(f"BC{year:04d}", None, mod)
     tv = TimeValue("year", date(year, 1, 1))
-    return Resolution(tv.value, tv)
+    return Resolution(tv.value, tv, mod)
 
 
 def turn_of_century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
