@@ -123,6 +123,9 @@ NOT_DATES = [
     ("The Fed raised rates by a quarter percentage point.", "a quarter"),
     ("More than a quarter of voters agreed.", "a quarter"),
     ("It was a day of mourning.", "a day"),
+    ("Two break-ins were reported, the most recent on 2 November.", "recent"),
+    ("May I ask a question?", "May"),
+    ("Patients in their 40s and 50s are eligible.", "50s"),
 ]
 
 

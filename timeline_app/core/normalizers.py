@@ -62,6 +62,9 @@ class Context(Protocol):
     def from_before(self) -> bool:
         """The expression follows "from": the start of something."""
 
+    def sentence_clock(self) -> TimeValue | None:
+        """The clock time given earlier in the expression's sentence, if any."""
+
     def recent_past_anchor(self, reach: int = 500) -> TimeValue | None:
         """The last date mentioned (a month or finer) if just before and in an earlier year."""
 
@@ -1003,6 +1006,11 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if story is not None and story.granularity in ("day", "partofday", "minute") \
                 and story.start < ref:  # (not a day ahead: "see you tmrw ... waited since 6am")
             day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
+    previous = ctx.sentence_clock()
+    if (previous is not None and previous.start == day
+            and (previous.hour or 0) >= 18 and hour < 8 and not groups.get("weekday")
+            and not groups.get("deictic") and not groups.get("month")):
+        day += timedelta(days=1)  # "called at 11.40pm, and under control by 3am": past midnight
     tv = TimeValue("minute", day, hour=hour, minute=minute)
     return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
 

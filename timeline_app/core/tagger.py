@@ -186,6 +186,7 @@ class _Context:
         self._text = text
         self._reference = reference
         self._anchors: list[TimeValue] = []
+        self._last_clock_at = 0
         self._anchor_spans: list[tuple[int, int]] = []  # where each anchor was written
         self._reporting: TimeValue | None = None
         self._sentence_starts = sentence_starts(text)
@@ -225,6 +226,12 @@ class _Context:
         return self._numeric_order or None
 
     def last_clock(self) -> TimeValue | None:
+        return self._last_clock
+
+    def sentence_clock(self) -> TimeValue | None:
+        """The clock time given earlier in the expression's sentence, if any."""
+        if self._last_clock is None or self._last_clock_at < self._sentence()[0]:
+            return None
         return self._last_clock
 
     def adjacent_day(self) -> tuple[TimeValue, str] | None:
@@ -348,6 +355,7 @@ class _Context:
             self._last_day = (self.span[1], time, resolution.anchor)
         if time.hour is not None:
             self._last_clock = time
+            self._last_clock_at = self.span[0]
         elif self._last_clock is not None and (time.granularity != "day"
                                                or time.start != self._last_clock.start):
             self._last_clock = None  # another day (or a coarser period): that hour is past
