@@ -559,3 +559,10 @@ def test_a_date_that_names_what_follows_it_stays_in_the_title() -> None:
                         "2024 season.")
     assert titles["Jan. 14"] == "Meissner gave no reason for the Jan. 14 deadline"
     assert titles["2024"] == "Detroit went 15-2 in the 2024 season"
+
+
+def test_a_second_predicate_with_its_own_date_gets_the_subject() -> None:
+    titles = _titles_in("Detroit went 15-2 in the 2024 season and reached the NFC title game in "
+                        "January 2024.")
+    assert titles == {"2024": "Detroit went 15-2 in the 2024 season",
+                      "January 2024": "Detroit reached the NFC title game"}

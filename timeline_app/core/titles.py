@@ -143,6 +143,7 @@ _SUBJECT_VERB = re.compile(
     r"begins|ended|ends|proved|remains|remained|became|promises)\b", re.IGNORECASE)
 
 _PREDICATE_AFTER = re.compile(r"\s+([a-z]+)\b")
+_PREDICATE_JOIN = re.compile(r"\s(?:and|but)\s+(?!(?:again|then|later|once|also)\b)([a-z]+)\b")
 # "warn this winter could be": a date that is the subject of a reported clause
 _REPORTING_VERBS = frozenset(
     "warn warns warned say says said expect expects expected believe believes believed think thinks "
@@ -174,6 +175,16 @@ def _dangling_preposition(text: str) -> re.Match[str] | None:
     if not words or words[-1].lower().lstrip("\"“‘'([") not in _DANGLING_LAST_WORDS:
         return None  # (most titles: no need to run the pattern)
     return _DANGLING_PREP.search(text, max(0, len(text) - _DANGLING_REACH))
+
+
+def _later_predicate(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """A second predicate ("and reached") between ``start`` and ``end``: its verb in the past
+    tense or a modal ("and will"), after "and" or "but"."""
+    for join in _PREDICATE_JOIN.finditer(sentence, start, end):
+        verb = join[1]
+        if verb in _ACTIVE_VERBS or verb.endswith("ed") or verb in ("will", "would", "was", "were", "has"):
+            return join
+    return None
 
 
 def _last_word(text: str) -> str:
@@ -386,6 +397,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         after = ""  # "damaged twice, in 1941 and again in 1944": the list is not the clause
     elif next_date is not None and _NEXT_PREDICATE.match(sentence, date_end, next_date):
         after = ""
+    elif next_date is not None and (later := _later_predicate(sentence, date_end, next_date)):
+        after = sentence[date_end:later.start()]  # "in the 2024 season and reached ... in January"
     elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
         after = sentence[date_end:join.start()]
     elif (join := _NEXT_CLAUSE.search(sentence, date_end)) and _OWN_SUBJECT_AFTER.match(sentence, join.end()):
@@ -407,11 +420,14 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
               and not _LEAD.sub("", sentence[:previous[0]])):
             before = ""  # "Years later, in 1950, he told the story": one setting of the scene
-        elif ((joined := _NEXT_PREDICATE.match(sentence, previous[1], date_start))
+        elif ((joined := _NEXT_PREDICATE.match(sentence, previous[1], date_start)
+               or _later_predicate(sentence, previous[1], date_start))
               and (lead := _LEADING_SUBJECT.match(_LEAD.sub("", sentence[:previous[0]])))
               and lead["subject"] not in ("The", "A", "An", "In", "On", "At", "By", "After")):
-            # "She left last Tuesday and will return on the 3rd": "She will return"
-            before = f"{lead['subject']} {sentence[joined.end() - 1:date_start]}"
+            # "She left last Tuesday and will return on the 3rd": "She will return"; "went 15-2
+            # in the 2024 season and reached the title game in January": "Detroit reached ..."
+            verb_at = joined.start(1) if joined.re is _PREDICATE_JOIN else joined.end() - 1
+            before = f"{lead['subject']} {sentence[verb_at:date_start]}"
         elif len(sentence[previous[1]:date_start].split()) >= 3:
             # "Acme said on Wednesday it would cut jobs by March": not this event's date (a
             # date close by may be bound to it: "the quarter ended Sept. 30")
