@@ -54,9 +54,8 @@ _DATE_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:(?:again|then|later|onc
 _NEXT_PREDICATE = re.compile(r"\s*(?:and|but)\s+(?!(?:again|then|later|once|also)\b)[a-z]")
 _CONJUNCTION_AFTER = re.compile(r"\s*,?\s*(?:and|but|so)\b")
 # a date inside the subject of a subordinate clause ("after [third-quarter] sales fell")
-_SUBORDINATOR_BEFORE = re.compile(r"(?<![^\s,])(?:after|as|when|because|while|although|though|once)\s+$",
-                                  re.IGNORECASE)
 _SUBORDINATORS = frozenset("after as when because while although though once".split())
+_SUBORDINATOR_BEFORE = re.compile(rf"(?<![^\s,])(?:{'|'.join(sorted(_SUBORDINATORS))})\s+$", re.IGNORECASE)
 _CONCESSIVE_OPEN = re.compile(r"^\W*(?:even\s+)?(?:though|although)\s", re.IGNORECASE)
 _NOUN_PHRASE_AFTER = re.compile(r"^[-\s]+[a-z][\w-]*\s+[a-z][\w-]*\s+[\w$£€]")  # three words at least
 _EMPTIED_ASIDE = re.compile(r",\s+(?:(?:which|who)\s+)?(?:[\w-]+\s+)?[\w-]+\s*$")
@@ -126,7 +125,7 @@ _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with 
     re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"[\s\"”'’)]*(?:[,.;:!?]|$)")
 _DANGLING_AFTER = re.compile(r"\s+(?:than|ended|ending|since|of)$")
-_POSSESSIVES = ("its", "their", "his", "her", "our", "Its", "Their", "His", "Her", "Our")
+_POSSESSIVES = ("its", "their", "his", "her", "our")
 _DANGLING_POSSESSIVE = re.compile(
     r"\s*\b(?:for|of|in|on|at|during|since|by|until)\s+(?:its|their|his|her|our)$", re.IGNORECASE)
 # the words _DANGLING_PREP can end with
@@ -150,13 +149,6 @@ _REPORTING_VERBS = frozenset(
     "thought fear fears feared predict predicts predicted hope hopes hoped suggest suggests suggested "
     "show shows showed insist insists insisted claim claims claimed argue argues argued".split())
 
-
-def _reporting_verb_before(before: str) -> bool:
-    """Whether ``before`` ends with a verb of saying or thinking (and perhaps "that")."""
-    words = before[-40:].split()[-2:]
-    if words and words[-1] == "that":
-        words = words[:-1]
-    return bool(words) and words[-1] in _REPORTING_VERBS
 _NOUN_DATE = re.compile(r"(?:this|next|last|the|that)\s.*(?<!\bago)(?<!\bearlier)(?<!\blater)", re.IGNORECASE)
 _MODAL_AFTER = re.compile(r"\s+(?:could|may|might|should|must|can)\b")
 # "It was the summer of 1969, and the heat lay ...": the date sets the scene of the next clause
@@ -185,6 +177,14 @@ def _later_predicate(sentence: str, start: int, end: int) -> re.Match[str] | Non
         if verb in _ACTIVE_VERBS or verb.endswith("ed") or verb in ("will", "would", "was", "were", "has"):
             return join
     return None
+
+
+def _reporting_verb_before(before: str) -> bool:
+    """Whether ``before`` ends with a verb of saying or thinking (and perhaps "that")."""
+    words = before[-40:].split()[-2:]
+    if words and words[-1] == "that":
+        words = words[:-1]
+    return bool(words) and words[-1] in _REPORTING_VERBS
 
 
 def _last_word(text: str) -> str:
@@ -488,7 +488,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             and not _REPORTED_CLAUSE.match(after, said.end())):
         after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
     before = before.rstrip(" ,;:")
-    if (before.endswith(_POSSESSIVES) and _CLAUSE_ENDS.match(sentence, date_end)
+    if (before[-6:].lower().endswith(_POSSESSIVES) and _CLAUSE_ENDS.match(sentence, date_end)
             and (owner := _at_end(_DANGLING_POSSESSIVE, before))):
         before = before[:owner.start()]  # "revenue of $57 billion for its [third quarter]"
     if dangling := _dangling_preposition(before):
