@@ -161,6 +161,7 @@ _PAST_PERFECT_AFTER = regex.compile(r"[\w\s,'’-]{0,30}?(?<!\w)had\s+(?!to\b)\w
 _BY_BEFORE = regex.compile(r"(?<!\w)by\s+$", regex.IGNORECASE)
 _ATTRIBUTIVE_BEFORE = regex.compile(r"(?<!\w)(?:the|a|an|its|their|his|her)\s+$", regex.IGNORECASE)
 _LOWER_WORD_AFTER = regex.compile(r"\s+[a-z]")
+_OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:on|late|early|by)\s+)?", regex.IGNORECASE)
 _DEADLINE_BEFORE = regex.compile(r"(?<!\w)(?:until|till|through|thru)\s+$", regex.IGNORECASE)
 # "from 6pm Friday": the start of something (with no tense, one ahead)
 _FROM_BEFORE = regex.compile(r"(?<!\w)from\s+$", regex.IGNORECASE)
@@ -542,12 +543,15 @@ class _Context:
         hi = bisect.bisect_left(markers, (min(e, end + MARKER_REACH),))
         best: tuple[int, str] | None = None
         before = False  # a marker before the expression was seen (markers are in text order)
+        # "On Tuesday, the mayor said it would pass": a date opening the sentence is the
+        # attribution's own
+        opening = _OPENING_DATE.fullmatch(self._text, s, start) is not None
         for m_start, m_end, kind in markers[lo:hi]:
             if m_start < s or m_end > e or start <= m_start < end:
                 continue
             if kind == "prospective" and m_end > start:
                 continue  # "On Friday the court ordered him to pay": the order's day
-            if (m_start >= end and "," in self._text[end:m_start]
+            if (m_start >= end and not opening and "," in self._text[end:m_start]
                     and self._text[m_start:m_end].lower() in self._tagger.attribution):
                 continue  # "leave at 4 a.m. Thursday,'' Castro said": who said it, not when
             # the verb governing a date usually precedes it: markers after it count double
