@@ -28,6 +28,18 @@ _COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?
 _NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadline
 _SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most\s+[a-z]+|best|worst|first)(?:\s+[\w-]+){0,3}\s+$",
                           re.IGNORECASE)
+# opening hours and timetables: the times of every week, not of one day
+_SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every day|24/7)"
+                       r"|(?:7|seven) days a week|every day(?: of the week)?,? from)\b")
+_HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
+_RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
+# "Some three decades later, in the summer of 2019": one date told twice
+_INSIDE_JOIN = re.compile(r"[\s,]*(?:of\s+)?")  # "Easter Monday that year", "May 5, of that year"
+_RESTATED_JOIN = re.compile(r"\s*,\s*(?:(?:in|on|at|during)\s+)?", re.IGNORECASE)
+
+_APPROX_MODS = frozenset({"APPROX", "START", "MID", "END", "LESS_THAN", "MORE_THAN",
+                          "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER"})
 
 
 def _compared(text: str, start: int) -> bool:
@@ -41,15 +53,6 @@ def _compared(text: str, start: int) -> bool:
     since = before.rfind("since")
     return (since > 0 and _COMPARED_TAIL.fullmatch(before, since + 5) is not None
             and _SUPERLATIVE.search(before, max(0, since - 40), since) is not None)
-_HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
-_RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
-_CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
-# "Some three decades later, in the summer of 2019": one date told twice
-_INSIDE_JOIN = re.compile(r"[\s,]*(?:of\s+)?")  # "Easter Monday that year", "May 5, of that year"
-_RESTATED_JOIN = re.compile(r"\s*,\s*(?:(?:in|on|at|during)\s+)?", re.IGNORECASE)
-
-_APPROX_MODS = frozenset({"APPROX", "START", "MID", "END", "LESS_THAN", "MORE_THAN",
-                          "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER"})
 
 
 @pickled_by_fields
@@ -290,6 +293,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue
         k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
         s, e = sentences[k] if k >= 0 and timex.start < sentences[k][1] else (timex.start, timex.end)
+        if _SCHEDULE.search(text, s, e):
+            continue  # "Opening hours: 9am-5pm Mon-Fri", "open 7 days a week, 8am to 8pm": no event
         entry = None
         if k + 1 < len(sentences) and _HEADING_ONLY.fullmatch(text, s, timex.start) \
                 and _HEADING_ONLY.fullmatch(text, when.end, e):
