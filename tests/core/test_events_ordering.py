@@ -570,5 +570,5 @@ def test_a_second_predicate_with_its_own_date_gets_the_subject() -> None:
 
 def test_opening_hours_make_no_event() -> None:
     titles = _titles_in("Opening hours: 9am-5pm Mon-Fri. Clinics are open 7 days a week, 8am to 8pm. "
-                        "Polls open at 7am on Thursday.")
+                        "The shop is open Mon-Sat 9am to 6pm. Polls open at 7am on Thursday.")
     assert titles == {"7am on Thursday": "Polls open"}

@@ -28,9 +28,12 @@ _COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?
 _NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadline
 _SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most\s+[a-z]+|best|worst|first)(?:\s+[\w-]+){0,3}\s+$",
                           re.IGNORECASE)
-# opening hours and timetables: the times of every week, not of one day
+# opening hours and timetables: the times of every week, not of one day ("9am-5pm Mon-Fri")
+_WEEK_DAYS = r"[Mm]on(?:day)?\.?\s?(?:[-–]|to|thru|through)\s?(?:[Ff]ri|[Ss]at|[Ss]un)"
 _SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every day|24/7)"
-                       r"|(?:7|seven) days a week|every day(?: of the week)?,? from)\b")
+                       r"|(?:7|seven) days a week|every day(?: of the week)?,? from)\b"
+                       r"|(?:[ap]\.?m\.?|:\d\d)\W{1,3}(?:" + _WEEK_DAYS + r")"
+                       r"|(?:" + _WEEK_DAYS + r")\W{1,3}\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
