@@ -572,3 +572,12 @@ def test_opening_hours_make_no_event() -> None:
     titles = _titles_in("Opening hours: 9am-5pm Mon-Fri. Clinics are open 7 days a week, 8am to 8pm. "
                         "The shop is open Mon-Sat 9am to 6pm. Polls open at 7am on Thursday.")
     assert titles == {"7am on Thursday": "Polls open"}
+
+
+def test_a_clause_after_and_with_its_own_subject_and_date_is_its_title() -> None:
+    titles = _titles_in("Firefighters were called at 11.40pm and the blaze was under control by 3am. "
+                        "He has scored 9 goals in 12 games this season, 3 more than in the whole of "
+                        "last season.")
+    assert titles["11.40pm"] == "Firefighters were called"
+    assert titles["3am"] == "The blaze was under control"
+    assert titles["this season"] == "He has scored 9 goals in 12 games"

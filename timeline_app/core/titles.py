@@ -124,6 +124,7 @@ _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with 
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"[\s\"”'’)]*(?:[,.;:!?]|$)")
+_COMPARED_TAIL_AFTER = re.compile(r",[^,;]*\bthan\b[^,;]*$")
 _DANGLING_AFTER = re.compile(r"\s+(?:than|ended|ending|since|of)$")
 _POSSESSIVES = ("its", "their", "his", "her", "our")
 _DANGLING_POSSESSIVE = re.compile(
@@ -142,6 +143,10 @@ _SUBJECT_VERB = re.compile(
     r"begins|ended|ends|proved|remains|remained|became|promises)\b", re.IGNORECASE)
 
 _PREDICATE_AFTER = re.compile(r"\s+([a-z]+)\b")
+_AND_OR_BUT = re.compile(r"\s(?:and|but)\s+")
+_SUBJECT_AND_VERB = re.compile(
+    r"(?:(?:the|a|an|his|her|its|their|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+|he|she|they|we|it|i)"
+    r"\s+(?:was|were|is|are|has|had|have|will|would|could|can|[a-z]+ed)\b", re.IGNORECASE)
 _PREDICATE_JOIN = re.compile(r"\s(?:and|but)\s+(?!(?:again|then|later|once|also)\b)([a-z]+)\b")
 # "warn this winter could be": a date that is the subject of a reported clause
 _REPORTING_VERBS = frozenset(
@@ -185,6 +190,15 @@ def _reporting_verb_before(before: str) -> bool:
     if words and words[-1] == "that":
         words = words[:-1]
     return bool(words) and words[-1] in _REPORTING_VERBS
+
+
+def _own_clause(sentence: str, start: int, end: int) -> int | None:
+    """Where a clause with a subject of its own begins after "and" or "but" between ``start``
+    and ``end`` ("... and the blaze was under control by"), if one does."""
+    for join in reversed(list(_AND_OR_BUT.finditer(sentence, start, end))):
+        if _SUBJECT_AND_VERB.match(sentence, join.end(), end):
+            return join.end()
+    return None
 
 
 def _last_word(text: str) -> str:
@@ -420,14 +434,14 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
               and not _LEAD.sub("", sentence[:previous[0]])):
             before = ""  # "Years later, in 1950, he told the story": one setting of the scene
-        elif ((joined := _NEXT_PREDICATE.match(sentence, previous[1], date_start)
-               or _later_predicate(sentence, previous[1], date_start))
+        elif own := _own_clause(sentence, previous[1], date_start):
+            before = sentence[own:date_start]  # "called at 11.40pm and the blaze was out by 3am"
+        elif ((joined := _later_predicate(sentence, previous[1], date_start))
               and (lead := _LEADING_SUBJECT.match(_LEAD.sub("", sentence[:previous[0]])))
               and lead["subject"] not in ("The", "A", "An", "In", "On", "At", "By", "After")):
             # "She left last Tuesday and will return on the 3rd": "She will return"; "went 15-2
             # in the 2024 season and reached the title game in January": "Detroit reached ..."
-            verb_at = joined.start(1) if joined.re is _PREDICATE_JOIN else joined.end() - 1
-            before = f"{lead['subject']} {sentence[verb_at:date_start]}"
+            before = f"{lead['subject']} {sentence[joined.start(1):date_start]}"
         elif len(sentence[previous[1]:date_start].split()) >= 3:
             # "Acme said on Wednesday it would cut jobs by March": not this event's date (a
             # date close by may be bound to it: "the quarter ended Sept. 30")
@@ -448,6 +462,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # last date of the sentence is not this one's
         after = _without(after, (following[0] - date_end, following[1] - date_end))
         after = _DANGLING_AFTER.sub("", after.rstrip(" .,;:!?"))
+        if compared := _COMPARED_TAIL_AFTER.search(after):
+            after = after[:compared.start()]  # "in 12 games this season, 3 more than [last season]"
     if possessive := _POSSESSIVE_AFTER.match(after):
         # "who won last Tuesday's election, named ...": "who won the election" (a date's
         # "'s" would be left hanging)
