@@ -34,6 +34,7 @@ _SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every 
                        r"|(?:7|seven) days a week|every day(?: of the week)?,? from)\b"
                        r"|(?:[ap]\.?m\.?|:\d\d)\W{1,3}(?:" + _WEEK_DAYS + r")"
                        r"|(?:" + _WEEK_DAYS + r")\W{1,3}\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b")
+_SCHEDULE_HINTS = ("pen", "days a week", "every day", "Mon", "mon")  # (one of them in every match)
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
@@ -283,6 +284,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     # wave peaked today"): the written-out date is kept over the relative one
     by_sentence_date: dict[tuple[int, int, date, date, str], int] = {}
     units = _date_units(text, dated, skip, told_with)
+    timetable: dict[int, bool] = {}  # sentence index: whether it gives opening hours
     unit_starts = [a for a, _ in units]
     for i, timex in enumerate(dated):
         if i in skip or _compared(text, timex.start):
@@ -296,7 +298,11 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue
         k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
         s, e = sentences[k] if k >= 0 and timex.start < sentences[k][1] else (timex.start, timex.end)
-        if _SCHEDULE.search(text, s, e):
+        if k not in timetable:
+            sentence = text[s:e]
+            timetable[k] = (any(hint in sentence for hint in _SCHEDULE_HINTS)
+                            and _SCHEDULE.search(sentence) is not None)
+        if timetable[k]:
             continue  # "Opening hours: 9am-5pm Mon-Fri", "open 7 days a week, 8am to 8pm": no event
         entry = None
         if k + 1 < len(sentences) and _HEADING_ONLY.fullmatch(text, s, timex.start) \
