@@ -22,7 +22,7 @@ from array import array
 from collections import _count_elements as _count  # type: ignore[attr-defined]  # Counter.update's C loop
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from timeline_app.core.events import Event, EventDate
@@ -33,7 +33,7 @@ from timeline_app.core.similarity import Terms, contrary_words, opposed, similar
 SIMILAR = 62.0  # token-set similarity (0-100) for two reports to be one event
 CONFLICT_SIMILAR = 85.0  # reports this alike with disjoint dates are one event in conflict
 CONFLICT_SHARED = 0.5  # ... and sharing at least this fraction of their terms
-NEAR = timedelta(days=7)  # ... and dated at most this far apart
+NEAR_DAYS = 7  # ... and dated at most this many days apart
 
 
 class Source(NamedTuple):
@@ -198,16 +198,17 @@ class Timeline:
 REPRESENTATIVES = 4  # a group is compared through its first few reports' terms
 
 
-@dataclass(eq=False)  # identity: groups are counted in dicts
+@dataclass(eq=False, slots=True)  # identity: groups are counted in dicts
 class _Group:
-    """Bookkeeping for one event being merged: its bounds make date checks O(1)."""
+    """Bookkeeping for one event being merged: its bounds (day ordinals: compared millions of
+    times while merging, ints compare fastest) make date checks O(1)."""
 
     event: TimelineEvent
     terms: list[Terms]
-    max_earliest: date
-    min_latest: date
-    max_latest: date
-    min_earliest: date
+    max_earliest: int
+    min_latest: int
+    max_latest: int
+    min_earliest: int
     paths: set[str]
     single_day: bool
     number: int  # creation order: ties go to the earliest group
@@ -218,8 +219,9 @@ class _Group:
     @classmethod
     def start(cls, source: Source, terms: Terms, number: int) -> _Group:
         d = source.event.date
-        return cls(TimelineEvent(id="", sources=[source]), [terms], d.earliest, d.latest, d.latest,
-                   d.earliest, {source.article.path}, d.earliest == d.latest, number, source)
+        earliest, latest = d.earliest.toordinal(), d.latest.toordinal()
+        return cls(TimelineEvent(id="", sources=[source]), [terms], earliest, latest, latest,
+                   earliest, {source.article.path}, earliest == latest, number, source)
 
     def add(self, source: Source, terms: Terms) -> None:
         d = source.event.date
@@ -232,12 +234,13 @@ class _Group:
         sources.append(source)
         if len(self.terms) < REPRESENTATIVES:
             self.terms.append(terms)
-        self.max_earliest = max(self.max_earliest, d.earliest)
-        self.min_latest = min(self.min_latest, d.latest)
-        self.max_latest = max(self.max_latest, d.latest)
-        self.min_earliest = min(self.min_earliest, d.earliest)
+        earliest, latest = d.earliest.toordinal(), d.latest.toordinal()
+        self.max_earliest = max(self.max_earliest, earliest)
+        self.min_latest = min(self.min_latest, latest)
+        self.max_latest = max(self.max_latest, latest)
+        self.min_earliest = min(self.min_earliest, earliest)
         self.paths.add(source.article.path)
-        self.single_day = self.single_day and d.earliest == d.latest == self.min_latest
+        self.single_day = self.single_day and earliest == latest == self.min_latest
 
 
 def _packed_sort_key(d: EventDate, order: tuple[int, int]) -> int:
@@ -278,11 +281,12 @@ class _GroupIndex:
 
     def __init__(self) -> None:
         self.weeks: dict[str, dict[int, list[_Group]]] = {}  # term -> week -> groups
-        self.exact: dict[tuple[str, date, date], list[_Group]] = {}  # long-dated groups
+        self.exact: dict[tuple[str, int, int], list[_Group]] = {}  # long-dated groups, by ordinals
 
     @classmethod
-    def is_long(cls, earliest: date, latest: date) -> bool:
-        return (latest - earliest).days > cls.SHORT_DAYS
+    def is_long(cls, earliest: int, latest: int) -> bool:
+        """Whether a date from day ordinal ``earliest`` to ``latest`` is longer than a month."""
+        return latest - earliest > cls.SHORT_DAYS
 
     def add(self, group: _Group, words: frozenset[str] | set[str]) -> None:
         first, last = group.min_earliest, group.max_latest
@@ -292,7 +296,7 @@ class _GroupIndex:
             return
         for term in words:
             by_week = self.weeks.setdefault(term, {})
-            for week in range(first.toordinal() // 7, last.toordinal() // 7 + 1):
+            for week in range(first // 7, last // 7 + 1):
                 by_week.setdefault(week, []).append(group)
 
     def candidates(self, event: Event, terms: Terms,
@@ -302,7 +306,7 @@ class _GroupIndex:
         more, or one for a one-day event and a one-day group (a report of the same story may
         join them); and those whose dates do not overlap but that share ``near_shared`` terms
         or more (a conflict needs as many)."""
-        earliest, latest = event.date.earliest, event.date.latest
+        earliest, latest = event.date.earliest.toordinal(), event.date.latest.toordinal()
         shared: dict[_Group, int] = {}
         if self.is_long(earliest, latest):
             exact = self.exact
@@ -311,7 +315,7 @@ class _GroupIndex:
                 if groups and len(groups) <= self.COMMON:  # else a word this common tells little
                     _count(shared, groups)
             return [(g, n) for g, n in shared.items() if n >= 2], []
-        weeks = range((earliest.toordinal() - 7) // 7, (latest.toordinal() + 7) // 7 + 1)
+        weeks = range((earliest - NEAR_DAYS) // 7, (latest + NEAR_DAYS) // 7 + 1)
         common = self.COMMON
         for term in terms.words:
             by_week = self.weeks.get(term)
@@ -329,8 +333,11 @@ class _GroupIndex:
         one_day = earliest == latest
         overlapping: list[tuple[_Group, int]] = []
         near: list[_Group] = []
-        soon, late = earliest - NEAR, latest + NEAR
-        for group, n in shared.items():
+        soon, late = earliest - NEAR_DAYS, latest + NEAR_DAYS
+        items: Iterable[tuple[_Group, int]] = shared.items()
+        if not one_day:  # only groups sharing two terms or more can be candidates: skipped in C
+            items = itertools.compress(items, map((2).__le__, shared.values()))
+        for group, n in items:
             if earliest <= group.min_latest and latest >= group.max_earliest:  # overlaps every member
                 if n >= 2 or (one_day and group.single_day):
                     overlapping.append((group, n))
