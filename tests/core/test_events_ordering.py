@@ -581,3 +581,18 @@ def test_a_clause_after_and_with_its_own_subject_and_date_is_its_title() -> None
     assert titles["11.40pm"] == "Firefighters were called"
     assert titles["3am"] == "The blaze was under control"
     assert titles["this season"] == "He has scored 9 goals in 12 games"
+
+
+def test_a_second_predicate_gets_a_common_noun_subject_and_asides_are_skipped() -> None:
+    titles = _titles_in("Margaret Ellison, 61, of Oak Lane, admitted 14 counts of fraud at a hearing in "
+                        "January. The thefts began in the spring of 2015 and continued until her "
+                        "arrest in late 2023, the court heard.")
+    assert titles["January"] == "Margaret Ellison admitted 14 counts of fraud at a hearing"
+    assert titles["the spring of 2015"] == "The thefts began"
+    assert titles["late 2023"] == "The thefts continued until her arrest, the court heard"
+
+
+def test_time_spent_keeps_its_date_and_the_clause_its_subject() -> None:
+    titles = _titles_in("She graduated from medical school in 1957, one of three women in her class, "
+                        "and spent most of the 1960s at Massachusetts General Hospital.")
+    assert titles["the 1960s"] == "She spent most of the 1960s at Massachusetts General Hospital"

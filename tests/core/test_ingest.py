@@ -328,3 +328,17 @@ def test_json_body_given_as_paragraphs_is_joined(tmp_path: Path) -> None:
     [a] = read_articles(f)
     assert a.text == "Workers walked out on Monday.\n\nTalks resume next week."
     assert a.published == date(2024, 3, 11)
+
+
+def test_key_lines_without_colons_make_a_header_when_a_date_line_confirms_them(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("title Former treasurer jailed\nsource Riverside Gazette\ndate 2026-03-12\n\n"
+                 "A former treasurer was jailed on Wednesday.\n")
+    [a] = read_articles(f)
+    assert (a.title, a.source, a.published) == ("Former treasurer jailed", "Riverside Gazette",
+                                                date(2026, 3, 12))
+    assert a.text[a.body_start:].startswith("A former treasurer")
+    prose = tmp_path / "b.txt"
+    prose.write_text("Source of the leak found\nBy the river, officials said on Monday.\n")
+    [b] = read_articles(prose)
+    assert (b.title, b.source, b.published) == ("Source of the leak found", None, None)

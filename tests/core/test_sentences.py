@@ -64,3 +64,9 @@ def test_a_wire_quote_in_backticks_opens_a_sentence() -> None:
 def test_a_weekday_after_a_week_in_its_sentence_is_a_day_of_it() -> None:
     values = [(t.text, t.value) for t in Tagger().tag("last week, mon and tue i was sick", date(2026, 3, 12))]
     assert values == [("last week", "2026-W10"), ("mon", "2026-03-02"), ("tue", "2026-03-03")]
+
+
+def test_a_weekday_or_month_abbreviation_goes_on_only_into_more_of_a_date() -> None:
+    text = "Line 2 back to normal as of 5:40am Mon. Thanks for your patience. It closed Mon. Nov. 3."
+    assert _sentences(text) == ["Line 2 back to normal as of 5:40am Mon.", "Thanks for your patience.",
+                                "It closed Mon. Nov. 3."]

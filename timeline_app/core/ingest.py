@@ -38,11 +38,14 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )  # used with .match(): at the start of the text, or right after a title line
 _TITLE_THEN_HEADER = re.compile(
-    r"\A\s*(?:title\s*:\s*)?(?P<title>[^\n]{1,200})\n\s*(?=(?:(?:author|by|source)\s*:[^\n]*?\s+)?"
+    r"\A\s*(?:title\s*:\s*|(?-i:title)\s+)?(?P<title>[^\n]{1,200})\n\s*(?=(?:(?:author|by|source)\s*:[^\n]*?\s+)?"
     r"(?:date|published|dated)\s*:?\s*\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+# "title: X", "source: Y" lines; without the colon ("source Riverside Gazette") only in a block
+# that a "date 2026-03-12" line confirms: a headline may well begin "Source of ..."
 _HEADER_LINE = re.compile(
-    r"^(?P<key>title|author|by|source|date|published|url)\s*:\s*(?P<value>.+)$", re.IGNORECASE
-)
+    r"^(?P<key>title|author|by|source|date|published|url)(?:\s*(?P<colon>:)\s*|\s+)(?P<value>.+)$",
+    re.IGNORECASE)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 # a byline or date line under a headline: "By Jane Doe | November 19, 2024",
 # "Published: 19 November 2024 14:02 GMT", "*Posted on 2024-11-18 by admin*", "Updated ..."
 _BYLINE = re.compile(
@@ -313,6 +316,34 @@ def _byline_date(phrase: str) -> date | None:
     return parsed[0] if parsed and parsed[1] == "day" else None  # not a chapter's "1914"
 
 
+def _header_lines(text: str) -> tuple[str | None, str | None, date | None, int]:
+    """Title, source and date from key lines opening the text ("title: X", "source Y",
+    "date 2026-03-12"), and where they end (0 when there are none)."""
+    title = source = None
+    published = None
+    pos = 0
+    loose = False  # a key without its colon: the block needs a date line to count
+    for line in text.splitlines(keepends=True)[:8]:
+        hm = _HEADER_LINE.match(line.strip())
+        if not hm:
+            break
+        key, value = hm["key"].lower(), hm["value"].strip()
+        if hm["colon"] is None:
+            if key in ("date", "published") and not _ISO_DAY.match(value):
+                break  # "Published weekly ...": prose
+            loose = True
+        if key == "title":
+            title = value
+        elif key in ("author", "by", "source"):
+            source = value
+        elif key in ("date", "published") and published is None:
+            published = parse_date(value)
+        pos += len(line)
+    if loose and published is None:
+        return None, None, None, 0
+    return title, source, published, pos
+
+
 def _plain(path: Path, text: str) -> Article:
     title = source = None
     published = None
@@ -329,20 +360,8 @@ def _plain(path: Path, text: str) -> Article:
         source = (m["author"] or "").strip() or None
         body_start = m.end()
     else:
-        pos = 0
-        for line in text.splitlines(keepends=True)[:8]:
-            hm = _HEADER_LINE.match(line.strip())
-            if not hm:
-                break
-            key, value = hm["key"].lower(), hm["value"].strip()
-            if key == "title":
-                title = value
-            elif key in ("author", "by", "source"):
-                source = value
-            elif key in ("date", "published") and published is None:
-                published = parse_date(value)
-                pub_source = "header" if published else None
-            pos += len(line)
+        title, source, published, pos = _header_lines(text)
+        pub_source = "header" if published else None
         body_start = pos if (published or title or source) else 0
         if published is None and not title and not source:
             published, source, body_start, headline = _byline(text)

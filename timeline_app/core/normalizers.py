@@ -249,7 +249,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
         # "Last month the council voted to close it from January": what was decided then is
         # after then
         return before.start.year + ((month, day) <= (before.start.month, before.start.day)), STORY
-    if tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 1:
+    if ((tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 1)
+            or (tense is None and ref.month - month > 9)):  # "fares go up from Jan 1" (in November)
         year += 1
     elif tense != "future" and (month, day) > (ref.month, ref.day) and month - ref.month > 2:
         year -= 1
@@ -830,7 +831,8 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         if (start is not None and start.granularity in ("day", "partofday")
                 and abs((start.start - ref).days) < 8):
             day = start.start + timedelta(days=(int(number) - start.start.weekday()) % 7 or 7)
-            if not (tense == "past" and day > ref):  # "seen on Monday and Friday": both past
+            # "seen on Monday and Friday": both past; "closed this Sat & Sun": both ahead
+            if not (tense == "past" and day > ref and start.start <= ref):
                 ctx.tell_weekday(int(number), day)
                 tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
                 return Resolution(tv.value, tv, mod, REFERENCE)
@@ -840,8 +842,9 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "in force from Friday" (written on a Thursday)
     if groups.get("scheduled"):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead
-    if groups.get("possessive") and shift is None:
-        tense = "past"  # "Wednesday's ruling": a day whose outcome is known
+    if groups.get("possessive") and shift is None and not groups.get("scheduled"):
+        tense = "past"  # "Wednesday's ruling": a day whose outcome is known ("ahead of
+        # Tuesday's election": not yet)
     day = _weekday_date(ref, int(number), shift, tense)
     if shift in (None, "early", "late"):
         day = _as_told(ctx, int(number), day, tense, ref, groups.get("possessive") is not None)

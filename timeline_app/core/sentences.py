@@ -39,6 +39,12 @@ def _abbreviations() -> frozenset[str]:
 
 
 @functools.cache
+def _date_words() -> frozenset[str]:
+    """Month and weekday abbreviations, which go on only into more of a date, and month names."""
+    return frozenset(default_rules().words("date_abbreviations"))
+
+
+@functools.cache
 def _zones() -> frozenset[str]:
     return frozenset(default_rules().words("zones_after_clock"))
 
@@ -58,7 +64,13 @@ def _goes_on(text: str, stop: int) -> bool:
         return False
     # ... unless a pronoun or an article opens a sentence after it ("in Falmouth, Mass. She was 91")
     following = text[stop + 1:stop + 12].split(None, 1)
-    return not following or following[0].strip("\"“'‘(") not in _SENTENCE_OPENERS
+    if not following:
+        return True
+    word = following[0].strip("\"“'‘(")
+    dated = _date_words()
+    if token in dated:  # "Sept. 30", "Mon. Nov. 3" go on; "as of 5am Mon. Thanks" ends
+        return word[:1].isdigit() or word.rstrip(".,") in dated
+    return word not in _SENTENCE_OPENERS
 
 
 _SENTENCE_OPENERS = frozenset(

@@ -97,10 +97,12 @@ _LIFESPAN_BEFORE = re.compile(r"^(?P<subject>[^()]{2,80}?)\s*\((?:[^()]*(?:[;,]|
 _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 # between a subject and its verb: a relative clause, an age or a name ("Teigen, 35, said",
 # "her husband, John Legend, ...")
-_RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60}),\s+(?:(?:which|who|whose)\s+[^,;:]{2,120}|\d{1,3}"
+_RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60})"
+                             r"(?:,\s+(?:(?:which|who|whose)\s+[^,;:]{2,120}|\d{1,3}"
                              r"|(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
                              r"opened|established|created|formed|launched|elected|appointed)\s+[^,;:]{2,80}"
-                             r"|(?:[A-Z][\w.'’-]*\s*){1,4}),\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
+                             r"|(?:of|from)\s+(?:[A-Z][\w.'’-]*\s*){1,4}"  # "Jo Roe, 61, of Oak Lane, said"
+                             r"|(?:[A-Z][\w.'’-]*\s*){1,4})){1,3},\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
 # ... or a description of a name ("Margaret Ellis, one of the first women to ..., died")
 _APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+(?:one\s+of|a|an|"
                          r"the|former)\s+[^,;:]{2,90},\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
@@ -135,6 +137,10 @@ _DANGLING_LAST_WORDS = frozenset(
     "starting beginning over around about between as later earlier than the a an".split())
 # "in the 2024 season", "a 2019 study": a date that names what follows it stays in the title
 _ATTRIBUTIVE_DATE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
+# "spent most of the 1960s in Boston": the date is what was spent, the verb needs it
+_SPENT_BEFORE = re.compile(r"\bspen(?:t|ds?|ding)\s+(?:(?:most|much|part|all|some"
+                           r"|the\s+(?:rest|bulk|remainder|better\s+part))\s+of\s+)?(?:the\s+)?$",
+                           re.IGNORECASE)
 _NOUN_AFTER_DATE = re.compile(r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with|was|is|were|are|when|"
                               r"that|which|who|as|by|after|before)\b)[a-z]{3,}")
 # a verb right after a sentence-initial date makes the date the clause's subject
@@ -293,10 +299,40 @@ _TAIL_BREAK = re.compile(r"\s+(?:_|--|—|–)\s|\s*[(\[]|,\s*(?:though|although
 _SUBJECT_END = re.compile(r"\s+(was|were|is|are|has|had|have|will|would|became|first)\b", re.IGNORECASE)
 _LEADING_SUBJECT = re.compile(r"(?P<subject>(?:She|He|They|It|We|I)"
                               r"|(?:the\s+|The\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*)\s+[a-z]")
+# "The thefts began ...", "Her first novel was ...": a determiner and a lower-case noun phrase
+# before the clause's verb
+_COMMON_SUBJECT = re.compile(r"(?P<subject>(?:The|A|An|His|Her|Their|Its|Our|This|That|These|Those)"
+                             r"(?:\s+[a-z][\w'’-]*){1,3}?)\s+(?P<verb>[a-z]+)\b")
+_NOT_SUBJECTS = ("The", "A", "An", "In", "On", "At", "By", "After")
 _ACTIVE_VERBS = frozenset("died married moved returned retired joined left won lost ran went came became "
                           "rose fell grew resigned emigrated graduated arrived divorced remarried settled "
                           "began started finished ended bought took made stayed served worked lived "
-                          "reopened".split())
+                          "reopened spent sold built led held found gave wrote met taught fought brought "
+                          "sent kept drove flew fled broke chose spoke stood saw".split())
+
+
+def _leading_subject(clause: str) -> str | None:
+    """The subject opening a clause: a pronoun or a name ("She", "Acme Corp"), or a determiner
+    and a noun before a verb ("The thefts" in "The thefts began in 2015")."""
+    lead = _LEADING_SUBJECT.match(clause)
+    if lead is not None and lead["subject"] not in _NOT_SUBJECTS:
+        return lead["subject"]
+    common = _COMMON_SUBJECT.match(clause)
+    if common is not None and _is_verb(common["verb"]):
+        return common["subject"]
+    return None
+
+
+def _is_verb(word: str) -> bool:
+    """A word that is (most likely) a finite verb in the past tense or an auxiliary (not an
+    adjective such as "estimated earnings")."""
+    return (word in _ACTIVE_VERBS or (word.endswith("ed") and word not in _ED_ADJECTIVES)
+            or word in ("was", "were", "had", "has", "have", "will", "would", "is", "are"))
+
+
+_ED_ADJECTIVES = frozenset("estimated expected projected revised adjusted proposed planned increased reduced "
+                           "combined related limited detailed unexpected unprecedented renewed armed "
+                           "united advanced".split())
 
 
 def _item(gap: re.Match[str] | None) -> str:
@@ -362,8 +398,8 @@ def listed_clause(sentence: str, spans: list[tuple[int, int]], k: int) -> tuple[
     else:  # a predicate: "born in 1950, married in 1975": the subject and this one
         subject = _SUBJECT_END.search(head)
         if subject is None:  # "She fell ill in the summer of 1852 and died that November"
-            lead = _LEADING_SUBJECT.match(head)
-            return (f"{lead['subject']} {item}", tail) if lead else None
+            lead = _leading_subject(head)
+            return (f"{lead} {item}", tail) if lead else None
         # "was indicted in 2014 and convicted in 2015": the passive goes on ("was convicted"),
         # but not to a verb of its own ("was born in 1950 and died in 2001")
         passive = subject.group(1).lower() in ("was", "were") and item.split()[0] not in _ACTIVE_VERBS
@@ -420,15 +456,17 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if (previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start)
             and (predicate := _PREDICATE_AFTER.match(after))
             and (predicate[1] in _ACTIVE_VERBS or predicate[1].endswith("ed"))
-            and (lead := _LEADING_SUBJECT.match(_LEAD.sub("", sentence[:previous[0]])))
-            and lead["subject"] not in ("The", "A", "An", "In", "On", "At", "By", "After")):
-        before = lead["subject"]  # "He visited Rome in May, and in June moved to Paris": "He moved"
+            and (subject := _leading_subject(_LEAD.sub("", sentence[:previous[0]])))):
+        before = subject  # "He visited Rome in May, and in June moved to Paris": "He moved"
     elif previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start):
         before = sentence[:previous[0]]  # the second date of a list: the clause before it
     elif previous is not None:
         joins = list(_NEXT_CLAUSE.finditer(sentence, previous[1], date_start))
         if joins:
             before = sentence[joins[-1].end():date_start]
+            if (_is_verb(next(iter(before.split(None, 1)), ""))
+                    and (subject := _leading_subject(_LEAD.sub("", sentence[:previous[0]])))):
+                before = f"{subject} {before}"  # "She graduated in 1957, ..., and spent the 1960s"
             if _RELATIVE_START.match(before) and after.lstrip().startswith(","):
                 after = ""  # "..., which ended Sept. 30, rose 14%": the clause ends at its comma
         elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
@@ -437,15 +475,16 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         elif own := _own_clause(sentence, previous[1], date_start):
             before = sentence[own:date_start]  # "called at 11.40pm and the blaze was out by 3am"
         elif ((joined := _later_predicate(sentence, previous[1], date_start))
-              and (lead := _LEADING_SUBJECT.match(_LEAD.sub("", sentence[:previous[0]])))
-              and lead["subject"] not in ("The", "A", "An", "In", "On", "At", "By", "After")):
+              and (subject := _leading_subject(_LEAD.sub("", sentence[:previous[0]])))):
             # "She left last Tuesday and will return on the 3rd": "She will return"; "went 15-2
             # in the 2024 season and reached the title game in January": "Detroit reached ..."
-            before = f"{lead['subject']} {sentence[joined.start(1):date_start]}"
+            before = f"{subject} {sentence[joined.start(1):date_start]}"
         elif len(sentence[previous[1]:date_start].split()) >= 3:
             # "Acme said on Wednesday it would cut jobs by March": not this event's date (a
             # date close by may be bound to it: "the quarter ended Sept. 30")
             before = _without(before, previous)
+    if "spen" in before and _SPENT_BEFORE.search(before, max(0, len(before) - 50)):
+        before += sentence[date_start:date_end]  # "She spent most of the 1960s in Boston"
     if _CONCESSIVE_OPEN.match(before) and after.lstrip().startswith(","):
         after = ""  # "Though she kept an office there until last spring, she left": the clause is hers
     if (_last_word(before) in _SUBORDINATORS and _at_end(_SUBORDINATOR_BEFORE, before)
@@ -570,7 +609,7 @@ def _balanced_quotes(text: str) -> str:
 
 def _finished(text: str, sentence: str, limit: int) -> str:
     """The title cleaned up (leads, a relative clause's antecedent) and cut to ``limit``."""
-    text = " ".join(text.split())
+    text = " ".join(text.split()).replace(" .", ".")  # "normal as of 5am. Thanks": "normal. Thanks"
     text = _LEAD.sub("", _ATTRIBUTION_LEAD.sub("", _DATELINE.sub("", text))).strip(" ,;:-–—")
     if relative := _RELATIVE_START.match(text):
         text = _LEAD.sub("", _with_antecedent(sentence, text, relative.end()))
