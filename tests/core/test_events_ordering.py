@@ -596,3 +596,26 @@ def test_time_spent_keeps_its_date_and_the_clause_its_subject() -> None:
     titles = _titles_in("She graduated from medical school in 1957, one of three women in her class, "
                         "and spent most of the 1960s at Massachusetts General Hospital.")
     assert titles["the 1960s"] == "She spent most of the 1960s at Massachusetts General Hospital"
+
+
+def test_a_subordinate_clause_with_its_own_date_is_its_own_title() -> None:
+    titles = _titles_in("The cold snap will last into early next week before milder air arrives from "
+                        "the Atlantic by the middle of the month.")
+    assert titles == {"early next week": "The cold snap will last",
+                      "the middle of the month": "Milder air arrives from the Atlantic"}
+
+
+def test_what_a_study_found_and_what_was_said_are_the_titles_of_their_dates() -> None:
+    titles = _titles_in("Walkers were 25% less likely to develop dementia, according to a study "
+                        "published on Monday. Harbour Energy said on Tuesday that Sarah Lin would "
+                        "become chief executive with effect from 1 January.")
+    assert titles["Monday"] == "Walkers were 25% less likely to develop dementia"
+    assert titles["1 January"] == "Sarah Lin would become chief executive"
+
+
+def test_markdown_marks_and_an_opening_with_are_left_out_of_titles() -> None:
+    titles = _titles_in("- **2026-06-01**: public beta opened to 2,000 testers\n\nSnow and ice warnings "
+                        "have been issued for much of Scotland, with temperatures expected to fall to "
+                        "-12C overnight on Thursday.")
+    assert titles["2026-06-01"] == "Public beta opened to 2,000 testers"
+    assert titles["Thursday"] == "Temperatures expected to fall to -12C overnight"

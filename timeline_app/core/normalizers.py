@@ -824,11 +824,13 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
             tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
             return Resolution(tv.value, tv, mod, STORY)
     tense = ctx.near_tense()
-    if groups.get("range_to") and shift in (None, "early", "late"):
+    until = (groups.get("deadline") or "").lower() in ("until", "till")
+    if (groups.get("range_to") or until) and shift in (None, "early", "late"):
         # "from Monday through Friday", "late Saturday or early Sunday", "Thursday night,
-        # bringing rain through early Friday": the first such day after the one before it
-        start = ctx.story_anchor("day")
-        if (start is not None and start.granularity in ("day", "partofday")
+        # bringing rain through early Friday", "from Thursday evening until Saturday morning":
+        # the first such day after the one before it (in the sentence, for "until")
+        start = ctx.sentence_anchor() if until else ctx.story_anchor("day")
+        if (start is not None and start.granularity in ("day", "partofday", "time")
                 and abs((start.start - ref).days) < 8):
             day = start.start + timedelta(days=(int(number) - start.start.weekday()) % 7 or 7)
             # "seen on Monday and Friday": both past; "closed this Sat & Sun": both ahead

@@ -31,7 +31,7 @@ _PASSIVE_PARTICIPLE = re.compile(r"(?:(?:first|originally|once|later|newly)\s+)?
                                  r"completed|designed|published|released|issued|signed|approved|passed|"
                                  r"introduced|discovered|painted|written)\b")
 # "... in Ohio, has struggled": the aside closes before the main verb (not "in Falmouth, Mass.")
-_ASIDE_END = re.compile(r"^((?:\s+(?:in|at|near|for|by|as)\s+[^,;:()]{1,30})?)\s*,(?=\s+[a-z])")
+_ASIDE_END = re.compile(r"^((?:\s+(?:in|at|near|for|by|as|after|before)\s+[^,;:()]{1,30})?)\s*,(?=\s+[a-z])")
 # ", officials said on Thursday": who said it, not what happened
 _ATTRIBUTION_AFTER = re.compile(
     r"[^,;]*?(?P<said>,\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b|"
@@ -122,7 +122,8 @@ _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with 
     r"through|throughout|"
     r"within|starting|beginning|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
     r"(?<!\bturned\s)(?<!\bwon\s)(?<!\bgot\s)(?<!\bstarted\s)(?<!\bpassed\s)over|"
-    r"around|about|between|as of|as early as|as late as|later|earlier|(?:no|not)\s+(?:later|earlier)\s+than)"
+    r"around|about|between|as of|as early as|as late as|later|earlier|(?:no|not)\s+(?:later|earlier)\s+than|"
+    r"with\s+(?:immediate\s+)?effect\s+(?:from|on)|effective(?:\s+(?:from|on|as\s+of))?)"
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"[\s\"”'’)]*(?:[,.;:!?]|$)")
@@ -134,7 +135,7 @@ _DANGLING_POSSESSIVE = re.compile(
 # the words _DANGLING_PREP can end with
 _DANGLING_LAST_WORDS = frozenset(
     "in into on at since by during from until till before after of for to through throughout within "
-    "starting beginning over around about between as later earlier than the a an".split())
+    "starting beginning over around about between as later earlier than the a an effective".split())
 # "in the 2024 season", "a 2019 study": a date that names what follows it stays in the title
 _ATTRIBUTIVE_DATE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 # "spent most of the 1960s in Boston": the date is what was spent, the verb needs it
@@ -149,7 +150,19 @@ _SUBJECT_VERB = re.compile(
     r"begins|ended|ends|proved|remains|remained|became|promises)\b", re.IGNORECASE)
 
 _PREDICATE_AFTER = re.compile(r"\s+([a-z]+)\b")
+_ACCORDING_TO_PUBLISHED = re.compile(
+    r",?\s+according\s+to\s+(?:(?:an?|the|new)\s+)?(?:[\w-]+\s+){0,3}?(?:study|report|survey|analysis|"
+    r"paper|poll|review|research|data|figures|statement|audit)\s+(?:published|released|issued)"
+    r"(?:\s+(?:on|in|at|during|by))?\s*$", re.IGNORECASE)
+_SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|told\s+[\w ]{2,30}?)(?:\s+[\w ]{2,20}?)?"
+                        r"\s+that\s+"
+                        r"(?=(?!(?:It|Its|He|His|She|Her|They|Their|We|Our|I)\b)[A-Z]|(?:the|a|an)\s)")
 _AND_OR_BUT = re.compile(r"\s(?:and|but)\s+")
+# "will last into early next week before milder air arrives by mid-month": a clause of its own
+# (a subject of one to three words, none a preposition, then a verb)
+_SUBORDINATE = re.compile(
+    r"\s(?:before|after|when|until|once|while|because)\s+(?=(?:(?!(?:of|in|on|at|for|with|to|from|by|"
+    r"and|or)\s)[a-z]+\s+){1,3}(?:[a-z]+(?:s|ed)|was|were|is|are|has|had|will|would|could)\s)")
 _SUBJECT_AND_VERB = re.compile(
     r"(?:(?:the|a|an|his|her|its|their|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+|he|she|they|we|it|i)"
     r"\s+(?:was|were|is|are|has|had|have|will|would|could|can|[a-z]+ed)\b", re.IGNORECASE)
@@ -298,7 +311,8 @@ _PLACE_ITEM = re.compile(r"(?:in|at|on|to|for|from)\s", re.IGNORECASE)
 _TAIL_BREAK = re.compile(r"\s+(?:_|--|—|–)\s|\s*[(\[]|,\s*(?:though|although|while|but)\b")
 _SUBJECT_END = re.compile(r"\s+(was|were|is|are|has|had|have|will|would|became|first)\b", re.IGNORECASE)
 _LEADING_SUBJECT = re.compile(r"(?P<subject>(?:She|He|They|It|We|I)"
-                              r"|(?:the\s+|The\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*)\s+[a-z]")
+                              r"|(?:the\s+|The\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*)"
+                              r"(?:,\s+\d{1,3},)?\s+[a-z]")  # "Lin, 48, joined"
 # "The thefts began ...", "Her first novel was ...": a determiner and a lower-case noun phrase
 # before the clause's verb
 _COMMON_SUBJECT = re.compile(r"(?P<subject>(?:The|A|An|His|Her|Their|Its|Our|This|That|These|Those)"
@@ -436,6 +450,16 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if ((said := _at_end(_ATTRIBUTION_BEFORE, before, 90)) and _ATTRIBUTED_END.match(after)
             and (statement := _attributed(sentence, said, others or []))):
         return _finished(statement, sentence, limit)
+    if ("ccording" in before and (source := _ACCORDING_TO_PUBLISHED.search(before))
+            and _CLAUSE_ENDS.match(after) and source.start() > 20):
+        # "Walkers were less likely to ..., according to a study published on Monday": what
+        # the study found is the news of its day
+        before, after = before[:source.start()], ""
+    if (" that " in before and (said_that := _SAID_THAT.search(before))
+            and len(before) - said_that.end() > 12):
+        # "Acme said on Monday that Lin would become chief executive from 1 January": what was
+        # said is the event of its date (blanked: offsets stay)
+        before = " " * said_that.end() + before[said_that.end():]
     if (dateline := _DATELINE.match(before)) is not None:  # the wire's, not the event's
         before = " " * dateline.end() + before[dateline.end():]  # (offsets stay)
     if _ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8)) and _NOUN_AFTER_DATE.match(after):
@@ -451,6 +475,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         after = sentence[date_end:later.start()]  # "in the 2024 season and reached ... in January"
     elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
         after = sentence[date_end:join.start()]
+    elif next_date is not None and (sub := _SUBORDINATE.search(sentence, date_end, next_date)):
+        after = sentence[date_end:sub.start()]  # "into next week before milder air arrives by"
     elif (join := _NEXT_CLAUSE.search(sentence, date_end)) and _OWN_SUBJECT_AFTER.match(sentence, join.end()):
         after = sentence[date_end:join.start()]  # "on 14 October, and Microsoft's PCs arrive"
     if (previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start)
@@ -474,6 +500,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             before = ""  # "Years later, in 1950, he told the story": one setting of the scene
         elif own := _own_clause(sentence, previous[1], date_start):
             before = sentence[own:date_start]  # "called at 11.40pm and the blaze was out by 3am"
+        elif subordinate := list(_SUBORDINATE.finditer(sentence, previous[1], date_start)):
+            before = sentence[subordinate[-1].end():date_start]  # "... before milder air arrives by"
         elif ((joined := _later_predicate(sentence, previous[1], date_start))
               and (subject := _leading_subject(_LEAD.sub("", sentence[:previous[0]])))):
             # "She left last Tuesday and will return on the 3rd": "She will return"; "went 15-2
@@ -548,6 +576,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = before[:owner.start()]  # "revenue of $57 billion for its [third quarter]"
     if dangling := _dangling_preposition(before):
         before = before[:dangling.start()].rstrip(" ,;:")
+        if before.endswith(("starting", "beginning")):  # "a trial, starting in [the autumn]"
+            before = before[:before.rfind(" ")].rstrip(" ,;:")
     if ((not after.strip(" ,.;:!?\"”'") or _CONJUNCTION_AFTER.match(after))
             and before.endswith(_COPULA_ENDS) and (copula := _at_end(_DANGLING_COPULA, before))):
         # "The last time turnout topped 65% was in 1908", "the concert is tomorrow and ..."
@@ -569,7 +599,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if len(before) > limit * 0.6 and (listed is None or len(before) > limit):
         cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" – "))
         if cut > 0 and len(before) - cut > 20:
-            before = before[cut + 2:]
+            before = _WITH_CLAUSE.sub("", before[cut + 2:])
     # "will move in on Saturday, bringing gusts": the comma stays, where a long title is cut
     joint = ", " if (after.lstrip().startswith(",") and len(before.split()) >= 3
                      and not _ASIDE_OPENED.search(sentence, 0, date_start)) else " "
@@ -581,6 +611,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     return _finished(text, sentence, limit)
 
 
+# "..., with temperatures expected to fall": after the comma, the clause is "temperatures ..."
+_WITH_CLAUSE = re.compile(r"^with\s+(?=(?:the\s+|its\s+|their\s+)?[a-z]+\s+"
+                          r"(?:[a-z]+ed|expected|set|due|[a-z]+ing)\b)")
+_MARKDOWN = re.compile(r"\*\*|__|^#+\s")  # strong emphasis, a heading's marks
 _MARKS_RUN = re.compile(r"\s*([!?])[!?]*(?=\s|$)")
 _SPACE_BEFORE_CLOSING_QUOTE = re.compile(r"(?<=\w)\s+([\"”])(?=[\s,.;:!?]|$)")
 
@@ -610,6 +644,8 @@ def _balanced_quotes(text: str) -> str:
 def _finished(text: str, sentence: str, limit: int) -> str:
     """The title cleaned up (leads, a relative clause's antecedent) and cut to ``limit``."""
     text = " ".join(text.split()).replace(" .", ".")  # "normal as of 5am. Thanks": "normal. Thanks"
+    if "**" in text or "__" in text or text.startswith("#"):
+        text = _MARKDOWN.sub("", text)  # "- **2026-06-01**: beta opened": "beta opened"
     text = _LEAD.sub("", _ATTRIBUTION_LEAD.sub("", _DATELINE.sub("", text))).strip(" ,;:-–—")
     if relative := _RELATIVE_START.match(text):
         text = _LEAD.sub("", _with_antecedent(sentence, text, relative.end()))
