@@ -619,3 +619,11 @@ def test_markdown_marks_and_an_opening_with_are_left_out_of_titles() -> None:
                         "-12C overnight on Thursday.")
     assert titles["2026-06-01"] == "Public beta opened to 2,000 testers"
     assert titles["Thursday"] == "Temperatures expected to fall to -12C overnight"
+
+
+def test_a_duration_after_in_that_looks_ahead_places_its_event() -> None:
+    text = ("The store will reopen in three weeks. Prices rose 5% in three months. It could be the "
+            "worst winter in a decade.")
+    article = Article("a.txt", text, "Story", date(2026, 11, 24), "header", None, None, 0)
+    assert [(e.title, e.date.value, e.date.approximate) for e in extract(article).events] == [
+        ("The store will reopen", "2026-W51", True)]

@@ -122,12 +122,20 @@ def narrow(first: date, last: date, mod: str | None) -> tuple[date, date]:
 
 def event_date(timex: Timex, *, inferred_reference: bool = False,
                until: Timex | None = None) -> EventDate | None:
-    """The dated interval of a DATE/TIME timex (or of a range ``timex``..``until``)."""
-    if timex.type not in ("DATE", "TIME") or timex.time is None:
+    """The dated interval of a DATE/TIME timex (or of a range ``timex``..``until``), or of the
+    time a duration points to ("will reopen in [three weeks]": about then)."""
+    if timex.time is None:
+        return None
+    text, end, value = timex.text, timex.end, timex.value
+    if timex.type == "DURATION":
+        first, last = timex.time.interval()
+        return EventDate(text=text, start=timex.start, end=end, value=timex.time.value, earliest=first,
+                         latest=last, granularity=display_granularity(timex.time.granularity),
+                         approximate=True, mod=None, anchor="reference")
+    if timex.type not in ("DATE", "TIME"):
         return None
     first, last = narrow(*timex.time.interval(), timex.mod)
     approximate = timex.mod in _APPROX_MODS or (inferred_reference and timex.anchor != "absolute")
-    text, end, value = timex.text, timex.end, timex.value
     if until is not None and until.time is not None:
         last = max(last, narrow(*until.time.interval(), until.mod)[1])
         end = until.end
@@ -272,7 +280,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     sentences = sentence_spans(text, body_start)
     starts = [s for s, _ in sentences]
     dated = [t for t in _offsets_applied(text, timexes) if t.start >= body_start
-             and t.type in ("DATE", "TIME") and t.time is not None]
+             and t.type in ("DATE", "TIME", "DURATION") and t.time is not None]
     dated_starts = [t.start for t in dated]
     all_spans = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
     all_starts = [a for a, _ in all_spans]

@@ -117,6 +117,9 @@ class Context(Protocol):
     def in_a_game(self) -> bool:
         """Sport around the expression: a score or two game words."""
 
+    def ahead_in(self) -> bool:
+        """The expression follows "in" in a clause that looks ahead ("reopens in three weeks")."""
+
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through"."""
 
@@ -1574,7 +1577,16 @@ def duration(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         if u in _TIME_UNITS and not in_time:
             value, in_time = value + "T", True
         value += text + _letter(u)
-    return Resolution(value, None, mod, NONE)
+    ahead = None
+    if (unit in _AHEAD_GRANULARITY and number == whole and 0 < whole <= 100 and mod is None
+            and (ref := ctx.reference()) is not None and ctx.ahead_in()):
+        # "will reopen in three weeks": TimeML's value stays the duration; the time it points
+        # to (a week, a month, ... from the reference) places the event on the timeline
+        ahead = TimeValue("day", ref).plus(_letter(unit), whole).at(_AHEAD_GRANULARITY[unit])
+    return Resolution(value, ahead, mod, NONE)
+
+
+_AHEAD_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 _TIME_UNITS = frozenset({"HOUR", "MIN", "S"})

@@ -162,6 +162,10 @@ _BY_BEFORE = regex.compile(r"(?<!\w)by\s+$", regex.IGNORECASE)
 _ATTRIBUTIVE_BEFORE = regex.compile(r"(?<!\w)(?:the|a|an|its|their|his|her)\s+$", regex.IGNORECASE)
 _LOWER_WORD_AFTER = regex.compile(r"\s+[a-z]")
 _OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:on|late|early|by)\s+)?", regex.IGNORECASE)
+_IN_BEFORE = regex.compile(r"(?<![\w-])in\s+$", regex.IGNORECASE)  # "reopens in three weeks"
+# "could be the worst in a decade", "the first time in 20 years": a span looked back over
+_SUPERLATIVE_IN = regex.compile(
+    r"\b(?:\w{2,}est|most\s+\w+|best|worst|first|least|only)(?:\s+[\w-]+){0,4}\s+in\s+$", regex.IGNORECASE)
 _DEADLINE_BEFORE = regex.compile(r"(?<!\w)(?:until|till|through|thru)\s+$", regex.IGNORECASE)
 # "from 6pm Friday": the start of something (with no tense, one ahead)
 _FROM_BEFORE = regex.compile(r"(?<!\w)from\s+$", regex.IGNORECASE)
@@ -467,6 +471,14 @@ class _Context:
         """A score or two game words near the expression: sport ("scored 30 goals last season")."""
         start, end = self.span
         return self._tagger.filters.in_a_game(self._text, start, end)
+
+    def ahead_in(self) -> bool:
+        """The expression (a duration) follows "in" in a clause that looks ahead ("the store
+        will reopen in three weeks"): it points to a time after the reference."""
+        start = self.span[0]
+        return (_IN_BEFORE.search(self._text, max(0, start - 4), start) is not None
+                and _SUPERLATIVE_IN.search(self._text, max(0, start - 60), start) is None
+                and self.near_tense() == "future")
 
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through": the end of something."""
