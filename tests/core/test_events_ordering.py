@@ -627,3 +627,10 @@ def test_a_duration_after_in_that_looks_ahead_places_its_event() -> None:
     article = Article("a.txt", text, "Story", date(2026, 11, 24), "header", None, None, 0)
     assert [(e.title, e.date.value, e.date.approximate) for e in extract(article).events] == [
         ("The store will reopen", "2026-W51", True)]
+
+
+def test_a_date_compared_with_is_no_event_and_a_modal_is_shared_by_a_second_verb() -> None:
+    titles = _titles_in("The tomatoes went in on Saturday, a week later than last year. Work will start "
+                        "in the spring and finish by the end of 2026. Bids are due no later than May 30.")
+    assert titles == {"Saturday": "The tomatoes went in", "the spring": "Work will start",
+                      "the end of 2026": "Work will finish", "May 30": "Bids are due"}

@@ -342,3 +342,11 @@ def test_key_lines_without_colons_make_a_header_when_a_date_line_confirms_them(t
     prose.write_text("Source of the leak found\nBy the river, officials said on Monday.\n")
     [b] = read_articles(prose)
     assert (b.title, b.source, b.published) == ("Source of the leak found", None, None)
+
+
+def test_a_post_export_names_its_account_as_the_source(tmp_path: Path) -> None:
+    f = tmp_path / "tweets.jsonl"
+    f.write_text(json.dumps({"created_at": "Wed Oct 10 20:19:24 +0000 2018", "text": "Polls close at 8pm.",
+                             "user": {"screen_name": "cityclerk", "name": "City Clerk"}}) + "\n")
+    [a] = read_articles(f)
+    assert (a.source, a.published) == ("City Clerk", date(2018, 10, 10))

@@ -26,6 +26,7 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*$"
 _COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?:whole|all|rest|end|start)"
                             r"\s+of\s+|the\s+)?", re.IGNORECASE)
 _NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadline
+_DEADLINE_THAN = re.compile(r"\b(?:no|not|nothing|none)\s+(?:later|earlier|sooner)\s+$", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most\s+[a-z]+|best|worst|first)(?:\s+[\w-]+){0,3}\s+$",
                           re.IGNORECASE)
 # opening hours and timetables: the times of every week, not of one day ("9am-5pm Mon-Fri")
@@ -52,8 +53,9 @@ def _compared(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start]
     than = before.rfind("than")
     if (than > 0 and _COMPARED_TAIL.fullmatch(before, than + 4)
-            and not before[:than].rstrip().endswith(_NOT_COMPARED)):
-        return True
+            and not (before[:than].rstrip().endswith(_NOT_COMPARED)
+                     and _DEADLINE_THAN.search(before, 0, than))):
+        return True  # (but "a week later than last year" is compared)
     since = before.rfind("since")
     return (since > 0 and _COMPARED_TAIL.fullmatch(before, since + 5) is not None
             and _SUPERLATIVE.search(before, max(0, since - 40), since) is not None)

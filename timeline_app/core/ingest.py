@@ -77,7 +77,9 @@ _JSON_DATE = ("date", "published", "publishedAt", "published_at", "pubDate", "pu
               "datePublished", "date_published", "published_date", "publishDate",
               "publication_date", "created_at", "created", "dateCreated", "date_created", "time",
               "timestamp", "updated_at", "updated", "dateModified", "modified")
-_JSON_SOURCE = ("source", "outlet", "site", "site_name", "publisher", "author", "byline")
+_JSON_SOURCE = ("source", "outlet", "site", "site_name", "publisher", "author", "byline",
+                # posts: a Twitter/Mastodon export's account ({"user": {"name": ...}}), a channel
+                "user", "account", "username", "screen_name", "channel")
 
 
 class ArticleError(Exception):
@@ -419,7 +421,8 @@ def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     for key in keys:
         value = lowered.get(key.lower())
         if isinstance(value, dict):
-            value = value.get("name") or value.get("title")
+            value = (value.get("name") or value.get("title") or value.get("display_name")
+                     or value.get("screen_name") or value.get("username"))
         if value not in (None, ""):
             return value
     return None

@@ -127,7 +127,9 @@ _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with 
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"[\s\"”'’)]*(?:[,.;:!?]|$)")
-_COMPARED_TAIL_AFTER = re.compile(r",[^,;]*\bthan\b[^,;]*$")
+# ", 3 more than ...", ", a week later than ...": an appended comparison (not ", sales were lower than")
+_COMPARED_TAIL_AFTER = re.compile(r",\s*(?:\d|(?:a|an|about|some|nearly|almost|up|down|well|far|much)\s)"
+                                  r"[^,;]*\bthan\b[^,;]*$")
 _DANGLING_AFTER = re.compile(r"\s+(?:than|ended|ending|since|of)$")
 _POSSESSIVES = ("its", "their", "his", "her", "our")
 _DANGLING_POSSESSIVE = re.compile(
@@ -157,6 +159,11 @@ _ACCORDING_TO_PUBLISHED = re.compile(
 _SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|told\s+[\w ]{2,30}?)(?:\s+[\w ]{2,20}?)?"
                         r"\s+that\s+"
                         r"(?=(?!(?:It|Its|He|His|She|Her|They|Their|We|Our|I)\b)[A-Z]|(?:the|a|an)\s)")
+# "Work will start ...": a subject and a modal, which a second bare verb after "and" shares
+_SUBJECT_MODAL = re.compile(r"(?P<subject>(?:[A-Z][\w'’-]*)(?:\s+[a-z][\w'’-]*){0,2}?)\s+"
+                            r"(?P<modal>will|would|could|should|must|can|may|might)\s+[a-z]")
+_NOT_BARE_VERBS = frozenset("the a an his her its their our this that these those in on at by for from to "
+                            "with it he she they we i then".split())
 _AND_OR_BUT = re.compile(r"\s(?:and|but)\s+")
 # "will last into early next week before milder air arrives by mid-month": a clause of its own
 # (a subject of one to three words, none a preposition, then a verb)
@@ -507,6 +514,11 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             # "She left last Tuesday and will return on the 3rd": "She will return"; "went 15-2
             # in the 2024 season and reached the title game in January": "Detroit reached ..."
             before = f"{subject} {sentence[joined.start(1):date_start]}"
+        elif ((joined := _PREDICATE_JOIN.search(sentence, previous[1], date_start))
+              and joined[1] not in _NOT_BARE_VERBS
+              and (modal := _SUBJECT_MODAL.match(_LEAD.sub("", sentence[:previous[0]])))):
+            # "Work will start in the spring and finish by the end of 2025": "Work will finish"
+            before = f"{modal['subject']} {modal['modal']} {sentence[joined.start(1):date_start]}"
         elif len(sentence[previous[1]:date_start].split()) >= 3:
             # "Acme said on Wednesday it would cut jobs by March": not this event's date (a
             # date close by may be bound to it: "the quarter ended Sept. 30")
@@ -527,10 +539,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             not after[following[1] - date_end:].strip(" .,;:!?\"”'’)")):
         # "will pay its dividend on December 26 to shareholders of record on December 4": the
         # last date of the sentence is not this one's
-        after = _without(after, (following[0] - date_end, following[1] - date_end))
-        after = _DANGLING_AFTER.sub("", after.rstrip(" .,;:!?"))
+        after = _without(after, (following[0] - date_end, following[1] - date_end)).rstrip(" .,;:!?")
         if compared := _COMPARED_TAIL_AFTER.search(after):
             after = after[:compared.start()]  # "in 12 games this season, 3 more than [last season]"
+        after = _DANGLING_AFTER.sub("", after)
     if possessive := _POSSESSIVE_AFTER.match(after):
         # "who won last Tuesday's election, named ...": "who won the election" (a date's
         # "'s" would be left hanging)
