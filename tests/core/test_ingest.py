@@ -338,6 +338,10 @@ def test_key_lines_without_colons_make_a_header_when_a_date_line_confirms_them(t
     assert (a.title, a.source, a.published) == ("Former treasurer jailed", "Riverside Gazette",
                                                 date(2026, 3, 12))
     assert a.text[a.body_start:].startswith("A former treasurer")
+    lone = tmp_path / "c.txt"
+    lone.write_text("title The winter of the great flood\n\nIn the autumn of 1861 the rains began.\n")
+    [c] = read_articles(lone)
+    assert (c.title, c.published) == ("The winter of the great flood", None)
     prose = tmp_path / "b.txt"
     prose.write_text("Source of the leak found\nBy the river, officials said on Monday.\n")
     [b] = read_articles(prose)

@@ -333,7 +333,9 @@ def _header_lines(text: str) -> tuple[str | None, str | None, date | None, int]:
         if hm["colon"] is None:
             if key in ("date", "published") and not _ISO_DAY.match(value):
                 break  # "Published weekly ...": prose
-            loose = True
+            # "title The winter of the great flood": a key in lower case before a capital is
+            # one even without a date line ("Title fight ..." is a headline)
+            loose = loose or not (hm["key"].islower() and value[:1].isupper())
         if key == "title":
             title = value
         elif key in ("author", "by", "source"):
