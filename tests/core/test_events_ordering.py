@@ -634,3 +634,10 @@ def test_a_date_compared_with_is_no_event_and_a_modal_is_shared_by_a_second_verb
                         "in the spring and finish by the end of 2026. Bids are due no later than May 30.")
     assert titles == {"Saturday": "The tomatoes went in", "the spring": "Work will start",
                       "the end of 2026": "Work will finish", "May 30": "Bids are due"}
+
+
+def test_an_opening_participle_names_its_subject_and_place() -> None:
+    titles = _titles_in("Born on March 3, 1932, in Duluth, Minnesota, Dr. Abernathy was the youngest of "
+                        "five children. Opened in 1990 in Leeds, the museum has 2 million visitors.")
+    assert titles == {"March 3, 1932": "Dr. Abernathy was born in Duluth, Minnesota",
+                      "1990": "The museum was opened in Leeds"}

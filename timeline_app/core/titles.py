@@ -111,7 +111,9 @@ _APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'�
 _OPENING_PARTICIPLE = re.compile(r"^\s*(?:Born|Founded|Established|Elected|Appointed|Built|Opened|"
                                  r"Launched|Formed|Created|Married|Ordained|Crowned)\b")
 _SUBJECT_AFTER_COMMA = re.compile(
-    r"\s*,\s+(?P<subject>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+[a-z]")
+    r"(?:\s*,\s+|\s+(?=(?:in|at|near)\s))(?P<place>(?:in|at|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+    r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?,\s+)?"  # "Born on March 3, 1932, in Duluth, Minn., Lee"
+    r"(?P<subject>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*|the\s+[a-z][\w-]*)\s+[a-z]")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,;:.]|$)")
 _EMPTY_QUOTES = re.compile(r"\s*[\"“]\s*[,.;:]?\s*[\"”]")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
@@ -560,7 +562,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     elif (_OPENING_PARTICIPLE.match(before) and len(_DANGLING_PREP.sub("", before).split()) == 1
           and (named := _SUBJECT_AFTER_COMMA.match(after))):
         # "Founded in 2009, Acme employs 4,200 people": "Acme was founded"
-        before, after = f"{named['subject']} was {_DANGLING_PREP.sub('', before).strip().lower()}", ""
+        participle = _DANGLING_PREP.sub("", before).strip().lower()
+        place = f" {named['place'].rstrip(' ,')}" if named["place"] else ""
+        subject = named["subject"][0].upper() + named["subject"][1:]
+        before, after = f"{subject} was {participle}{place}", ""
     if _CLEFT_BEFORE.match(before) and (cleft := _CLEFT_AFTER.match(after)):
         before, after = "", after[cleft.end():]  # "It was in 1952 that Mara saw the sea"
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
