@@ -641,3 +641,12 @@ def test_an_opening_participle_names_its_subject_and_place() -> None:
                         "five children. Opened in 1990 in Leeds, the museum has 2 million visitors.")
     assert titles == {"March 3, 1932": "Dr. Abernathy was born in Duluth, Minnesota",
                       "1990": "The museum was opened in Leeds"}
+
+
+def test_a_count_since_a_date_is_no_event_and_a_quarter_takes_its_sentences_year() -> None:
+    assert _titles_in("It is the third raid on a jewellery shop in the city since March.") == {}
+    assert _titles_in("The bank kept rates on hold on Thursday, but signalled it could cut as soon "
+                      "as March.")["March"] == "The bank signalled it could cut"
+    article = Article("a.txt", "Most economists expect two cuts next year, the first in the second "
+                      "quarter.", "Story", date(2026, 12, 17), "header", None, None, 0)
+    assert [e.date.value for e in extract(article).events] == ["2027", "2027-Q2"]

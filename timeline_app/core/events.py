@@ -27,7 +27,8 @@ _COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?
                             r"\s+of\s+|the\s+)?", re.IGNORECASE)
 _NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadline
 _DEADLINE_THAN = re.compile(r"\b(?:no|not|nothing|none)\s+(?:later|earlier|sooner)\s+$", re.IGNORECASE)
-_SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most\s+[a-z]+|best|worst|first)(?:\s+[\w-]+){0,3}\s+$",
+_SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most\s+[a-z]+|best|worst|first|second|third|fourth|fifth|sixth|"
+                          r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?:\s+[\w-]+){0,8}\s+$",
                           re.IGNORECASE)
 # opening hours and timetables: the times of every week, not of one day ("9am-5pm Mon-Fri")
 _WEEK_DAYS = r"[Mm]on(?:day)?\.?\s?(?:[-–]|to|thru|through)\s?(?:[Ff]ri|[Ss]at|[Ss]un)"
@@ -58,7 +59,7 @@ def _compared(text: str, start: int) -> bool:
         return True  # (but "a week later than last year" is compared)
     since = before.rfind("since")
     return (since > 0 and _COMPARED_TAIL.fullmatch(before, since + 5) is not None
-            and _SUPERLATIVE.search(before, max(0, since - 40), since) is not None)
+            and _SUPERLATIVE.search(before, max(0, since - 60), since) is not None)
 
 
 @pickled_by_fields

@@ -318,6 +318,9 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
             weekday = _lookup(ctx, "weekday", groups.get("weekday"))
             if weekday is not None and day is not None and year is not None:
                 year = _year_of_weekday(year, month, day, int(weekday))
+        elif (quarter is not None and (told := ctx.sentence_anchor()) is not None
+              and told.granularity == "year"):
+            year, anchor = told.start.year, STORY  # "two cuts next year, the first in the second quarter"
         elif quarter is not None and ref is not None:
             year, anchor = ref.year, REFERENCE
             q_now = (ref.month - 1) // 3 + 1

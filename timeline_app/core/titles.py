@@ -124,7 +124,8 @@ _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with 
     r"through|throughout|"
     r"within|starting|beginning|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
     r"(?<!\bturned\s)(?<!\bwon\s)(?<!\bgot\s)(?<!\bstarted\s)(?<!\bpassed\s)over|"
-    r"around|about|between|as of|as early as|as late as|later|earlier|(?:no|not)\s+(?:later|earlier)\s+than|"
+    r"around|about|between|as of|as early as|as late as|as soon as|later|earlier|"
+    r"(?:no|not)\s+(?:later|earlier)\s+than|"
     r"with\s+(?:immediate\s+)?effect\s+(?:from|on)|effective(?:\s+(?:from|on|as\s+of))?)"
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE)
@@ -324,8 +325,8 @@ _LEADING_SUBJECT = re.compile(r"(?P<subject>(?:She|He|They|It|We|I)"
                               r"(?:,\s+\d{1,3},)?\s+[a-z]")  # "Lin, 48, joined"
 # "The thefts began ...", "Her first novel was ...": a determiner and a lower-case noun phrase
 # before the clause's verb
-_COMMON_SUBJECT = re.compile(r"(?P<subject>(?:The|A|An|His|Her|Their|Its|Our|This|That|These|Those)"
-                             r"(?:\s+[a-z][\w'’-]*){1,3}?)\s+(?P<verb>[a-z]+)\b")
+_WORDS_ONLY = re.compile(r"[A-Za-z][\w'’-]*(?:\s[a-z][\w'’-]*)*")
+_DETERMINERS = frozenset("The A An His Her Their Its Our This That These Those".split())
 _NOT_SUBJECTS = ("The", "A", "An", "In", "On", "At", "By", "After")
 _ACTIVE_VERBS = frozenset("died married moved returned retired joined left won lost ran went came became "
                           "rose fell grew resigned emigrated graduated arrived divorced remarried settled "
@@ -340,9 +341,12 @@ def _leading_subject(clause: str) -> str | None:
     lead = _LEADING_SUBJECT.match(clause)
     if lead is not None and lead["subject"] not in _NOT_SUBJECTS:
         return lead["subject"]
-    common = _COMMON_SUBJECT.match(clause)
-    if common is not None and _is_verb(common["verb"]):
-        return common["subject"]
+    words = clause.split(None, 5)
+    if words and words[0] in _DETERMINERS:
+        for n in range(2, min(5, len(words))):  # the shortest noun phrase before a verb
+            if _is_verb(words[n]):
+                subject = " ".join(words[:n])
+                return subject if _WORDS_ONLY.fullmatch(subject) else None
     return None
 
 
