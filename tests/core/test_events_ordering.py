@@ -650,3 +650,19 @@ def test_a_count_since_a_date_is_no_event_and_a_quarter_takes_its_sentences_year
     article = Article("a.txt", "Most economists expect two cuts next year, the first in the second "
                       "quarter.", "Story", date(2026, 12, 17), "header", None, None, 0)
     assert [e.date.value for e in extract(article).events] == ["2027", "2027-Q2"]
+
+
+def test_a_listing_announces_what_is_ahead_and_its_hours_are_no_events() -> None:
+    text = ("What's on\n\nChristmas market: Thursday to Sunday, 10am-8pm, Market Square. Free.\n\n"
+            "Family film: Saturday at 2pm, Town Hall.\n\nTurnout appears to be up on 2022, officials say.")
+    article = Article("a.txt", text, "What's on", date(2026, 11, 24), "header", None, None, 0)
+    dates = [(e.date.value, e.date.earliest, e.date.latest) for e in extract(article).events]
+    assert dates == [("2026-11-26/2026-11-29", date(2026, 11, 26), date(2026, 11, 29)),
+                     ("2026-11-28", date(2026, 11, 28), date(2026, 11, 28))]
+
+
+def test_a_live_blogs_time_stamps_run_on_past_midnight() -> None:
+    text = "Election night live\n\n23:15 Turnout appears high.\n\n00:30 The incumbent has won.\n"
+    article = Article("a.txt", text, "Live", date(2026, 11, 3), "header", None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("2026-11-03T23:15", "Turnout appears high"), ("2026-11-04T00:30", "The incumbent has won")]

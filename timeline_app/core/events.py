@@ -26,6 +26,10 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*$"
 _COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?:whole|all|rest|end|start)"
                             r"\s+of\s+|the\s+)?", re.IGNORECASE)
 _NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadline
+_COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)\s+(?:[\d.,]+%?\s+|\w+\s+)?(?:on|from)"
+                              r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
+_YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d\b|(?:last|a|the\s+(?:previous|prior))\s+year|the\s+same\b",
+                        re.IGNORECASE)  # what a figure is compared with ("up on Monday" is when)
 _DEADLINE_THAN = re.compile(r"\b(?:no|not|nothing|none)\s+(?:later|earlier|sooner)\s+$", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most\s+[a-z]+|best|worst|first|second|third|fourth|fifth|sixth|"
                           r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?:\s+[\w-]+){0,8}\s+$",
@@ -57,6 +61,8 @@ def _compared(text: str, start: int) -> bool:
             and not (before[:than].rstrip().endswith(_NOT_COMPARED)
                      and _DEADLINE_THAN.search(before, 0, than))):
         return True  # (but "a week later than last year" is compared)
+    if _COMPARED_BEFORE.search(before) and _YEAR_LIKE.match(text, start):
+        return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
     since = before.rfind("since")
     return (since > 0 and _COMPARED_TAIL.fullmatch(before, since + 5) is not None
             and _SUPERLATIVE.search(before, max(0, since - 60), since) is not None)
@@ -202,6 +208,10 @@ def _is_range(text: str, first: Timex, second: Timex) -> bool:
     joiner = text[first.end:second.start].strip().lower()
     if joiner in ("-", "–", "—", "through", "until", "till"):
         return True
+    if (joiner == "to" and first.time is not None and second.time is not None
+            and first.time.granularity == second.time.granularity == "day"
+            and 0 < (second.time.start - first.time.start).days <= 7):
+        return True  # "Christmas market: Thursday to Sunday": days of one week
     return bool(_RANGE_OPEN.search(text[max(0, first.start - 10):first.start]))
 
 
@@ -326,6 +336,10 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
                 continue
             e = entry[1]
         s, e = _around(text, s, e, timex.start, when.end)
+        if (timex.type == "TIME" and events and events[-1].start == s
+                and events[-1].date.earliest <= when.earliest <= events[-1].date.latest
+                and events[-1].date.earliest < events[-1].date.latest):
+            continue  # "Thursday to Sunday, 10am-8pm": the hours of those days, no event of their own
         key = (s, e, when.earliest, when.latest, when.granularity)
         same = by_sentence_date.get(key)
         if same is not None and (timex.anchor != "absolute" or events[same].date.anchor == "absolute"):

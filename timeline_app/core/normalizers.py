@@ -97,6 +97,12 @@ class Context(Protocol):
     def tell_weekday(self, weekday: int, day: date) -> None:
         """Remember the day a weekday was resolved to (see :meth:`weekday_told`)."""
 
+    def last_log_entry(self) -> TimeValue | None:
+        """The last time stamp that opened a line ("23:15 Turnout is up"), in a live blog."""
+
+    def tell_log_entry(self, time: TimeValue) -> None:
+        """Remember a time stamp opening a line."""
+
     def sentence_anchor(self) -> TimeValue | None:
         """The last date with a year written earlier in the expression's sentence."""
 
@@ -119,6 +125,9 @@ class Context(Protocol):
 
     def ahead_in(self) -> bool:
         """The expression follows "in" in a clause that looks ahead ("reopens in three weeks")."""
+
+    def listing(self) -> bool:
+        """The expression's sentence is an entry of a listing, with no verb ("Film: Saturday, 2pm")."""
 
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through"."""
@@ -848,8 +857,8 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "maybe by Fri evening": a deadline, unless its clause says otherwise
     if groups.get("starting") and ctx.clause_tense() is None and _starts_ahead(ref, int(number)):
         tense = "future"  # "in force from Friday" (written on a Thursday)
-    if groups.get("scheduled"):
-        tense = "future"  # "The vote is Tuesday": what a day is set for is ahead
+    if groups.get("scheduled") or (tense is None and ctx.listing()):
+        tense = "future"  # "The vote is Tuesday": what a day is set for is ahead; "Film: Sat, 2pm"
     if groups.get("possessive") and shift is None and not groups.get("scheduled"):
         tense = "past"  # "Wednesday's ruling": a day whose outcome is known ("ahead of
         # Tuesday's election": not yet)
@@ -1017,12 +1026,18 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if story is not None and story.granularity in ("day", "partofday", "minute") \
                 and story.start < ref:  # (not a day ahead: "see you tmrw ... waited since 6am")
             day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
+    if groups.get("log_entry") and (last := ctx.last_log_entry()) is not None and last.start >= day:
+        day = last.start  # a live blog's stamps run forward: "23:15 ...", then "00:30 ..." is the next day
+        if (last.hour or 0, last.minute or 0) > (hour, minute):
+            day += timedelta(days=1)
     previous = ctx.sentence_clock()
     if (previous is not None and previous.start == day
             and (previous.hour or 0) >= 18 and hour < 8 and not groups.get("weekday")
             and not groups.get("deictic") and not groups.get("month")):
         day += timedelta(days=1)  # "called at 11.40pm, and under control by 3am": past midnight
     tv = TimeValue("minute", day, hour=hour, minute=minute)
+    if groups.get("log_entry"):
+        ctx.tell_log_entry(tv)
     return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
 
 

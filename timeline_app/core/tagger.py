@@ -161,6 +161,11 @@ _PAST_PERFECT_AFTER = regex.compile(r"[\w\s,'’-]{0,30}?(?<!\w)had\s+(?!to\b)\w
 _BY_BEFORE = regex.compile(r"(?<!\w)by\s+$", regex.IGNORECASE)
 _ATTRIBUTIVE_BEFORE = regex.compile(r"(?<!\w)(?:the|a|an|its|their|his|her)\s+$", regex.IGNORECASE)
 _LOWER_WORD_AFTER = regex.compile(r"\s+[a-z]")
+# a listing's entry: "Jazz night: Friday, 7.30pm. Tickets £12.", "Doors 7pm"
+_LISTING = regex.compile(r"^[\s\W]*[A-Z][\w '’&-]{1,40}:\s|\b\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b|[£$€]\s?\d",
+                         regex.IGNORECASE | regex.MULTILINE)
+_VERB_LIKE = regex.compile(r"\b(?:is|are|was|were|has|have|had|will|would|opens?|closes?|starts?|runs?|"
+                           r"[a-z]{3,}ed)\b", regex.IGNORECASE)
 _OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:on|late|early|by)\s+)?", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"(?<![\w-])in\s+$", regex.IGNORECASE)  # "reopens in three weeks"
 # "could be the worst in a decade", "the first time in 20 years": a span looked back over
@@ -199,6 +204,7 @@ class _Context:
         self._breaks_cache: dict[int, tuple[list[int], list[int]]] = {}
         self._last_day: tuple[int, TimeValue, str] | None = None  # (end, day, anchor) of the last day
         self._last_clock: TimeValue | None = None  # the last clock time, while no other day came
+        self._log_entry: TimeValue | None = None  # the last time stamp opening a line (a live blog)
         self._numeric_order: str | None = None  # "" when the text does not tell
         self._told_year: tuple[int, int] | None = None  # (start, year) of a "that year" a date took
         self._weekdays: dict[int, date] = {}  # weekday -> the day the text named by it
@@ -281,6 +287,12 @@ class _Context:
 
     def tell_weekday(self, weekday: int, day: date) -> None:
         self._weekdays[weekday] = day
+
+    def last_log_entry(self) -> TimeValue | None:
+        return self._log_entry
+
+    def tell_log_entry(self, time: TimeValue) -> None:
+        self._log_entry = time
 
     def told_year(self) -> int | None:
         """The year the date just before this "that year" took from it."""
@@ -451,6 +463,14 @@ class _Context:
         in its sentence ("Inflation hit 5.5% in January, and is expected to ease": the
         marker of the next clause does not decide January's year when its own has one)."""
         return self._tense(prospective=False)
+
+    def listing(self) -> bool:
+        """The expression's sentence is an entry of a listing, with no verb to give a tense
+        ("Family film: Saturday at 2pm, Town Hall."): what such an entry announces is ahead."""
+        s, e = self._sentence()
+        return (e - s <= 160 and not self._markers(s, e)
+                and _LISTING.search(self._text, s, e) is not None
+                and _VERB_LIKE.search(self._text, s, e) is None)
 
     def near_tense(self) -> str | None:
         """:meth:`tense` for a date near the reference (a weekday, a day of the month, a
