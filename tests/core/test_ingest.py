@@ -354,3 +354,11 @@ def test_a_post_export_names_its_account_as_the_source(tmp_path: Path) -> None:
                              "user": {"screen_name": "cityclerk", "name": "City Clerk"}}) + "\n")
     [a] = read_articles(f)
     assert (a.source, a.published) == ("City Clerk", date(2018, 10, 10))
+
+
+def test_a_lead_sentence_standing_for_a_headline_is_cut_to_its_first_clause(tmp_path: Path) -> None:
+    f = tmp_path / "wire.txt"
+    f.write_text("BERLIN, March 4 (Reuters) - German factory orders fell more than expected in January, "
+                 "data showed on Wednesday, the third monthly decline in a row.\n\nOrders dropped 2.1%.\n")
+    [a] = read_articles(f)
+    assert (a.title, a.source) == ("German factory orders fell more than expected in January", "Reuters")

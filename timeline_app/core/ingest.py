@@ -252,15 +252,22 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) > max(8, len(sample) // 20)
 
 
+_LEAD_TITLE = 90  # characters of a lead sentence that make a headline
+
+
 def _first_line_title(body: str, limit: int = 140) -> str:
     for line in body.splitlines():
         line = line.strip().lstrip("#").strip()
         if line:
-            if len(line) <= limit:
+            if len(line) <= limit and not (len(line) > _LEAD_TITLE and line.endswith(".")):
                 return line.rstrip(".…")
-            sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
+            sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].rstrip(".")
+            if len(sentence) > _LEAD_TITLE:  # a paragraph's lead: its first clause is the headline
+                cut = sentence.find(", ", 40, _LEAD_TITLE)  # its first clause of some length
+                if cut > 0:
+                    return sentence[:cut]
             if len(sentence) <= limit:
-                return sentence.rstrip(".")
+                return sentence
             return line[:limit].rsplit(" ", 1)[0] + "…"
     return ""
 
