@@ -666,3 +666,14 @@ def test_a_live_blogs_time_stamps_run_on_past_midnight() -> None:
     article = Article("a.txt", text, "Live", date(2026, 11, 3), "header", None, None, 0)
     assert [(e.date.value, e.title) for e in extract(article).events] == [
         ("2026-11-03T23:15", "Turnout appears high"), ("2026-11-04T00:30", "The incumbent has won")]
+
+
+def test_a_memoir_places_ages_from_the_birth_year_and_returns_from_a_flashback() -> None:
+    text = ("I was born in the spring of 1952. My father had come home from the war six years "
+            "earlier. When I was seven we moved inland, and I did not see the sea again until the "
+            "summer I turned eighteen. That August I took a job on a fishing boat.")
+    article = Article("memoir.txt", text, "Memoir", None, None, None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("1952-SP", "I was born"), ("1946", "My father had come home from the war"),
+        ("1959", "We moved inland"), ("1970-SU", "I did not see the sea again"),
+        ("1970-08", "I took a job on a fishing boat")]

@@ -97,6 +97,9 @@ class Context(Protocol):
     def tell_weekday(self, weekday: int, day: date) -> None:
         """Remember the day a weekday was resolved to (see :meth:`weekday_told`)."""
 
+    def birth_year(self) -> int | None:
+        """The year of the birth the text told before the expression ("I was born in 1952")."""
+
     def last_log_entry(self) -> TimeValue | None:
         """The last time stamp that opened a line ("23:15 Turnout is up"), in a live blog."""
 
@@ -1664,7 +1667,31 @@ def via_dateparser(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
     return Resolution(tv.value, tv, None, ABSOLUTE)
 
 
+def age_in_a_life(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'when I was seven', 'the summer she turned 18': the year of that age, from the birth
+    date the text gave ("I was born in 1952"); nothing without one (approximate: a birthday
+    falls somewhere in the year)."""
+    born = ctx.birth_year()
+    if born is None:
+        return None
+    age = _lookup(ctx, "number", (groups.get("age") or "").lower()) if groups.get("age") else None
+    if age is None and groups.get("age_digits"):
+        age = int(groups["age_digits"] or 0)
+    if not isinstance(age, int) or not 0 < age < 120:
+        return None
+    year = born + age
+    season = {"summer": "SU", "spring": "SP", "autumn": "FA", "fall": "FA", "winter": "WI"}.get(
+        (groups.get("age_unit") or "").lower())
+    if season:
+        from timeline_app.core.timeml import SEASON_START_MONTH
+        tv = TimeValue("season", date(year, SEASON_START_MONTH[season], 1))
+        return Resolution(tv.value, tv, None, STORY)
+    tv = TimeValue("year", date(year, 1, 1))
+    return Resolution(tv.value, tv, "APPROX" if not groups.get("age_unit") else None, STORY)
+
+
 NORMALISERS: dict[str, Normaliser] = {
+    "age_in_a_life": age_in_a_life,
     "calendar": calendar,
     "named_day": named_day,
     "decade": decade,

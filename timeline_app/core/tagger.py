@@ -167,6 +167,7 @@ _LISTING = regex.compile(r"^[\s\W]*[A-Z][\w '’&-]{1,40}:\s|\b\d{1,2}(?:[.:]\d\
 _VERB_LIKE = regex.compile(r"\b(?:is|are|was|were|has|have|had|will|would|opens?|closes?|starts?|runs?|"
                            r"[a-z]{3,}ed)\b", regex.IGNORECASE)
 _OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:on|late|early|by)\s+)?", regex.IGNORECASE)
+_BORN_BEFORE = regex.compile(r"\bborn\b[^.;]*$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"(?<![\w-])in\s+$", regex.IGNORECASE)  # "reopens in three weeks"
 # "could be the worst in a decade", "the first time in 20 years": a span looked back over
 _SUPERLATIVE_IN = regex.compile(
@@ -205,6 +206,7 @@ class _Context:
         self._last_day: tuple[int, TimeValue, str] | None = None  # (end, day, anchor) of the last day
         self._last_clock: TimeValue | None = None  # the last clock time, while no other day came
         self._log_entry: TimeValue | None = None  # the last time stamp opening a line (a live blog)
+        self._born: int | None = None  # the year of a birth the text told ("I was born in 1952")
         self._numeric_order: str | None = None  # "" when the text does not tell
         self._told_year: tuple[int, int] | None = None  # (start, year) of a "that year" a date took
         self._weekdays: dict[int, date] = {}  # weekday -> the day the text named by it
@@ -288,6 +290,9 @@ class _Context:
     def tell_weekday(self, weekday: int, day: date) -> None:
         self._weekdays[weekday] = day
 
+    def birth_year(self) -> int | None:
+        return self._born
+
     def last_log_entry(self) -> TimeValue | None:
         return self._log_entry
 
@@ -370,6 +375,10 @@ class _Context:
             return
         if time.granularity in ("day", "partofday"):
             self._last_day = (self.span[1], time, resolution.anchor)
+        if (self._born is None and time.granularity in ("day", "month", "season", "year")
+                and _BORN_BEFORE.search(self._text, max(self._sentence()[0], self.span[0] - 40),
+                                        self.span[0])):
+            self._born = time.start.year  # "I was born in the spring of 1952", "Born on 3 March 1932"
         if time.hour is not None:
             self._last_clock = time
             self._last_clock_at = self.span[0]
@@ -380,8 +389,15 @@ class _Context:
             first, last = time.interval()
             if first <= self._reference <= last:
                 return
+        flashback = (self.narrative and len(self._anchors) > 0 and time.granularity != "day"
+                     and time.interval()[1] < self._anchors[-1].start and self.past_perfect())
         self._anchors.append(time)
         self._anchor_spans.append(self.span)
+        if flashback:
+            # "born in 1952. My father had come home six years earlier": told in the past
+            # perfect, a time before the story's; the story goes on from where it was
+            self._anchors.append(self._anchors[-2])
+            self._anchor_spans.append(self.span)
 
     def sentence_year(self, month: int | None = None) -> int | None:
         """The year (a year, "last year") that opens the expression's sentence, or that a

@@ -167,6 +167,7 @@ _SUBJECT_MODAL = re.compile(r"(?P<subject>(?:[A-Z][\w'’-]*)(?:\s+[a-z][\w'’-
                             r"(?P<modal>will|would|could|should|must|can|may|might)\s+[a-z]")
 _NOT_BARE_VERBS = frozenset("the a an his her its their our this that these those in on at by for from to "
                             "with it he she they we i then".split())
+_COMMA_PRONOUN = re.compile(r",\s+(?=(?:she|he|they|we|I)\s+[a-z]{2,}\b)")
 _AND_OR_BUT = re.compile(r"\s(?:and|but)\s+")
 # "will last into early next week before milder air arrives by mid-month": a clause of its own
 # (a subject of one to three words, none a preposition, then a verb)
@@ -227,7 +228,8 @@ def _own_clause(sentence: str, start: int, end: int) -> int | None:
     for join in reversed(list(_AND_OR_BUT.finditer(sentence, start, end))):
         if _SUBJECT_AND_VERB.match(sentence, join.end(), end):
             return join.end()
-    return None
+    pronoun = _COMMA_PRONOUN.search(sentence, start, end)  # "Born in 1932 in Duluth, she married at 24"
+    return pronoun.end() if pronoun is not None else None
 
 
 def _last_word(text: str) -> str:
