@@ -677,3 +677,12 @@ def test_a_memoir_places_ages_from_the_birth_year_and_returns_from_a_flashback()
         ("1952-SP", "I was born"), ("1946", "My father had come home from the war"),
         ("1959", "We moved inland"), ("1970-SU", "I did not see the sea again"),
         ("1970-08", "I took a job on a fishing boat")]
+
+
+def test_a_range_to_the_holidays_and_a_compared_same_period() -> None:
+    text = ("There have been 412 cases since January, the highest number for the same period since "
+            "2016. A catch-up campaign will run in schools from next Monday until the Easter holidays.")
+    article = Article("a.txt", text, "Measles", date(2026, 3, 5), "header", None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("2026-01", "There have been 412 cases, the highest number for the same period since 2016"),
+        ("2026-03-09/2026-04-05", "A catch-up campaign will run in schools")]

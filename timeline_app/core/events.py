@@ -20,7 +20,7 @@ from timeline_app.core.timeml import display_granularity, rank
 from timeline_app.core.titles import listed_clause, make_title
 
 SNIPPET_REACH = 300  # characters of a very long sentence kept on each side of its date
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*(?:the\s+)?$", re.IGNORECASE)
 # a date something is compared with, not when something happened: "warmer than today",
 # "more than in the same period of 2024", "the hardest since 2010" (but "no later than May 1")
 _COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?:whole|all|rest|end|start)"
@@ -61,6 +61,8 @@ def _compared(text: str, start: int) -> bool:
             and not (before[:than].rstrip().endswith(_NOT_COMPARED)
                      and _DEADLINE_THAN.search(before, 0, than))):
         return True  # (but "a week later than last year" is compared)
+    if text.startswith("the same ", start) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):
+        return True  # "the highest number for the same period since 2016"
     if _COMPARED_BEFORE.search(before) and _YEAR_LIKE.match(text, start):
         return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
     since = before.rfind("since")
@@ -205,7 +207,7 @@ def _date_units(text: str, dated: list[Timex], skip: set[int],
 def _is_range(text: str, first: Timex, second: Timex) -> bool:
     if not _RANGE_JOIN.match(text[first.end:second.start]):
         return False
-    joiner = text[first.end:second.start].strip().lower()
+    joiner = text[first.end:second.start].strip().lower().removesuffix(" the")
     if joiner in ("-", "–", "—", "through", "until", "till"):
         return True
     if (joiner == "to" and first.time is not None and second.time is not None

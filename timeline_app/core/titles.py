@@ -167,6 +167,7 @@ _SUBJECT_MODAL = re.compile(r"(?P<subject>(?:[A-Z][\w'’-]*)(?:\s+[a-z][\w'’-
                             r"(?P<modal>will|would|could|should|must|can|may|might)\s+[a-z]")
 _NOT_BARE_VERBS = frozenset("the a an his her its their our this that these those in on at by for from to "
                             "with it he she they we i then".split())
+_DATE_TAIL_NOUN = re.compile(r"\s+(?:holidays?|break|recess|half-term|vacation)\b")
 _COMMA_PRONOUN = re.compile(r",\s+(?=(?:she|he|they|we|I)\s+[a-z]{2,}\b)")
 _AND_OR_BUT = re.compile(r"\s(?:and|but)\s+")
 # "will last into early next week before milder air arrives by mid-month": a clause of its own
@@ -462,6 +463,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     ``listed``: the clause of a date listed with others (see :func:`listed_clause`);
     ``others``: the spans of the sentence's other temporal expressions."""
     before, after = sentence[:date_start], sentence[date_end:]
+    if after[:1] == " " and (tail := _DATE_TAIL_NOUN.match(after)):
+        after = after[tail.end():]  # "until the Easter holidays", "over the Christmas break"
     if ((said := _at_end(_ATTRIBUTION_BEFORE, before, 90)) and _ATTRIBUTED_END.match(after)
             and (statement := _attributed(sentence, said, others or []))):
         return _finished(statement, sentence, limit)
