@@ -686,3 +686,14 @@ def test_a_range_to_the_holidays_and_a_compared_same_period() -> None:
     assert [(e.date.value, e.title) for e in extract(article).events] == [
         ("2026-01", "There have been 412 cases, the highest number for the same period since 2016"),
         ("2026-03-09/2026-04-05", "A catch-up campaign will run in schools")]
+
+
+def test_lifespans_births_and_the_header_date_do_not_date_the_story() -> None:
+    text = ("date 2026-12-28\n\nPainter Helen Marsh (1931–2026) died in February. Jazz pianist Tom "
+            "Baker (b. 1940) gave his last concert in Paris in May and died two weeks later. Writer "
+            "Ana Ortiz, who was born in Seville on 2 June 1936, died on 4 September.")
+    article = Article("a.txt", text, "Obituaries", date(2026, 12, 28), "header", None, None, 17)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("2026-02", "Painter Helen Marsh died"), ("1940", "Jazz pianist Tom Baker was born"),
+        ("2026-05", "Jazz pianist Tom Baker gave his last concert in Paris and died two weeks later"),
+        ("1936-06-02", "Writer Ana Ortiz was born in Seville"), ("2026-09-04", "Writer Ana Ortiz died")]

@@ -312,6 +312,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     for i, timex in enumerate(dated):
         if i in skip or _compared(text, timex.start):
             continue
+        if (timex.until is not None and text[timex.start - 1:timex.start] == "("
+                and text[timex.end:timex.end + 1] == ")"):
+            continue  # "Helen Marsh (1931–2026) died in February": a life's span, not an event
         until = None
         if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):
             until = dated[i + 1]

@@ -74,13 +74,12 @@ def extract(article: Article, *, tagger: Tagger | None = None,
         ref = Reference(article.published, article.published_source, "stated by the article")
     else:
         ref = Reference(None, None, "none stated, none inferred")
-    timexes = [t for t in tagger.tag(text, ref.date) if t.start >= article.body_start]
+    timexes = tagger.tag(text, ref.date, start=article.body_start)
     if ref.date is None:
         inferred = infer_reference(timexes)
         if inferred is not None:
             ref = Reference(inferred[0], "inferred", inferred[1])
-            timexes = [t for t in tagger.tag(text, ref.date, narrative=True)
-                       if t.start >= article.body_start]
+            timexes = tagger.tag(text, ref.date, narrative=True, start=article.body_start)
     events = build_events(article.path, text, timexes, body_start=article.body_start,
                           inferred_reference=ref.source == "inferred")
     return DocumentResult(article, ref, timexes, events)

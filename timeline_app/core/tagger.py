@@ -324,6 +324,8 @@ class _Context:
         if (_ATTRIBUTIVE_BEFORE.search(self._text, max(0, at - 6), at)
                 and _LOWER_WORD_AFTER.match(self._text, end)):
             return None  # "the August 1988 cease-fire": what is named, not the story's time
+        if _BORN_BEFORE.search(self._text, max(0, at - 40), at):
+            return None  # "who was born on 2 June 1936, died on 4 September": a life, not the story
         return anchor
 
     def story_anchor_after(self, finest: str, day: date) -> TimeValue | None:
@@ -658,20 +660,23 @@ class Tagger:
         return [(rules[index], match) for index, match in self.rules.scanner.finditer(text)]
 
     def tag(self, text: str, reference: date | None, *,
-            narrative: bool | None = None) -> list[Timex]:
+            narrative: bool | None = None, start: int = 0) -> list[Timex]:
         """All temporal expressions of ``text``, resolved against ``reference`` where relative.
 
         ``narrative`` (default: when there is no reference) is HeidelTime's narrative mode, for
         a text without a publication date: a month, holiday or weekday without a year, and
         "three weeks later", are placed from the last date the story mentioned, moving forward
         as stories do, rather than from ``reference`` (then at most a date inferred from the
-        text, see :func:`timeline_app.core.extract.infer_reference`).
+        text, see :func:`timeline_app.core.extract.infer_reference`). Expressions before
+        ``start`` (a header's) are left out, and no later one is placed from them.
         """
         if narrative is None:
             narrative = reference is None
         ctx = _Context(self, text, reference, narrative)
         out: list[Timex] = []
         for rule, match in self.candidates(text):
+            if match.start() < start:
+                continue  # a header's date is no date of the story ("date 2026-12-28" then "two weeks later")
             timex = self._normalise(text, match, rule, ctx)
             if timex is not None:
                 out.append(timex)

@@ -116,7 +116,7 @@ _SUBJECT_AFTER_COMMA = re.compile(
     r"(?P<subject>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*|the\s+[a-z][\w-]*)\s+[a-z]")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,;:.]|$)")
 _EMPTY_QUOTES = re.compile(r"\s*[\"“]\s*[,.;:]?\s*[\"”]")
-_EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*[)\]]")
+_EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*(?:(?:b|d|c|fl)\.|born|died)?[\s,;:–—-]*[)\]]")
 _TAIL = 40  # characters at the end of the words before a date that the patterns ending there read
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with "\s*" first)
