@@ -697,3 +697,8 @@ def test_lifespans_births_and_the_header_date_do_not_date_the_story() -> None:
         ("2026-02", "Painter Helen Marsh died"), ("1940", "Jazz pianist Tom Baker was born"),
         ("2026-05", "Jazz pianist Tom Baker gave his last concert in Paris and died two weeks later"),
         ("1936-06-02", "Writer Ana Ortiz was born in Seville"), ("2026-09-04", "Writer Ana Ortiz died")]
+
+
+def test_a_second_bare_verb_after_a_modal_has_its_own_date() -> None:
+    titles = _titles_in("We will close over the Christmas break and reopen in January.")
+    assert titles == {"Christmas": "We will close", "January": "We will reopen"}

@@ -462,9 +462,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     clause is not this one's either ("In the spring he resigned, and by 1923 he had moved");
     ``listed``: the clause of a date listed with others (see :func:`listed_clause`);
     ``others``: the spans of the sentence's other temporal expressions."""
+    if sentence[date_end:date_end + 1] == " " and (tail := _DATE_TAIL_NOUN.match(sentence, date_end)):
+        date_end = tail.end()  # "until the Easter holidays", "over the Christmas break"
     before, after = sentence[:date_start], sentence[date_end:]
-    if after[:1] == " " and (tail := _DATE_TAIL_NOUN.match(after)):
-        after = after[tail.end():]  # "until the Easter holidays", "over the Christmas break"
     if ((said := _at_end(_ATTRIBUTION_BEFORE, before, 90)) and _ATTRIBUTED_END.match(after)
             and (statement := _attributed(sentence, said, others or []))):
         return _finished(statement, sentence, limit)
@@ -491,6 +491,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         after = ""
     elif next_date is not None and (later := _later_predicate(sentence, date_end, next_date)):
         after = sentence[date_end:later.start()]  # "in the 2024 season and reached ... in January"
+    elif (next_date is not None and (later := _PREDICATE_JOIN.search(sentence, date_end, next_date))
+          and later[1] not in _NOT_BARE_VERBS and _SUBJECT_MODAL.match(_LEAD.sub("", before))):
+        after = sentence[date_end:later.start()]  # "will close over Christmas and reopen in January"
     elif next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
         after = sentence[date_end:join.start()]
     elif next_date is not None and (sub := _SUBORDINATE.search(sentence, date_end, next_date)):
