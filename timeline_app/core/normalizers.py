@@ -827,6 +827,9 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks_on)
         tv = TimeValue("day", monday + timedelta(days=int(number)))
         return Resolution(tv.value, tv, mod, REFERENCE)
+    if groups.get("after_next"):  # "the Friday after next": the one after next Friday
+        tv = TimeValue("day", _weekday_date(ref, int(number), "next", None) + timedelta(days=7))
+        return Resolution(tv.value, tv, mod, REFERENCE)
     weeks = (groups.get("weeks") or "").lower()
     if weeks:  # "Saturday week": the coming one, a week (a fortnight) on
         later = timedelta(days=14 if weeks == "fortnight" else 7)
