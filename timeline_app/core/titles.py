@@ -99,7 +99,8 @@ _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 # between a subject and its verb: a relative clause, an age or a name ("Teigen, 35, said",
 # "her husband, John Legend, ...")
 _RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60})"
-                             r"(?:,\s+(?:(?:which|who|whose)\s+[^,;:]{2,120}|\d{1,3}"
+                             r"(?:,\s+(?:(?:(?:most|many|some|all|none|one|each|both|several|part)\s+of\s+)?"
+                             r"(?:which|who|whom|whose)\s+[^,;:]{2,120}|\d{1,3}"
                              r"|(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
                              r"opened|established|created|formed|launched|elected|appointed)\s+[^,;:]{2,80}"
                              r"|(?:of|from)\s+(?:[A-Z][\w.'’-]*\s*){1,4}"  # "Jo Roe, 61, of Oak Lane, said"
