@@ -378,6 +378,7 @@ class _Context:
         if time.granularity in ("day", "partofday"):
             self._last_day = (self.span[1], time, resolution.anchor)
         if (self._born is None and time.granularity in ("day", "month", "season", "year")
+                and "orn" in self._text[max(0, self.span[0] - 40):self.span[0]]  # (cheap first)
                 and _BORN_BEFORE.search(self._text, max(self._sentence()[0], self.span[0] - 40),
                                         self.span[0])):
             self._born = time.start.year  # "I was born in the spring of 1952", "Born on 3 March 1932"
