@@ -702,3 +702,8 @@ def test_lifespans_births_and_the_header_date_do_not_date_the_story() -> None:
 def test_a_second_bare_verb_after_a_modal_has_its_own_date() -> None:
     titles = _titles_in("We will close over the Christmas break and reopen in January.")
     assert titles == {"Christmas": "We will close", "January": "We will reopen"}
+
+
+def test_a_day_that_names_a_thing_is_not_the_clauses_date() -> None:
+    titles = _titles_in("Tickets for the Boxing Day fixtures go on sale on Tuesday at 9am.")
+    assert titles == {"Tuesday": "Tickets for the Boxing Day fixtures go on sale"}

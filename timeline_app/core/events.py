@@ -44,6 +44,10 @@ _SCHEDULE_HINTS = ("pen", "days a week", "every day", "Mon", "mon")  # (one of t
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
+_ADVERBIAL_BEFORE = re.compile(r"\b(?:on|at|by|from|until|till)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
+_NAMED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with|was|is|were|are|when|that|"
+                               r"which|who|as|by|after|before|will|would|has|had|have)\b)[a-z]{3,}\b")
 # "Some three decades later, in the summer of 2019": one date told twice
 _INSIDE_JOIN = re.compile(r"[\s,]*(?:of\s+)?")  # "Easter Monday that year", "May 5, of that year"
 _RESTATED_JOIN = re.compile(r"\s*,\s*(?:(?:in|on|at|during)\s+)?", re.IGNORECASE)
@@ -315,6 +319,16 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         if (timex.until is not None and text[timex.start - 1:timex.start] == "("
                 and text[timex.end:timex.end + 1] == ")"):
             continue  # "Helen Marsh (1931–2026) died in February": a life's span, not an event
+        if (i + 1 < len(dated) and timex.time is not None and timex.time.granularity == "day"
+                and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 6), timex.start)
+                and _NAMED_NOUN_AFTER.match(text, timex.end)
+                and (following := dated[i + 1]).time is not None
+                and following.time.granularity in ("day", "partofday", "minute")
+                and following.start - timex.end < 120 and "." not in text[timex.end:following.start]
+                and _ADVERBIAL_BEFORE.search(text, max(0, following.start - 8), following.start)
+                and not _CLAUSE_JOIN.search(text, timex.end, following.start)):
+            continue  # "Tickets for the Boxing Day fixtures go on sale on Tuesday": the date names
+            # the fixtures; the clause's own date is Tuesday
         until = None
         if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):
             until = dated[i + 1]

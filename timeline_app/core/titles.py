@@ -535,9 +535,12 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
               and (modal := _SUBJECT_MODAL.match(_LEAD.sub("", sentence[:previous[0]])))):
             # "Work will start in the spring and finish by the end of 2025": "Work will finish"
             before = f"{modal['subject']} {modal['modal']} {sentence[joined.start(1):date_start]}"
-        elif len(sentence[previous[1]:date_start].split()) >= 3:
+        elif len(sentence[previous[1]:date_start].split()) >= 3 and not (
+                _ATTRIBUTIVE_DATE_BEFORE.search(sentence, max(0, previous[0] - 6), previous[0])
+                and _NOUN_AFTER_DATE.match(sentence, previous[1])):
             # "Acme said on Wednesday it would cut jobs by March": not this event's date (a
-            # date close by may be bound to it: "the quarter ended Sept. 30")
+            # date close by may be bound to it: "the quarter ended Sept. 30"); one that names
+            # a thing stays ("Tickets for the Boxing Day fixtures go on sale on Tuesday")
             before = _without(before, previous)
     if "spen" in before and _SPENT_BEFORE.search(before, max(0, len(before) - 50)):
         before += sentence[date_start:date_end]  # "She spent most of the 1960s in Boston"
