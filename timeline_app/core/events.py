@@ -322,11 +322,11 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         if (i + 1 < len(dated) and timex.time is not None and timex.time.granularity == "day"
                 and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 6), timex.start)
                 and _NAMED_NOUN_AFTER.match(text, timex.end)
-                and (following := dated[i + 1]).time is not None
-                and following.time.granularity in ("day", "partofday", "minute")
-                and following.start - timex.end < 120 and "." not in text[timex.end:following.start]
-                and _ADVERBIAL_BEFORE.search(text, max(0, following.start - 8), following.start)
-                and not _CLAUSE_JOIN.search(text, timex.end, following.start)):
+                and (later := dated[i + 1]).time is not None
+                and later.time.granularity in ("day", "partofday", "minute")
+                and later.start - timex.end < 120 and "." not in text[timex.end:later.start]
+                and _ADVERBIAL_BEFORE.search(text, max(0, later.start - 8), later.start)
+                and not _CLAUSE_JOIN.search(text, timex.end, later.start)):
             continue  # "Tickets for the Boxing Day fixtures go on sale on Tuesday": the date names
             # the fixtures; the clause's own date is Tuesday
         until = None
