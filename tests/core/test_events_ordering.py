@@ -658,7 +658,7 @@ def test_a_listing_announces_what_is_ahead_and_its_hours_are_no_events() -> None
     article = Article("a.txt", text, "What's on", date(2026, 11, 24), "header", None, None, 0)
     dates = [(e.date.value, e.date.earliest, e.date.latest) for e in extract(article).events]
     assert dates == [("2026-11-26/2026-11-29", date(2026, 11, 26), date(2026, 11, 29)),
-                     ("2026-11-28", date(2026, 11, 28), date(2026, 11, 28))]
+                     ("2026-11-28T14:00", date(2026, 11, 28), date(2026, 11, 28))]
 
 
 def test_a_live_blogs_time_stamps_run_on_past_midnight() -> None:
@@ -706,4 +706,31 @@ def test_a_second_bare_verb_after_a_modal_has_its_own_date() -> None:
 
 def test_a_day_that_names_a_thing_is_not_the_clauses_date() -> None:
     titles = _titles_in("Tickets for the Boxing Day fixtures go on sale on Tuesday at 9am.")
-    assert titles == {"Tuesday": "Tickets for the Boxing Day fixtures go on sale"}
+    assert titles == {"Tuesday at 9am": "Tickets for the Boxing Day fixtures go on sale"}
+
+
+def test_list_entries_are_no_range_and_a_clock_after_its_day_leaves_the_title() -> None:
+    text = ("Dates for your diary:\n- Wednesday 9 December, 2pm: Nativity play\n"
+            "- Friday 18 December: Term ends at 1.30pm\n- Tuesday 5 January: Spring term begins\n")
+    article = Article("a.txt", text, "Newsletter", date(2026, 11, 20), "header", None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("2026-12-09T14:00", "Nativity play"), ("2026-12-18", "Term ends"), ("2027-01-05", "Spring term begins")]
+
+
+def test_citations_and_the_years_of_laws_are_no_events() -> None:
+    assert _titles_in("Earlier studies (Smith et al., 2019; Chen and Park, 2021) linked heat to deaths. "
+                      "The bill amends Section 64 of the Online Safety Act 2023.") == {}
+
+
+def test_years_naming_a_noun_together_and_what_was_done_ahead_of_a_date_keep_their_dates() -> None:
+    titles = _titles_in("Turnout fell between the 2016 and 2020 elections. Retailers were mixed ahead "
+                        "of Black Friday. Sales were down about 20% on last year.")
+    assert titles == {"2016": "Turnout fell between the 2016 and 2020 elections",
+                      "2020": "Turnout fell between the 2016 and 2020 elections",
+                      "Black Friday": "Retailers were mixed ahead of Black Friday"}
+
+
+def test_a_transcripts_time_stamps_and_speakers_are_left_out_of_titles() -> None:
+    titles = _titles_in("[00:01:05] GUEST: In January the expansion came online.\n\n"
+                        "[00:13:02] HOST: The auction is in February.")
+    assert titles == {"January": "The expansion came online", "February": "The auction"}

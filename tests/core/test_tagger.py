@@ -38,7 +38,7 @@ CASES = [
     ("The plant has been closed since 2019.", "2019", "2019", REF),
     ("She was born in the 20th century.", "the 20th century", "19", REF),
     ("Sales were flat in fiscal 1989.", "fiscal 1989", "1989", REF),
-    ("Polls open on Christmas Eve.", "Christmas Eve", "2020-12-24", REF),
+    ("Polls opened on Christmas Eve.", "Christmas Eve", "2020-12-24", REF),
     ("The deal closed on 2021-01-15.", "2021-01-15", "2021-01-15", REF),
     ("The company reports results every quarter.", "every quarter", "P1Q", REF),
     ("The strike lasted three weeks.", "three weeks", "P3W", REF),

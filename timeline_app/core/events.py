@@ -20,13 +20,16 @@ from timeline_app.core.timeml import display_granularity, rank
 from timeline_app.core.titles import listed_clause, make_title
 
 SNIPPET_REACH = 300  # characters of a very long sentence kept on each side of its date
+_CLOCK_AFTER_DAY = re.compile(r",?\s*(?:at\s+|from\s+)?")
+_LIST_BULLET = re.compile(r"\n[ \t]*[-–—]")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*(?:the\s+)?$", re.IGNORECASE)
 # a date something is compared with, not when something happened: "warmer than today",
 # "more than in the same period of 2024", "the hardest since 2010" (but "no later than May 1")
 _COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?:whole|all|rest|end|start)"
                             r"\s+of\s+|the\s+)?", re.IGNORECASE)
 _NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadline
-_COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)\s+(?:[\d.,]+%?\s+|\w+\s+)?(?:on|from)"
+_COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)\s+(?:(?:about|around|some|nearly|almost|roughly|by)\s+)?"
+                              r"(?:[\d.,]+(?:%|\s*per\s?cent|\s*percent)?\s+|\w+\s+)?(?:on|from)"
                               r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d\b|(?:last|a|the\s+(?:previous|prior))\s+year|the\s+same\b",
                         re.IGNORECASE)  # what a figure is compared with ("up on Monday" is when)
@@ -45,6 +48,10 @@ _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _ADVERBIAL_BEFORE = re.compile(r"\b(?:on|at|by|from|until|till)\s+$", re.IGNORECASE)
+_NAMED_LAW_BEFORE = re.compile(r"[A-Z][\w)-]*\s+(?:Act|Acts|Bill|Regulations|Order|Rules|Code)\s+(?:of\s+)?$")
+_CITATION_BEFORE = re.compile(r"\((?:[^()]*;\s*)?(?:see\s+|e\.g\.,?\s+)?[A-Z][\w'’-]+"
+                             r"(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+))?,?\s+$")
+_CITATION_AFTER = re.compile(r"[a-z]?(?:[;)]|,\s*(?:p|pp)\.)")
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 _NAMED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with|was|is|were|are|when|that|"
                                r"which|who|as|by|after|before|will|would|has|had|have)\b)[a-z]{3,}\b")
@@ -209,8 +216,9 @@ def _date_units(text: str, dated: list[Timex], skip: set[int],
 
 
 def _is_range(text: str, first: Timex, second: Timex) -> bool:
-    if not _RANGE_JOIN.match(text[first.end:second.start]):
-        return False
+    between = text[first.end:second.start]
+    if not _RANGE_JOIN.match(between) or _LIST_BULLET.search(between):
+        return False  # ("... at 1.30pm" over "- Tuesday 5 January: ...": two entries of a list)
     joiner = text[first.end:second.start].strip().lower().removesuffix(" the")
     if joiner in ("-", "–", "—", "through", "until", "till"):
         return True
@@ -293,6 +301,19 @@ def _offsets_applied(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+def _at_its_clock(text: str, dated: list[Timex], i: int, inferred_reference: bool) -> EventDate | None:
+    """The date of ``dated[i]`` (a day) at the clock time right after it ("Wednesday 9 December,
+    2pm", "Saturday at 2pm"), spanning both; None when no clock of that day follows."""
+    if i + 1 >= len(dated):
+        return None
+    day, clock = dated[i], dated[i + 1]
+    if (clock.type != "TIME" or clock.time is None or day.time is None or clock.time.start != day.time.start
+            or not _CLOCK_AFTER_DAY.fullmatch(text, day.end, clock.start)):
+        return None
+    at = event_date(clock, inferred_reference=inferred_reference)
+    return None if at is None else replace(at, text=text[day.start:clock.end], start=day.start)
+
+
 def build_events(article_path: str, text: str, timexes: list[Timex], *, body_start: int = 0,
                  inferred_reference: bool = False) -> list[Event]:
     """One event per dated expression in the article body (ranges make one period)."""
@@ -316,6 +337,13 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     for i, timex in enumerate(dated):
         if i in skip or _compared(text, timex.start):
             continue
+        if (timex.time is not None and timex.time.granularity == "year"
+                and _NAMED_LAW_BEFORE.search(text, max(0, timex.start - 30), timex.start)):
+            continue  # "Section 64 of the Online Safety Act 2023": the year names the law
+        if (timex.time is not None and timex.time.granularity == "year"
+                and _CITATION_BEFORE.search(text, max(0, timex.start - 60), timex.start)
+                and _CITATION_AFTER.match(text, timex.end)):
+            continue  # "(Smith et al., 2019; Chen and Park, 2021)": a study cited, not an event
         if (timex.until is not None and text[timex.start - 1:timex.start] == "("
                 and text[timex.end:timex.end + 1] == ")"):
             continue  # "Helen Marsh (1931–2026) died in February": a life's span, not an event
@@ -336,6 +364,10 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         when = event_date(timex, inferred_reference=inferred_reference, until=until)
         if when is None:
             continue
+        at_clock = None if until is not None else _at_its_clock(text, dated, i, inferred_reference)
+        clocked = at_clock is not None
+        if at_clock is not None:  # "Wednesday 9 December, 2pm: Nativity play": that day at 2pm
+            when = at_clock
         k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
         s, e = sentences[k] if k >= 0 and timex.start < sentences[k][1] else (timex.start, timex.end)
         if k not in timetable:
@@ -367,6 +399,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         if until is not None and i + 2 < len(dated):
             following = dated[i + 2].start
         date_start, date_end = timex.start, when.end
+        if clocked:
+            following = dated[i + 2].start if i + 2 < len(dated) else e
         if (gone := told_with.get(i)) is not None:  # the title leaves out both dates
             date_start, date_end = min(date_start, dated[gone].start), max(date_end, dated[gone].end)
             if gone == i + 1:

@@ -971,6 +971,23 @@ def _hour_minute(groups: Groups) -> tuple[int, int]:
     return hour, minute
 
 
+_MINUTES_ALOUD = {"half": 30, "quarter": 15, "twenty-five": 25, "twenty": 20, "ten": 10, "five": 5}
+
+
+def _clock_read_aloud(groups: Groups) -> Groups | None:
+    """The hour and minute groups of 'half past three' and 'a quarter to nine'."""
+    words = (groups.get("clock_minutes") or "").lower()
+    minutes = _MINUTES_ALOUD.get(words)
+    if minutes is None:
+        minutes = int(words.split()[0])
+    hour = int(groups.get("hour") or 0)
+    if not 0 < minutes < 60 or not 1 <= hour <= 12:
+        return None
+    if (groups.get("clock_side") or "").lower() == "to":
+        hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
+    return {**groups, "hour": str(hour), "minute": f"{minutes:02d}"}
+
+
 def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'9 a.m. EST Tuesday', '10:30 p.m.', 'noon': a minute on the reference day."""
     if (spelled := groups.get("hour")) and not spelled.isdigit():  # "four in the afternoon"
@@ -978,7 +995,15 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if not isinstance(number, int) or not 1 <= number <= 12:
             return None
         groups = {**groups, "hour": str(number)}
+    if groups.get("clock_minutes"):  # "half past three", "a quarter to nine"
+        read = _clock_read_aloud(groups)
+        if read is None:
+            return None
+        groups = read
     hour, minute = _hour_minute(groups)
+    if (1 <= hour <= args.get("afternoon_hours", 0) and not groups.get("clock_part")
+            and not groups.get("part_of_day")):
+        hour += 12  # "the meeting ended at four o'clock"
     if args.get("evening") and hour < 12:  # "tonight at 8"
         hour += 12
     part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
@@ -1021,6 +1046,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if tense is None and (ctx.deadline_before()
                               or (ctx.from_before() and _starts_ahead(ref, int(wd)))):
             tense = "future"  # "a warning is in force from 6pm Friday until 9am Sunday"
+        if tense is None and groups.get("scheduled"):
+            tense = "future"  # "the ceremony is at noon on Friday"
         day = _as_told(ctx, int(wd), _weekday_date(ref, int(wd), None, tense), tense, ref)
         ctx.tell_weekday(int(wd), day)
     elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's

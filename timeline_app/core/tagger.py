@@ -605,6 +605,9 @@ class _Context:
             if (m_start >= end and not opening and "," in self._text[end:m_start]
                     and self._text[m_start:m_end].lower() in self._tagger.attribution):
                 continue  # "leave at 4 a.m. Thursday,'' Castro said": who said it, not when
+            if (m_end <= start and _REPORTED_NOUN_PHRASE.fullmatch(self._text, m_end, start)
+                    and self._text[m_start:m_end].lower() in self._tagger.attribution):
+                continue  # "Reyes said the January window would be quiet": what was said, not when
             # the verb governing a date usually precedes it: markers after it count double
             distance = start - m_end if m_end <= start else 2 * (m_start - end)
             if m_start >= end and _COORDINATED.search(self._text, end, m_start):
@@ -616,6 +619,11 @@ class _Context:
             if best is None or distance < best[0]:
                 best = (distance, kind)
         return best[1] if best else None
+
+
+# between an attribution verb and a date that opens the noun phrase of what was said
+_REPORTED_NOUN_PHRASE = regex.compile(r"\s+(?:that\s+)?(?:the|its|their|his|her|our|this)\s+",
+                                      regex.IGNORECASE)
 
 
 class Tagger:

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 TITLE_LIMIT = 90
-_LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s|"
+_LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s|where\s|"
                    r"that\s(?=(?:he|she|it|they|we|i|the|a|an|his|her|their|its)\s)|"
                    r"(?:even\s)?though\s|although\s|(?-i:omg|OMG|lol|LOL|ugh|wow|yay)\s"
-                   r"|(?:omg|lol|ugh|wow|yay|ok|okay|oh|well),\s)+",
+                   r"|(?:omg|lol|ugh|wow|yay|ok|okay|oh|well),\s"
+                   # a transcript's time stamp and speaker: "[00:04:41] GUEST: ", "Q: "
+                   r"|\d{1,2}:\d\d(?::\d\d)?\]?\s+(?:(?-i:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)?)(?::\s*|\s+(?=(?-i:[a-z]))))?"
+                   r"|(?-i:[QA]):\s)+",
                    re.IGNORECASE)
 # a wire story's dateline opening its first sentence: "ANKARA (Reuters) - ", "WASHINGTON — ",
 # "LONDON, March 3 (AP) -"
@@ -145,6 +148,10 @@ _DANGLING_LAST_WORDS = frozenset(
     "starting beginning over around about between as later earlier than the a an effective".split())
 # "in the 2024 season", "a 2019 study": a date that names what follows it stays in the title
 _ATTRIBUTIVE_DATE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
+_YEAR_LIST_AFTER = re.compile(r"(?:\s*,\s*(?:1[5-9]|20)\d\d)*,?\s+(?:and|or|&)\s+(?:1[5-9]|20)\d\d")
+_YEAR_LIST_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:(?:1[5-9]|20)\d\d\s*,\s*)*(?:1[5-9]|20)\d\d,?"
+                               r"\s+(?:and|or|&)\s+$", re.IGNORECASE)
+_AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead|build)-up\s+to)\s+$", re.IGNORECASE)
 # "spent most of the 1960s in Boston": the date is what was spent, the verb needs it
 _SPENT_BEFORE = re.compile(r"\bspen(?:t|ds?|ding)\s+(?:(?:most|much|part|all|some"
                            r"|the\s+(?:rest|bulk|remainder|better\s+part))\s+of\s+)?(?:the\s+)?$",
@@ -482,8 +489,15 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = " " * said_that.end() + before[said_that.end():]
     if (dateline := _DATELINE.match(before)) is not None:  # the wire's, not the event's
         before = " " * dateline.end() + before[dateline.end():]  # (offsets stay)
-    if _ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8)) and _NOUN_AFTER_DATE.match(after):
+    if ((_ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8))
+          and (more := _YEAR_LIST_AFTER.match(after)) and _NOUN_AFTER_DATE.match(after, more.end()))
+         or (_YEAR_LIST_BEFORE.search(before, max(0, len(before) - 40)) and _NOUN_AFTER_DATE.match(after))):
+        # "during the 2003 and 2019 heatwaves": the years name the heatwaves
+        before, listed, next_date, previous = sentence[:date_end], None, None, None
+    elif _ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8)) and _NOUN_AFTER_DATE.match(after):
         before = sentence[:date_end]  # "went 15-2 in the 2024 season": the date names the season
+    elif _AHEAD_OF_BEFORE.search(before, max(0, len(before) - 24)) and not after.startswith(("'s", "’s")):
+        before = sentence[:date_end]  # "Retailers were mixed ahead of Black Friday": done before it
     if listed is not None:
         (before, after), next_date, previous = listed, None, None
         before = _ATTRIBUTION_LEAD.sub("", before)
@@ -604,6 +618,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if (before.strip() and "," in after and (said := _ATTRIBUTION_AFTER.match(after))
             and not _REPORTED_CLAUSE.match(after, said.end())):
         after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
+    heading = before.rstrip().endswith(":")  # "Jazz night: Friday, 7.30pm, The Old Library"
     before = before.rstrip(" ,;:")
     if (before[-6:].lower().endswith(_POSSESSIVES) and _CLAUSE_ENDS.match(sentence, date_end)
             and (owner := _at_end(_DANGLING_POSSESSIVE, before))):
@@ -635,7 +650,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         if cut > 0 and len(before) - cut > 20:
             before = _WITH_CLAUSE.sub("", before[cut + 2:])
     # "will move in on Saturday, bringing gusts": the comma stays, where a long title is cut
-    joint = ", " if (after.lstrip().startswith(",") and len(before.split()) >= 3
+    joint = ", " if (after.lstrip().startswith(",") and (len(before.split()) >= 3 or heading)
                      and not _ASIDE_OPENED.search(sentence, 0, date_start)) else " "
     text = f"{before}{joint}{after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
     if "(" in text or "[" in text:
