@@ -714,7 +714,8 @@ def test_list_entries_are_no_range_and_a_clock_after_its_day_leaves_the_title() 
             "- Friday 18 December: Term ends at 1.30pm\n- Tuesday 5 January: Spring term begins\n")
     article = Article("a.txt", text, "Newsletter", date(2026, 11, 20), "header", None, None, 0)
     assert [(e.date.value, e.title) for e in extract(article).events] == [
-        ("2026-12-09T14:00", "Nativity play"), ("2026-12-18", "Term ends"), ("2027-01-05", "Spring term begins")]
+        ("2026-12-09T14:00", "Nativity play"), ("2026-12-18", "Term ends"),
+        ("2027-01-05", "Spring term begins")]
 
 
 def test_citations_and_the_years_of_laws_are_no_events() -> None:
@@ -734,3 +735,11 @@ def test_a_transcripts_time_stamps_and_speakers_are_left_out_of_titles() -> None
     titles = _titles_in("[00:01:05] GUEST: In January the expansion came online.\n\n"
                         "[00:13:02] HOST: The auction is in February.")
     assert titles == {"January": "The expansion came online", "February": "The auction"}
+
+
+def test_an_age_aside_is_skipped_and_a_relative_clause_tells_of_another() -> None:
+    titles = _titles_in("Hart, now 49, was convicted in October 1999 of killing a shopkeeper during a "
+                        "robbery. New tests found a profile matching another man, who died in 2011. "
+                        "1/ The bus lanes go live on Monday 30 Nov.")
+    assert titles == {"October 1999": "Hart was convicted of killing a shopkeeper during a robbery",
+                      "2011": "Another man died", "Monday 30 Nov": "The bus lanes go live"}

@@ -70,3 +70,9 @@ def test_a_weekday_or_month_abbreviation_goes_on_only_into_more_of_a_date() -> N
     text = "Line 2 back to normal as of 5:40am Mon. Thanks for your patience. It closed Mon. Nov. 3."
     assert _sentences(text) == ["Line 2 back to normal as of 5:40am Mon.", "Thanks for your patience.",
                                 "It closed Mon. Nov. 3."]
+
+
+def test_a_blank_line_after_an_abbreviation_ends_its_sentence() -> None:
+    text = "Cameras start issuing fines from 4 Jan.\n\n3/ Until then it is warning letters only."
+    assert _sentences(text) == ["Cameras start issuing fines from 4 Jan.",
+                                "3/ Until then it is warning letters only."]

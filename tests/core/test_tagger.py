@@ -101,10 +101,20 @@ CASES = [
     ("Filed 25/12/2023. Updated 04/03/2024.", "04/03/2024", "2024-03-04", date(2024, 3, 1)),
     ("Filed 12/25/2023. Updated 04/03/2024.", "04/03/2024", "2024-04-03", date(2024, 3, 1)),
     ("Updated 04/03/2024.", "04/03/2024", "2024-04-03", date(2024, 3, 1)),
+    # a holiday in a past told in an earlier year is that year's; a month range takes its year
+    ("In the summer of 2018 I baked for a stall, and by Christmas I had a waiting list.", "Christmas",
+     "2018-12-25", date(2026, 11, 16)),
+    ("We will be busy by Christmas.", "Christmas", "2026-12-25", date(2026, 11, 16)),
+    ("Consultation ran June to August last year.", "June", "2025-06", date(2026, 11, 22)),
+    ("He said the March deadline will be met.", "March", "2027-03", date(2026, 11, 23)),
+    ("The ceremony is at half past two on Friday.", "half past two on Friday", "2026-11-27T14:30",
+     date(2026, 11, 23)),
 ]
 
 NOT_DATES = [
     ("The 34-year-old model lost her son.", "34-year-old"),
+    ("The helpline is open 24/7.", "24/7"),
+    ("Battery life was 11:40, up from 9:15 on the old model.", "9:15"),
     ("She has Luna, four, and Miles, two.", "Luna, four"),
     ("The house sold for $23.95 million (around R351m!).", "$23.95 million"),
     ("The firm earned $2020 last quarter.", "2020"),

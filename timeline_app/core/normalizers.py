@@ -65,8 +65,8 @@ class Context(Protocol):
     def sentence_clock(self) -> TimeValue | None:
         """The clock time given earlier in the expression's sentence, if any."""
 
-    def recent_past_anchor(self, reach: int = 500) -> TimeValue | None:
-        """The last date mentioned (a month or finer) if just before and in an earlier year."""
+    def recent_past_anchor(self, reach: int = 500, finest: str = "month") -> TimeValue | None:
+        """The last date mentioned (``finest`` or finer) if just before and in an earlier year."""
 
     def recent_week(self) -> TimeValue | None:
         """The week or weekend last named earlier in the expression's sentence."""
@@ -370,7 +370,7 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
             return None
     except ValueError:
         return None
-    until = _range_until(groups, tv) if known else None
+    until = _range_until(groups, tv, ctx) if known else None
     if args.get("range") and day is not None and (
             _digits(groups.get("day2")) <= day):
         return None  # "3-1 March": a score, not a range of days
@@ -468,13 +468,18 @@ def named_day(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
     return Resolution(tv.value, tv, None, ABSOLUTE)
 
 
-def _range_until(groups: Groups, tv: TimeValue) -> TimeValue | None:
-    """The end of "June 9-12, 2020" (day2) or "2001-2009" (year_end), after the start."""
+def _range_until(groups: Groups, tv: TimeValue, ctx: Context) -> TimeValue | None:
+    """The end of "June 9-12, 2020" (day2), "June-August" (month2) or "2001-2009" (year_end),
+    after the start."""
     try:
         if groups.get("day2") and tv.granularity == "day":
             day2 = _digits(groups["day2"])
             if day2 > tv.start.day:
                 return TimeValue("day", tv.start.replace(day=day2))
+        if groups.get("month2") and tv.granularity == "month":  # "June-August", "Nov-Feb"
+            last = int(_lookup(ctx, "month", groups["month2"]) or 0)
+            if last and last != tv.start.month:
+                return TimeValue("month", date(tv.start.year + (last < tv.start.month), last, 1))
         end = groups.get("year_end")
         if end and tv.granularity == "year":
             year = tv.start.year
@@ -684,6 +689,13 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         tense = ctx.tense()
         if tense is None and groups.get("deadline"):
             tense = "future"  # "back by easter": a deadline is ahead
+        recent = ctx.recent_past_anchor(finest="season") if tense == "past" and shift == 0 else None
+        on_that = _holiday_date(name, recent.start.year, ctx) if recent is not None else None
+        if recent is not None and on_that is not None and on_that >= recent.start:
+            # "That summer I baked for a market stall, and by Christmas I had a waiting list"
+            # (in 2018, told in 2026): the story's Christmas
+            tv = TimeValue("day", on_that)
+            return Resolution(tv.value, tv, None, STORY)
         future = tense == "future"
         soon = timedelta(0) < this_year - ref <= timedelta(days=45)
         if tense is None and shift == 0 and this_year > ref and not soon:
@@ -928,6 +940,10 @@ def deictic(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     ref = ctx.reference()
     mod = _mod(groups, ctx)
     anchor = REFERENCE
+    if part and not word and not shift and (written := ctx.sentence_day()) is not None:
+        # "linger into Friday morning, clearing by late morning": that day's
+        tv = TimeValue("partofday", written[0].start, part=part)
+        return Resolution(tv.value, tv, mod, written[1])
     story = _story_day(ctx)
     if story is not None and (offset or part):
         ref, anchor = story.start, STORY  # narrative: '"Yesterday we marched," he wrote'

@@ -222,6 +222,11 @@ class _Context:
             return None
         name = m.group("month") or m.group("month2") or m.group("month3")
         month = self.rules.table("month").get(name.lower()) if name else None
+        if m.group("shift"):  # "from June to August last year"
+            if self._reference is None:
+                return None
+            year = self._reference.year + {"last": -1, "next": 1}.get(m.group("shift").lower(), 0)
+            return year, int(month) if month else None
         return int(m.group("year")), int(month) if month else None
 
     def numeric_order(self) -> str | None:
@@ -311,14 +316,14 @@ class _Context:
                 return anchor
         return None
 
-    def recent_past_anchor(self, reach: int = 500) -> TimeValue | None:
-        """The last date mentioned, a month or finer, if it was written within ``reach``
+    def recent_past_anchor(self, reach: int = 500, finest: str = "month") -> TimeValue | None:
+        """The last date mentioned, ``finest`` or finer, if it was written within ``reach``
         characters before the expression and lies in a year before the reference's: the
         past a news story is telling ("On March 3, 2025 ... The bank was closed in June")."""
         if not self._anchors or self._reference is None:
             return None
         anchor, (at, end) = self._anchors[-1], self._anchor_spans[-1]
-        if (self.span[0] - at > reach or rank(anchor.granularity) < rank("month")
+        if (self.span[0] - at > reach or rank(anchor.granularity) < rank(finest)
                 or anchor.start.year >= self._reference.year):
             return None
         if (_ATTRIBUTIVE_BEFORE.search(self._text, max(0, at - 6), at)
@@ -661,7 +666,8 @@ class Tagger:
         day = r"\d{1,2}(?:st|nd|rd|th)?"
         self.range_end = regex.compile(
             rf"\s*(?:{joiners})\s+(?:(?P<month>{months})\.?\s+{day}|{day}(?:\s+(?P<month2>{months})\.?)?"
-            rf"|(?P<month3>{months})\.?)(?!\w),?\s+(?P<year>(?:1[5-9]|20)\d\d)(?!\d)", FLAGS)
+            rf"|(?P<month3>{months})\.?)(?!\w),?\s+(?:(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
+            rf"|(?P<shift>last|next|this)\s+year\b)", FLAGS)
 
     def candidates(self, text: str) -> list[tuple[Rule, regex.Match[str]]]:
         """Rule matches in text order, before filtering and normalisation (one pass)."""

@@ -17,7 +17,8 @@ _LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|and\s|but\s|so\s|then\s|also\s|
                    r"|(?:omg|lol|ugh|wow|yay|ok|okay|oh|well),\s"
                    # a transcript's time stamp and speaker: "[00:04:41] GUEST: ", "Q: "
                    r"|\d{1,2}:\d\d(?::\d\d)?\]?\s+(?:(?-i:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)?)(?::\s*|\s+(?=(?-i:[a-z]))))?"
-                   r"|(?-i:[QA]):\s)+",
+                   r"|(?-i:[QA]):\s"
+                   r"|\d{1,2}/(?:\d{1,2})?\s+(?=(?-i:[A-Z])))+",  # a thread's "1/ ", "2/10 "
                    re.IGNORECASE)
 # a wire story's dateline opening its first sentence: "ANKARA (Reuters) - ", "WASHINGTON — ",
 # "LONDON, March 3 (AP) -"
@@ -68,14 +69,19 @@ _DATE_APPOSITIVE = re.compile(r"\s*,\s+the\s+(?:exact\s+|very\s+|same\s+)?(?:tim
                               r"date|night|morning|evening|week|month|year)\b", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which)\s+$", re.IGNORECASE)
 _ASIDE_REST = re.compile(r"\s*([^,;:()]{3,80}),")
+# what "who" may tell of: a name, or a noun phrase with its determiner ("another man")
+_WHO_ANTECEDENT = re.compile(r"(?:\b[A-Z][\w.'’&-]*|\b(?:the|a|an|another|his|her|their|our)"
+                             r"(?:\s+[\w'’-]+){1,3})$")
+_LAST_RELATIVE = re.compile(r",\s(?:who|which)\s(?!.*,\s(?:who|which)\s)")
 _RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
 # the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
 _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that)\s+)"
                          r"(?P<noun>(?:[\w.'’&-]+\s+){0,11}[\w.'’&-]+),\s+$")
-_LAST_NOUN_PHRASE = re.compile(r"\b(?P<noun>(?:the|a|an|his|her|its|their|our)\s+(?:[\w.'’&-]+\s+){0,5}"
+_LAST_NOUN_PHRASE = re.compile(r"\b(?P<noun>(?:the|a|an|another|his|her|its|their|our)\s+"
+                               r"(?:[\w.'’&-]+\s+){0,5}"
                                r"[\w.'’&-]+),\s+$", re.IGNORECASE)
 # where the noun phrase of a clause like "ordered a new hearing" begins
-_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\s", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|a|an|another|his|her|its|their|our|this|these|those)\s", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those|[A-Z])")
 # ... or the name it follows: "she married William King, who became Earl ..."
 _NAME_ANTECEDENT = re.compile(r"(?<![\w.'’&-])"
@@ -103,11 +109,11 @@ _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 # "her husband, John Legend, ...")
 _RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60})"
                              r"(?:,\s+(?:(?:(?:most|many|some|all|none|one|each|both|several|part)\s+of\s+)?"
-                             r"(?:which|who|whom|whose)\s+[^,;:]{2,120}|\d{1,3}"
+                             r"(?:which|who|whom|whose)\s+[^,;:]{2,120}|(?:(?:now|aged)\s+)?\d{1,3}"
                              r"|(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
                              r"opened|established|created|formed|launched|elected|appointed)\s+[^,;:]{2,80}"
                              r"|(?:of|from)\s+(?:[A-Z][\w.'’-]*\s*){1,4}"  # "Jo Roe, 61, of Oak Lane, said"
-                             r"|(?:[A-Z][\w.'’-]*\s*){1,4})){1,3},\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
+                             r"|(?:[A-Z][\w.'’-]*\s*){1,4})){1,3},\s+(?P<rest>(?!and\b|but\b|or\b)[a-z](?:[^,;:]|,\s\d{1,3},)*)$")
 # ... or a description of a name ("Margaret Ellis, one of the first women to ..., died")
 _APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+(?:one\s+of|a|an|"
                          r"the|former)\s+[^,;:]{2,90},\s+(?P<rest>(?!and\b|but\b|or\b)[a-z][^,;:]*)$")
@@ -161,7 +167,8 @@ _NOUN_AFTER_DATE = re.compile(r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with
 # a verb right after a sentence-initial date makes the date the clause's subject
 _SUBJECT_VERB = re.compile(
     r"\s+(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|brought|brings|began|"
-    r"begins|ended|ends|proved|remains|remained|became|promises)\b", re.IGNORECASE)
+    r"begins|ended|ends|proved|remains|remained|became|promises|starts|started|looks|looked|seems|"
+    r"seemed|could|may|might|should|would)\b", re.IGNORECASE)
 
 _PREDICATE_AFTER = re.compile(r"\s+([a-z]+)\b")
 _ACCORDING_TO_PUBLISHED = re.compile(
@@ -302,6 +309,9 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
         noun = noun[determiners[first if object_relative else -1].start():]
     elif noun[:1].islower() and (start := _NOUN_PHRASE_START.search(noun)) is not None:
         noun = noun[start.start():]  # "but ordered a new hearing, which took place": "a new hearing"
+    elif (" " in noun and any(w[:1].islower() for w in noun.split())
+          and (name := _TRAILING_NAMES.search(noun)) is not None and name.start() > 0):
+        noun = name.group(0)  # "He joined Acme, which was founded in 1990": "Acme"
     noun = noun.strip()
     if object_relative and len(clause.split()) <= 5:
         # "a treaty, which the two presidents signed last May": "The two presidents signed a treaty"
@@ -644,6 +654,13 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     # verb without the aside between them
     if "," in before and (relative := (_RELATIVE_ASIDE.match(before) or _APPOSITIVE.match(before))):
         before = f"{relative['subject']} {relative['rest']}"
+    if ((", who " in before or ", which " in before) and "," not in after
+            and (opener := _LAST_RELATIVE.search(before)) and opener.start() > 12
+            and (before.startswith(", which", opener.start())
+                 or _WHO_ANTECEDENT.search(before, 0, opener.start()))):
+        # "She married William King, who became mayor in 1990": the clause of the date (its
+        # antecedent is put back when the title is finished)
+        before = before[opener.start() + 2:]
     # Keep the clause the date belongs to: cut at clause boundaries far from the date.
     if len(before) > limit * 0.6 and (listed is None or len(before) > limit):
         cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" – "))
