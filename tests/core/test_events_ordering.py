@@ -743,3 +743,22 @@ def test_an_age_aside_is_skipped_and_a_relative_clause_tells_of_another() -> Non
                         "1/ The bus lanes go live on Monday 30 Nov.")
     assert titles == {"October 1999": "Hart was convicted of killing a shopkeeper during a robbery",
                       "2011": "Another man died", "Monday 30 Nov": "The bus lanes go live"}
+
+
+def test_a_diary_day_heading_and_most_of_a_month_in_a_story() -> None:
+    text = ("14 May 1940. The Germans are through at Sedan.\n\n27th. On the beach at Dunkirk.\n\n"
+            "For most of June they drifted north.")
+    article = Article("diary.txt", text, "Diary", None, None, None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("1940-05-14", "The Germans are through at Sedan"), ("1940-05-27", "On the beach at Dunkirk"),
+        ("1940-06", "They drifted north")]
+
+
+def test_a_post_in_lower_case_has_sentences_and_days_with_their_weekdays_make_a_range() -> None:
+    article = Article("a.txt", "can't sleep. been up since 4 yesterday. gonna regret this at 9am meeting lol",
+                      "Post", date(2026, 11, 24), "header", None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("2026-11-23", "Been up since 4"), ("2026-11-24T09:00", "Gonna regret this meeting lol")]
+    article = Article("b.txt", "No trains between Euston and Watford on Sat 28 - Sun 29 Nov.", "Post",
+                      date(2026, 11, 23), "header", None, None, 0)
+    assert [e.date.value for e in extract(article).events] == ["2026-11-28/2026-11-29"]

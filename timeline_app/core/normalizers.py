@@ -721,7 +721,7 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
 def day_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'on the 5th': that day of the month the text is telling (or of the reference's month,
     moved by tense); 'the morning of the 6th': part of that day."""
-    found = _day_of_month(groups, ctx)
+    found = _day_of_month(groups, ctx, bool(args.get("onward")))
     part = _lookup(ctx, "part_of_day", groups.get("part_of_day"))
     if found is None or not part:
         return found
@@ -731,7 +731,7 @@ def day_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
     return Resolution(tv.value, tv, found.mod, found.anchor)
 
 
-def _day_of_month(groups: Groups, ctx: Context) -> Resolution | None:
+def _day_of_month(groups: Groups, ctx: Context, onward: bool = False) -> Resolution | None:
     day_of = int(groups.get("day") or 0)
     shift_word = " ".join((groups.get("shift") or "").lower().split())
     if shift_word and (ref := ctx.reference()) is not None:  # "the 15th of next month"
@@ -747,7 +747,10 @@ def _day_of_month(groups: Groups, ctx: Context) -> Resolution | None:
         story = None  # the story is in the reference's month: tense decides, as without one
     try:
         if story is not None:
-            return _resolved_day(story.start.replace(day=day_of), STORY)
+            day = story.start.replace(day=day_of)
+            if onward and day < story.start:  # a diary's "2nd." after "28 May": of June
+                day = (story.start.replace(day=1) + timedelta(days=32)).replace(day=day_of)
+            return _resolved_day(day, STORY)
         if ref is None:
             return Resolution(f"XXXX-XX-{day_of:02d}", None, None, NONE)
         day = ref.replace(day=day_of)

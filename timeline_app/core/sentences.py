@@ -102,16 +102,23 @@ _LOWER_LINE_START = re.compile(r"\n[ \t]*[a-z]")
 _LOWER_STOPS = re.compile(rf"\.(?<=[A-Za-z0-9)]\.){_CLOSERS}[ \t]+(?=[a-z])")
 
 
+POST_LENGTH = 600  # characters: a text of one line up to this long may be a post
+
+
 @functools.lru_cache(maxsize=4)
 def _lower_case_breaks(text: str) -> tuple[tuple[int, int], ...]:
     """(stop, next start) of full stops before a lower-case word in a text written in lower
     case (most of its lines start so: posts), where they end sentences too ("last week was
     rough. mon and tue i was sick"); abbreviations still go on."""
-    if "\n" not in text or not _LOWER_STOPS.search(text):
+    if not _LOWER_STOPS.search(text):
         return ()
-    lower = len(_LOWER_LINE_START.findall(text))  # (the first line aside)
-    if lower < 2 or 2 * lower < text.count("\n") - text.count("\n\n"):
-        return ()
+    if "\n" not in text:  # a post of one line, written in lower case from its first word
+        if len(text) > POST_LENGTH or not text.lstrip("\"'“‘(@#")[:1].islower():
+            return ()
+    else:
+        lower = len(_LOWER_LINE_START.findall(text))  # (the first line aside)
+        if lower < 2 or 2 * lower < text.count("\n") - text.count("\n\n"):
+            return ()
     return tuple((m.start(), m.end()) for m in _LOWER_STOPS.finditer(text)
                  if not _goes_on(text, m.start())
                  and "." not in text[max(0, m.start() - 4):m.start()])  # "e.g."

@@ -131,7 +131,9 @@ _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*(?:(?:b|d|c|fl)\.|born|die
 _TAIL = 40  # characters at the end of the words before a date that the patterns ending there read
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with "\s*" first)
-    r"(?<!\w)(?:(?:early|late)\s+)?(?:in|into|on|at|since|by|during|from|until|till|before|after|of|for|to|"
+    r"(?<!\w)(?:(?:early|late)\s+)?(?:(?:(?:for|during|in|through|throughout)\s+)?"
+    r"(?:most|much|all|(?:a\s+(?:good|large|great)\s+)?part|the\s+rest|the\s+bulk)\s+of|in|into|on|at|since|by|during|from|until|till|before|"
+    r"after|of|for|to|"
     r"through|throughout|"
     r"within|starting|beginning|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
     r"(?<!\bturned\s)(?<!\bwon\s)(?<!\bgot\s)(?<!\bstarted\s)(?<!\bpassed\s)over|"
@@ -157,6 +159,7 @@ _ATTRIBUTIVE_DATE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 _YEAR_LIST_AFTER = re.compile(r"(?:\s*,\s*(?:1[5-9]|20)\d\d)*,?\s+(?:and|or|&)\s+(?:1[5-9]|20)\d\d")
 _YEAR_LIST_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:(?:1[5-9]|20)\d\d\s*,\s*)*(?:1[5-9]|20)\d\d,?"
                                r"\s+(?:and|or|&)\s+$", re.IGNORECASE)
+_QUOTE_CLOSED = re.compile(r"^([.,;:!?]?)[\"”]")
 _AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead|build)-up\s+to)\s+$", re.IGNORECASE)
 # "spent most of the 1960s in Boston": the date is what was spent, the verb needs it
 _SPENT_BEFORE = re.compile(r"\bspen(?:t|ds?|ding)\s+(?:(?:most|much|part|all|some"
@@ -635,6 +638,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = before[:owner.start()]  # "revenue of $57 billion for its [third quarter]"
     if dangling := _dangling_preposition(before):
         before = before[:dangling.start()].rstrip(" ,;:")
+        if before.endswith(("\"", "“")) and (before.count("\"") + before.count("“")) % 2:
+            # 'lines "for a good part of 1990."': the quote it opened goes, and the one closing it
+            before = before[:-1].rstrip()
+            after = _QUOTE_CLOSED.sub("", after, count=1)
         if before.endswith(("starting", "beginning")):  # "a trial, starting in [the autumn]"
             before = before[:before.rfind(" ")].rstrip(" ,;:")
     if ((not after.strip(" ,.;:!?\"”'") or _CONJUNCTION_AFTER.match(after))
