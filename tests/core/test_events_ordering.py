@@ -762,3 +762,7 @@ def test_a_post_in_lower_case_has_sentences_and_days_with_their_weekdays_make_a_
     article = Article("b.txt", "No trains between Euston and Watford on Sat 28 - Sun 29 Nov.", "Post",
                       date(2026, 11, 23), "header", None, None, 0)
     assert [e.date.value for e in extract(article).events] == ["2026-11-28/2026-11-29"]
+
+
+def test_a_figure_compared_with_years_ago_is_no_event_and_a_band_is_no_year() -> None:
+    assert _titles_in("Turnout was up on four years ago. The 1975 played the first of three nights.") == {}

@@ -528,9 +528,9 @@ def decade(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
     text = (groups.get("decade") or "").strip("'’")
     word = groups.get("decade_word")
     if word:
-        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-                "nineties"].index(word.lower()) + 2
-        start = 1900 + tens * 10
+        start = int(_lookup(ctx, "decade_word", word) or 0)
+        if not start:
+            return None
     elif len(text) == 4:
         start = int(text)
         if start % 100 == 0 and start < 1900:  # "the 1800s": the century, not its first decade

@@ -96,6 +96,7 @@ class _Filters:
         self.before_year = _either(table.get("reject_before_number", []), "(?:{})$")
         self.after_year = _either(table.get("reject_after_number", []), "^(?:{})")
         self.year_preposition = _either(table.get("year_prepositions", []), r"(?<!\w)(?:{})\s+$")
+        self.verb_after_the_year = _either(table.get("reject_verb_after_the_year", []), "^(?:{})")
         self.before_article = _either(table.get("reject_before_article", []), "(?:{})$")
         self.capitalised = frozenset(w.lower() for w in table.get("capitalised_only", []))
         self.lower_case_date_after = frozenset(table.get("lower_case_date_after", []))
@@ -122,6 +123,9 @@ class _Filters:
         if rule.id in _GAME_PERIODS and self.in_a_game(text, start, end):
             return True  # "12 points in the third quarter as the Lakers won 110-98"
         if rule.id in ("year", "decade", "fiscal_year") or rule.norm == "duration":
+            if (rule.id == "year" and before.endswith(("the ", "The "))
+                    and self.verb_after_the_year.search(after)):
+                return True  # "The 1975 played the O2": a name (a band, a club), not a year
             if self.after_year.search(after) and not (
                     rule.id == "year" and self.year_preposition.search(before)
                     and _NOUN_AFTER.match(after)):
@@ -578,6 +582,9 @@ class _Context:
             for m in pattern.finditer(self._text, s, e):
                 if kind == "past" and _PASSIVE_BE.search(self._text, max(0, m.start() - 4), m.start()):
                     continue  # "will be named": a participle after "be" carries no tense
+                if (kind == "past" and self._text[m.start():m.end()].lower() == "last"
+                        and _VERB_LAST_BEFORE.search(self._text, max(0, m.start() - 12), m.start())):
+                    continue  # "the strike will last 48 hours": the verb, not "last week"
                 if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
                         and _MODAL_BEFORE.search(self._text, max(s, m.start() - 40), m.start())):
                     continue  # "will stay closed until Wednesday"
@@ -626,6 +633,8 @@ class _Context:
         return best[1] if best else None
 
 
+_VERB_LAST_BEFORE = regex.compile(
+    r"(?:\b(?:will|would|could|may|might|should|can|must|to|not)|n[\x27’]t|[\x27’]ll)\s+$", regex.IGNORECASE)
 # between an attribution verb and a date that opens the noun phrase of what was said
 _REPORTED_NOUN_PHRASE = regex.compile(r"\s+(?:that\s+)?(?:the|its|their|his|her|our|this)\s+",
                                       regex.IGNORECASE)
