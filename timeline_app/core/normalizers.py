@@ -132,6 +132,9 @@ class Context(Protocol):
     def listing(self) -> bool:
         """The expression's sentence is an entry of a listing, with no verb ("Film: Saturday, 2pm")."""
 
+    def question(self) -> bool:
+        """The expression's sentence asks a question ("weds 6pm at the usual place?")."""
+
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through"."""
 
@@ -880,6 +883,8 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "in force from Friday" (written on a Thursday)
     if groups.get("scheduled") or (tense is None and ctx.listing()):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead; "Film: Sat, 2pm"
+    if tense is None and (groups.get("ahead") or ctx.question()):
+        tense = "future"  # "deals start thurs", "drinks fri?": a post's plan
     if groups.get("possessive") and shift is None and not groups.get("scheduled"):
         tense = "past"  # "Wednesday's ruling": a day whose outcome is known ("ahead of
         # Tuesday's election": not yet)
@@ -1065,8 +1070,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if tense is None and (ctx.deadline_before()
                               or (ctx.from_before() and _starts_ahead(ref, int(wd)))):
             tense = "future"  # "a warning is in force from 6pm Friday until 9am Sunday"
-        if tense is None and groups.get("scheduled"):
-            tense = "future"  # "the ceremony is at noon on Friday"
+        if tense is None and (groups.get("scheduled") or ctx.question()):
+            tense = "future"  # "the ceremony is at noon on Friday", "weds 6pm at the usual place?"
         day = _as_told(ctx, int(wd), _weekday_date(ref, int(wd), None, tense), tense, ref)
         ctx.tell_weekday(int(wd), day)
     elif groups.get("deictic"):  # "11pm tonight": the reference day's, not the story's

@@ -500,6 +500,11 @@ class _Context:
                 and _LISTING.search(self._text, s, e) is not None
                 and _VERB_LIKE.search(self._text, s, e) is None)
 
+    def question(self) -> bool:
+        """The expression's sentence asks a question ("weds 6pm at the usual place?")."""
+        s, e = self._sentence()
+        return self._text[s:e].rstrip().endswith("?")
+
     def near_tense(self) -> str | None:
         """:meth:`tense` for a date near the reference (a weekday, a day of the month, a
         clock time), where the "to ..." of an order or a pledge also looks ahead ("ordered
