@@ -766,3 +766,12 @@ def test_a_post_in_lower_case_has_sentences_and_days_with_their_weekdays_make_a_
 
 def test_a_figure_compared_with_years_ago_is_no_event_and_a_band_is_no_year() -> None:
     assert _titles_in("Turnout was up on four years ago. The 1975 played the first of three nights.") == {}
+
+
+def test_an_on_this_day_list_dates_each_year_on_its_day_and_no_date_runs_over_a_blank_line() -> None:
+    text = ("On this day: November 24\n\n1963 – Jack Ruby shoots Lee Harvey Oswald in Dallas.\n"
+            "1991 – Freddie Mercury dies in London.\n")
+    article = Article("a.txt", text, "On this day", date(2026, 11, 24), "header", None, None, 26)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("1963-11-24", "Jack Ruby shoots Lee Harvey Oswald in Dallas"),
+        ("1991-11-24", "Freddie Mercury dies in London")]

@@ -135,6 +135,9 @@ class Context(Protocol):
     def question(self) -> bool:
         """The expression's sentence asks a question ("weds 6pm at the usual place?")."""
 
+    def on_this_day(self) -> tuple[int, int] | None:
+        """The month and day of an "on this day" column's list, for a year opening a line."""
+
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through"."""
 
@@ -315,6 +318,9 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
         year = year if year <= date.today().year + 10 else year - 100
     day_text = groups.get("day")
     day = _digits(day_text) if day_text else None
+    if (args.get("on_this_day") and year is not None and month is None and not groups.get("year_end")
+            and (this_day := ctx.on_this_day()) is not None):
+        month, day = this_day  # "On this day: November 24" over "1963 – Jack Ruby shoots Oswald"
     if groups.get("day_word"):  # "the twenty-first of March"
         day = _lookup(ctx, "day_ordinal", groups["day_word"])
     if groups.get("week") and year is not None:  # "week 11 of 2024": an ISO week

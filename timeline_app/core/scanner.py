@@ -83,6 +83,7 @@ PREFILTER_DEPTH = 7  # keys the C prefilter checks: deeper, its regex takes long
 # (a call at the start of a 1 MB text cost 0.8 ms, not 1 us), so the window is given; the
 # longest phrase and its lookaround are far shorter.
 MATCH_REACH = 500
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 def _join(prefix: Prefix, more: Prefix) -> Prefix:
@@ -273,6 +274,9 @@ class DispatchScanner:
         end = 0
         root = self._trie
         ordered = self._ordered
+        # no expression runs over a blank line ("On this day: November 24" / "1963 – ...")
+        blanks = [m.start() for m in _BLANK_LINE.finditer(text)] if "\n" in text else []
+        blank = 0
         for position in self._start.finditer(text):
             s = position.start()
             if s < end or (folded[s] not in root and not self._always):
@@ -285,6 +289,10 @@ class DispatchScanner:
                 # (a lazy rule is compiled here, the first time text reaches it)
                 tries = ordered[subset] = tuple((i, compiled(self._patterns[i])) for i in sorted(subset))
             stop = s + MATCH_REACH  # past ``len(text)`` is fine
+            while blank < len(blanks) and blanks[blank] < s:
+                blank += 1
+            if blank < len(blanks) and blanks[blank] < stop:
+                stop = blanks[blank]
             for index, pattern in tries:
                 match = pattern.match(text, s, stop)
                 if match is not None and match.end() > s:

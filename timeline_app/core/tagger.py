@@ -190,6 +190,16 @@ _THAT_BEFORE = regex.compile(r"(?:^|[.!?]\s+|(?<!\w)(?:in|on|by|until|till|durin
 _DAY_TIME_JOIN = regex.compile(r"\s*(?:,|at|@|-|–|—|\(|,\s*at)?\s*")
 
 
+# an "on this day" column ("On this day: November 24", "Today in History", "On this date:"),
+# whose list gives years ("1963 – Jack Ruby shoots Oswald", "In 1859, Darwin published ...")
+_ON_THIS_DAY = regex.compile(r"\b(?:on\s+this\s+(?:day|date)|(?:today|this\s+day)\s+in\s+history)\b"
+                             r"(?P<rest>[^\n]{0,60})", regex.IGNORECASE)
+_MONTH_DAY = regex.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\b"
+                           r"|\b(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[A-Za-z]{3,9})\b")
+_LINE_YEAR_BEFORE = regex.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:[Ii]n\s+)?$")
+ON_THIS_DAY_REACH = 3000  # characters from the start of a text in which its heading is looked for
+
+
 class _Context:
     """Per-document state the normalisers read: reference date, story anchors, tense."""
 
@@ -213,6 +223,8 @@ class _Context:
         self._born: int | None = None  # the year of a birth the text told ("I was born in 1952")
         self._numeric_order: str | None = None  # "" when the text does not tell
         self._told_year: tuple[int, int] | None = None  # (start, year) of a "that year" a date took
+        # (heading end, month, day) of an "on this day" column; False: not looked for yet
+        self._this_day: tuple[int, int, int] | bool | None = False
         self._weekdays: dict[int, date] = {}  # weekday -> the day the text named by it
         self.span = (0, 0)
 
@@ -499,6 +511,32 @@ class _Context:
         return (e - s <= 160 and not self._markers(s, e)
                 and _LISTING.search(self._text, s, e) is not None
                 and _VERB_LIKE.search(self._text, s, e) is None)
+
+    def on_this_day(self) -> tuple[int, int] | None:
+        """In an "on this day" column, the month and day of its list, for a year that opens a
+        line ("1963 – Jack Ruby shoots Oswald", "In 1859, Darwin published ..."): the day its
+        heading names, else the reference's; None elsewhere."""
+        start = self.span[0]
+        if not _LINE_YEAR_BEFORE.search(self._text, max(0, start - 8), start):
+            return None
+        if self._this_day is False:
+            self._this_day = self._find_this_day()
+        if not isinstance(self._this_day, tuple) or self._this_day[0] > start:
+            return None
+        return self._this_day[1], self._this_day[2]
+
+    def _find_this_day(self) -> tuple[int, int, int] | None:
+        heading = _ON_THIS_DAY.search(self._text, 0, ON_THIS_DAY_REACH)
+        if heading is None:
+            return None
+        months = self.rules.table("month")
+        for m in _MONTH_DAY.finditer(heading["rest"]):
+            month = months.get(m["month"].lower())
+            if month is not None and 1 <= int(m["day"]) <= 31:
+                return heading.end(), int(month), int(m["day"])
+        if self._reference is None:
+            return None
+        return heading.end(), self._reference.month, self._reference.day
 
     def question(self) -> bool:
         """The expression's sentence asks a question ("weds 6pm at the usual place?")."""
