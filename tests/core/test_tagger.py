@@ -195,6 +195,14 @@ def test_narrative_weekday_and_deictic_follow_the_story_day() -> None:
     assert found["Yesterday"] == "1862-05-03"
 
 
+def test_narrative_month_after_the_end_of_a_year_is_of_the_next() -> None:
+    text = ("The siege began on 7 September 1941. By the end of the year thousands were dying. "
+            "In January the ice road opened. In 1943 it ended. Three years after that, they rebuilt.")
+    found = {t.text: t.value for t in TAGGER.tag(text, None)}
+    assert found["January"] == "1942-01"
+    assert found["Three years after that"] == "1946"
+
+
 def test_narrative_offset_prefers_a_finer_date_inside_the_latest() -> None:
     text = "On May 3, 1862 he left. That year was hard. Two days later he wrote home."
     found = {t.text: t.value for t in TAGGER.tag(text, None)}

@@ -240,6 +240,10 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
     if (told := ctx.anaphoric_year()) is not None:  # "in June that year", "That March"
         return told, STORY
     story = _story_year(ctx)
+    if story is not None and story.granularity == "year" and (
+            (finer := ctx.story_time("month")) is not None and finer.granularity != "year"
+            and finer.start.year == story.start.year):
+        story = finer  # "The siege began on 7 September 1941. By the end of the year ... In January"
     if story is not None:
         year = story.start.year
         if story.granularity != "year" and ctx.past_perfect():
