@@ -103,6 +103,7 @@ class _Filters:
         self.lower_case_weekday_after = frozenset(table.get("lower_case_weekday_after", []))
         self.sport_score = _either(table.get("sport_score", []), "{}")
         self.sport_words = _either(table.get("sport_words", []), r"\b(?:{})\b")
+        self.game_words = frozenset(table.get("game_words", []))
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
         # "around Nov. 1", "about 1850": approximate; not "talked about 2020" (a topic)
         topics = _alternation(table.get("about_a_topic", [])) or "(?!)"
@@ -137,13 +138,14 @@ class _Filters:
 
     def in_a_game(self, text: str, start: int, end: int) -> bool:
         """Whether a quarter or half without a year is a game's: a score or two game words near it."""
-        if any(ch.isdigit() for ch in text[start:end]):
-            return False
+        phrase = text[start:end]
+        if any(ch.isdigit() for ch in phrase) or "year" in phrase.lower():
+            return False  # ("the second half of the year" is no game's)
         around = max(0, start - SPORT_REACH), end + SPORT_REACH
         if self.sport_score.search(text, *around):
             return True
         words = {m.group().lower() for m in self.sport_words.finditer(text, *around)}
-        return len(words) >= 2
+        return len(words) >= 2 or not words.isdisjoint(self.game_words)
 
 
 _NEVER = regex.compile(r"(?!)")
