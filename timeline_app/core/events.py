@@ -49,6 +49,7 @@ _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _ADVERBIAL_BEFORE = re.compile(r"\b(?:on|at|by|from|until|till)\s+$", re.IGNORECASE)
+_LAW_WORDS = ("Act", "Acts", "Bill", "Regulations", "Order", "Rules", "Code", "of")
 _NAMED_LAW_BEFORE = re.compile(r"[A-Z][\w)-]*\s+(?:Act|Acts|Bill|Regulations|Order|Rules|Code)\s+(?:of\s+)?$")
 _CITATION_BEFORE = re.compile(r"\((?:[^()]*;\s*)?(?:see\s+|e\.g\.,?\s+)?[A-Z][\w'’-]+"
                              r"(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+))?,?\s+$")
@@ -302,6 +303,16 @@ def _offsets_applied(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+def _named_or_cited(text: str, year: Timex) -> bool:
+    """Whether a year names a law ("Section 64 of the Online Safety Act 2023") or dates a study
+    cited ("(Smith et al., 2019; Chen and Park, 2021)"): no event either way."""
+    before = text[max(0, year.start - 60):year.start]
+    if before.rstrip().endswith(_LAW_WORDS) and _NAMED_LAW_BEFORE.search(before):
+        return True
+    return "(" in before and _CITATION_BEFORE.search(before) is not None and _CITATION_AFTER.match(
+        text, year.end) is not None
+
+
 def _at_its_clock(text: str, dated: list[Timex], i: int, inferred_reference: bool) -> EventDate | None:
     """The date of ``dated[i]`` (a day) at the clock time right after it ("Wednesday 9 December,
     2pm", "Saturday at 2pm"), spanning both; None when no clock of that day follows."""
@@ -338,13 +349,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     for i, timex in enumerate(dated):
         if i in skip or _compared(text, timex.start):
             continue
-        if (timex.time is not None and timex.time.granularity == "year"
-                and _NAMED_LAW_BEFORE.search(text, max(0, timex.start - 30), timex.start)):
-            continue  # "Section 64 of the Online Safety Act 2023": the year names the law
-        if (timex.time is not None and timex.time.granularity == "year"
-                and _CITATION_BEFORE.search(text, max(0, timex.start - 60), timex.start)
-                and _CITATION_AFTER.match(text, timex.end)):
-            continue  # "(Smith et al., 2019; Chen and Park, 2021)": a study cited, not an event
+        if timex.time is not None and timex.time.granularity == "year" and _named_or_cited(text, timex):
+            continue  # "the Online Safety Act 2023", "(Smith et al., 2019)": a law's name, a study cited
         if (timex.until is not None and text[timex.start - 1:timex.start] == "("
                 and text[timex.end:timex.end + 1] == ")"):
             continue  # "Helen Marsh (1931–2026) died in February": a life's span, not an event

@@ -54,9 +54,10 @@ def _goes_on(text: str, stop: int) -> bool:
     of "8 p.m. ET")."""
     if text[stop] != ".":
         return False
-    after = text[stop + 1:stop + 12]
-    if after[:len(after) - len(after.lstrip())].count("\n") >= 2:
-        return False  # a blank line after it: "fines start from 4 Jan." / "3/ Until then ..."
+    if "\n" in text[stop + 1:stop + 3]:
+        after = text[stop + 1:stop + 12]
+        if after[:len(after) - len(after.lstrip())].count("\n") >= 2:
+            return False  # a blank line after it: "fines start from 4 Jan." / "3/ Until then ..."
     chunk = text[max(0, stop - 12):stop]
     token = chunk[len(chunk.rstrip(_TOKEN_CHARS)):]  # "Sept", "U.S": the word before it
     last = token.rsplit(".", 1)[-1]  # "U.S" -> "S"

@@ -504,12 +504,16 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = " " * dateline.end() + before[dateline.end():]  # (offsets stay)
     if ((_ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8))
           and (more := _YEAR_LIST_AFTER.match(after)) and _NOUN_AFTER_DATE.match(after, more.end()))
-         or (_YEAR_LIST_BEFORE.search(before, max(0, len(before) - 40)) and _NOUN_AFTER_DATE.match(after))):
+         or (before.endswith((" and ", " or ", " & ", "and ", ", "))
+             and _YEAR_LIST_BEFORE.search(before, max(0, len(before) - 40))
+             and _NOUN_AFTER_DATE.match(after))):
         # "during the 2003 and 2019 heatwaves": the years name the heatwaves
         before, listed, next_date, previous = sentence[:date_end], None, None, None
     elif _ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8)) and _NOUN_AFTER_DATE.match(after):
         before = sentence[:date_end]  # "went 15-2 in the 2024 season": the date names the season
-    elif _AHEAD_OF_BEFORE.search(before, max(0, len(before) - 24)) and not after.startswith(("'s", "’s")):
+    elif (("ahead" in before[-24:] or "-up" in before[-24:])
+          and _AHEAD_OF_BEFORE.search(before, max(0, len(before) - 24))
+          and not after.startswith(("'s", "’s"))):
         before = sentence[:date_end]  # "Retailers were mixed ahead of Black Friday": done before it
     if listed is not None:
         (before, after), next_date, previous = listed, None, None
