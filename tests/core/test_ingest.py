@@ -362,3 +362,13 @@ def test_a_lead_sentence_standing_for_a_headline_is_cut_to_its_first_clause(tmp_
                  "data showed on Wednesday, the third monthly decline in a row.\n\nOrders dropped 2.1%.\n")
     [a] = read_articles(f)
     assert (a.title, a.source) == ("German factory orders fell more than expected in January", "Reuters")
+
+
+def test_key_lines_in_any_order_with_windows_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "mill.txt"
+    path.write_bytes(b"Title: Mill fire: what we know\r\nDate: 2026-11-20\r\nSource: Valley Echo\r\n\r\n"
+                     b"Fire crews were called at 3.10am on Thursday.\r\n")
+    [article] = read_articles(path)
+    assert (article.title, article.published, article.source) == (
+        "Mill fire: what we know", date(2026, 11, 20), "Valley Echo")
+    assert article.text[article.body_start:].startswith("Fire crews")

@@ -107,6 +107,8 @@ CASES = [
     ("We will be busy by Christmas.", "Christmas", "2026-12-25", date(2026, 11, 16)),
     ("Consultation ran June to August last year.", "June", "2025-06", date(2026, 11, 22)),
     ("He said the March deadline will be met.", "March", "2027-03", date(2026, 11, 23)),
+    ("He was arrested and released on bail until 4 January.", "4 January", "2027-01-04", date(2026, 11, 20)),
+    ("The road was closed until 3 November.", "3 November", "2026-11-03", date(2026, 11, 20)),
     ("The ceremony is at half past two on Friday.", "half past two on Friday", "2026-11-27T14:30",
      date(2026, 11, 23)),
 ]

@@ -30,6 +30,7 @@ _COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?
 _NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadline
 _COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)\s+(?:(?:about|around|some|nearly|almost|roughly|by)\s+)?"
                               r"(?:[\d.,]+(?:%|\s*per\s?cent|\s*percent)?\s+|\w+\s+)?(?:on|from)"
+                              r"|\b(?:up|down)\s+(?:on|from)\s+[\d.,]+(?:%|\s*per\s?cent|\s*percent)?\s+(?:in|during|at)"
                               r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d\b|(?:last|a|the\s+(?:previous|prior))\s+year|the\s+same\b"
                         r"|[\w-]+\s+years?\s+(?:ago|earlier)\b",

@@ -361,7 +361,10 @@ def _plain(path: Path, text: str) -> Article:
     pub_source = None
     body_start = 0
     m = _HEADER.match(text)
-    titled = _TITLE_THEN_HEADER.match(text)
+    # key lines in any order ("Title: ...", "Date: ...", "Source: ...") are read as such
+    lines: tuple[str | None, str | None, date | None, int] = (
+        (None, None, None, 0) if m else _header_lines(text))
+    titled = _TITLE_THEN_HEADER.match(text) if lines[2] is None else None
     if titled is not None:  # "Headline\ndate 2023-05-10\n": a title line, then the header
         m = _HEADER.match(text, titled.end())
         title = titled["title"].strip()
@@ -371,7 +374,7 @@ def _plain(path: Path, text: str) -> Article:
         source = (m["author"] or "").strip() or None
         body_start = m.end()
     else:
-        title, source, published, pos = _header_lines(text)
+        title, source, published, pos = lines
         pub_source = "header" if published else None
         body_start = pos if (published or title or source) else 0
         if published is None and not title and not source:

@@ -141,6 +141,9 @@ class Context(Protocol):
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through"."""
 
+    def set_until(self) -> bool:
+        """Before the "until": an act that sets a day ahead ("released on bail", "adjourned")."""
+
     def near_tense(self) -> str | None:
         """:meth:`tense` for dates near the reference, where an order's or a pledge's
         "to ..." looks ahead too."""
@@ -229,7 +232,7 @@ def _story_day(ctx: Context) -> TimeValue | None:
     return story if story is not None and rank(story.granularity) >= rank("day") else None
 
 
-def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, str]:
+def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -> tuple[int | None, str]:
     """Year for a month (and day) given without one: the reference year, moved by tense; in
     narrative mode the story's year, or the next one when the month is well before the story's
     ("September 1862 ... In February": 1863)."""
@@ -269,6 +272,14 @@ def _nearest_year(month: int, ctx: Context, day: int = 1) -> tuple[int | None, s
         # 2026): the story's year goes on
         return recent.start.year, STORY
     year = ref.year
+    if dated and tense == "past" and ctx.deadline_before() and ctx.set_until():
+        # "released on bail until 4 January" (written in November): a day a past act set, the
+        # nearer one ("The road was closed until 3 March" tells a past state)
+        with contextlib.suppress(ValueError):
+            this_one = date(year, month, day)
+            later = date(year + 1, month, day) if this_one < ref else this_one
+            earlier = date(year - 1, month, day) if this_one > ref else this_one
+            return (later if later - ref < ref - earlier else earlier).year, REFERENCE
     if (tense == "past" and (before := ctx.sentence_anchor()) is not None
             and rank(before.granularity) >= rank("month") and ctx.near_tense() == "future"):
         # "Last month the council voted to close it from January": what was decided then is
@@ -339,7 +350,7 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
     if year is None:
         ref = ctx.reference()
         if month is not None:
-            year, anchor = _nearest_year(month, ctx, day or 1)
+            year, anchor = _nearest_year(month, ctx, day or 1, dated=day is not None)
             weekday = _lookup(ctx, "weekday", groups.get("weekday"))
             if weekday is not None and day is not None and year is not None:
                 year = _year_of_weekday(year, month, day, int(weekday))

@@ -104,6 +104,7 @@ class _Filters:
         self.sport_score = _either(table.get("sport_score", []), "{}")
         self.sport_words = _either(table.get("sport_words", []), r"\b(?:{})\b")
         self.game_words = frozenset(table.get("game_words", []))
+        self.set_until = _either(table.get("until_set_by", []), r"\b(?:{})\b[^.;!?]*\b(?:until|till)\s+$")
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
         # "around Nov. 1", "about 1850": approximate; not "talked about 2020" (a topic)
         topics = _alternation(table.get("about_a_topic", [])) or "(?!)"
@@ -577,6 +578,12 @@ class _Context:
         """The expression follows "until", "till" or "through": the end of something."""
         start = self.span[0]
         return _DEADLINE_BEFORE.search(self._text, max(0, start - 12), start) is not None
+
+    def set_until(self) -> bool:
+        """Before the "until": an act that sets a day ahead ("released on bail until 4 January",
+        "the case was adjourned until"), not a state that lasted ("was closed until")."""
+        start = self.span[0]
+        return self._tagger.filters.set_until.search(self._text, max(0, start - 60), start) is not None
 
     def from_before(self) -> bool:
         """The expression follows "from": the start of something."""
