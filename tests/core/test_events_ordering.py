@@ -775,3 +775,9 @@ def test_an_on_this_day_list_dates_each_year_on_its_day_and_no_date_runs_over_a_
     assert [(e.date.value, e.title) for e in extract(article).events] == [
         ("1963-11-24", "Jack Ruby shoots Lee Harvey Oswald in Dallas"),
         ("1991-11-24", "Freddie Mercury dies in London")]
+
+
+def test_a_second_predicate_gets_a_subject_that_an_aside_follows() -> None:
+    titles = _titles_in("The mill, built in 1874, closed in 1982 and was due to be converted into flats "
+                        "next year.")
+    assert titles["next year"] == "The mill was due to be converted into flats"

@@ -369,8 +369,8 @@ def _leading_subject(clause: str) -> str | None:
     words = clause.split(None, 5)
     if words and words[0] in _DETERMINERS:
         for n in range(2, min(5, len(words))):  # the shortest noun phrase before a verb
-            if _is_verb(words[n]):
-                subject = " ".join(words[:n])
+            if _is_verb(words[n]) or words[n - 1].endswith(","):  # (or an aside: "The mill, built in")
+                subject = " ".join(words[:n]).rstrip(",")
                 return subject if _WORDS_ONLY.fullmatch(subject) else None
     return None
 
