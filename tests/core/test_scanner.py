@@ -19,7 +19,14 @@ FULL = RULES.full_scanner()
 
 
 def _full(text: str) -> list[tuple[int, int, int]]:
-    return [(m.start(), m.end(), int((m.lastgroup or "r-1")[1:])) for m in FULL.finditer(text)]
+    """One alternation of all rules, each match ending before a blank line, as the scanner's."""
+    cuts = [m.start() for m in re.finditer(r"\n[^\S\n]*\n", text)] + [len(text)]
+    found, start = [], 0
+    for cut in cuts:
+        found += [(m.start(), m.end(), int((m.lastgroup or "r-1")[1:]))
+                  for m in FULL.finditer(text, start, cut)]
+        start = cut
+    return found
 
 
 def _dispatch(text: str) -> list[tuple[int, int, int]]:
