@@ -117,6 +117,7 @@ NOT_DATES = [
     ("The 34-year-old model lost her son.", "34-year-old"),
     ("The helpline is open 24/7.", "24/7"),
     ("The 1975 played the first of three nights at the O2.", "1975"),
+    ("The furnace reached 1500 degrees.", "1500"),
     ("Battery life was 11:40, up from 9:15 on the old model.", "9:15"),
     ("She has Luna, four, and Miles, two.", "Luna, four"),
     ("The house sold for $23.95 million (around R351m!).", "$23.95 million"),
