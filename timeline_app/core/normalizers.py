@@ -1104,10 +1104,14 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if story is not None and story.granularity in ("day", "partofday", "minute") \
                 and story.start < ref:  # (not a day ahead: "see you tmrw ... waited since 6am")
             day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
-    if groups.get("log_entry") and (last := ctx.last_log_entry()) is not None and last.start >= day:
-        day = last.start  # a live blog's stamps run forward: "23:15 ...", then "00:30 ..." is the next day
-        if (last.hour or 0, last.minute or 0) > (hour, minute):
+    if groups.get("log_entry") and (last := ctx.last_log_entry()) is not None:
+        # a live blog's stamps are of the day of the one before, past midnight when they cross it:
+        # forward ("23:15 ...", then "00:30 ..." is the next day) or, newest first, back
+        day, before, now = last.start, (last.hour or 0) * 60 + (last.minute or 0), hour * 60 + minute
+        if before >= 18 * 60 and now < 8 * 60:
             day += timedelta(days=1)
+        elif before < 8 * 60 and now >= 18 * 60:
+            day -= timedelta(days=1)
     previous = ctx.sentence_clock()
     if (previous is not None and previous.start == day
             and (previous.hour or 0) >= 18 and hour < 8 and not groups.get("weekday")
