@@ -141,6 +141,12 @@ class Context(Protocol):
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through"."""
 
+    def period_after(self) -> bool:
+        """A period the expression names follows it ("Easter week", "the Christmas holidays")."""
+
+    def planned(self) -> bool:
+        """The expression's sentence tells of a plan ("was cancelled", "announced", "booked")."""
+
     def set_until(self) -> bool:
         """Before the "until": an act that sets a day ahead ("released on bail", "adjourned")."""
 
@@ -726,7 +732,11 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
             # no tense ("b4 xmas i need to finish this"): the nearer one
             last_year = _holiday_date(name, ref.year - 1, ctx)
             soon = last_year is None or this_year - ref < ref - last_year
-        if shift < 0 or (shift == 0 and not future and this_year > ref and not soon):
+        # a holiday just ahead told in the past tense is last year's ("Shoppers flocked to stores
+        # on Black Friday"), unless what is told is a plan for it ("Christmas was cancelled")
+        past = (tense == "past" and not groups.get("unit") and not ctx.planned()
+                and not ctx.period_after())  # ("as Easter week began": the week is under way)
+        if shift < 0 or (shift == 0 and not future and this_year > ref and (not soon or past)):
             year -= this_year >= ref
         elif shift > 0 or (future and this_year < ref):
             year += this_year <= ref

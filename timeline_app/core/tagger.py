@@ -104,6 +104,7 @@ class _Filters:
         self.sport_score = _either(table.get("sport_score", []), "{}")
         self.sport_words = _either(table.get("sport_words", []), r"\b(?:{})\b")
         self.game_words = frozenset(table.get("game_words", []))
+        self.plan_verbs = _either(table.get("plan_verbs", []), r"\b(?:{})\b")
         self.set_until = _either(table.get("until_set_by", []), r"\b(?:{})\b[^.;!?]*\b(?:until|till)\s+$")
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
         # "around Nov. 1", "about 1850": approximate; not "talked about 2020" (a topic)
@@ -579,6 +580,17 @@ class _Context:
         start = self.span[0]
         return _DEADLINE_BEFORE.search(self._text, max(0, start - 12), start) is not None
 
+    def period_after(self) -> bool:
+        """A period the expression names follows it ("Easter week began", "the Christmas
+        holidays"): a span around the day, which may be under way before it."""
+        return _PERIOD_AFTER.match(self._text, self.span[1]) is not None
+
+    def planned(self) -> bool:
+        """The expression's sentence tells of a plan for it ("Christmas was cancelled",
+        "announced", "booked"): a past tense that says nothing of when it happened."""
+        s, e = self._sentence()
+        return self._tagger.filters.plan_verbs.search(self._text, s, e) is not None
+
     def set_until(self) -> bool:
         """Before the "until": an act that sets a day ahead ("released on bail until 4 January",
         "the case was adjourned until"), not a state that lasted ("was closed until")."""
@@ -687,6 +699,8 @@ class _Context:
 
 _VERB_LAST_BEFORE = regex.compile(
     r"(?:\b(?:will|would|could|may|might|should|can|must|to|not)|n[\x27’]t|[\x27’]ll)\s+$", regex.IGNORECASE)
+_PERIOD_AFTER = regex.compile(r"[\s'’s]+(?:week|weekend|season|period|holidays?|break|rush|shopping|trading|"
+                              r"getaway|sales?|deals?|recess|term|market)\b", regex.IGNORECASE)
 # between an attribution verb and a date that opens the noun phrase of what was said
 _REPORTED_NOUN_PHRASE = regex.compile(r"\s+(?:that\s+)?(?:the|its|their|his|her|our|this)\s+",
                                       regex.IGNORECASE)
