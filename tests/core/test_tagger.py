@@ -111,6 +111,7 @@ CASES = [
     ("The road was closed until 3 November.", "3 November", "2026-11-03", date(2026, 11, 20)),
     ("Shoppers flocked to stores on Black Friday.", "Black Friday", "2025-11-28", date(2026, 11, 26)),
     ("The Christmas parade was called off.", "Christmas", "2026-12-25", date(2026, 11, 26)),
+    ("Retailers were mixed ahead of Black Friday.", "Black Friday", "2026-11-27", date(2026, 11, 24)),
     ("The ceremony is at half past two on Friday.", "half past two on Friday", "2026-11-27T14:30",
      date(2026, 11, 23)),
 ]

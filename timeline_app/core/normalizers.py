@@ -142,7 +142,7 @@ class Context(Protocol):
         """The expression follows "until", "till" or "through"."""
 
     def period_after(self) -> bool:
-        """A period the expression names follows it ("Easter week", "the Christmas holidays")."""
+        """A period the expression names follows it ("Easter week") or leads to it ("ahead of")."""
 
     def planned(self) -> bool:
         """The expression's sentence tells of a plan ("was cancelled", "announced", "booked")."""

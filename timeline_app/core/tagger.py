@@ -582,8 +582,11 @@ class _Context:
 
     def period_after(self) -> bool:
         """A period the expression names follows it ("Easter week began", "the Christmas
-        holidays"): a span around the day, which may be under way before it."""
-        return _PERIOD_AFTER.match(self._text, self.span[1]) is not None
+        holidays"), or one before it ("were mixed ahead of Black Friday"): a span around the
+        day, which may be under way before it."""
+        start, end = self.span
+        return (_PERIOD_AFTER.match(self._text, end) is not None
+                or _AHEAD_OF_BEFORE.search(self._text, max(0, start - 24), start) is not None)
 
     def planned(self) -> bool:
         """The expression's sentence tells of a plan for it ("Christmas was cancelled",
@@ -699,6 +702,9 @@ class _Context:
 
 _VERB_LAST_BEFORE = regex.compile(
     r"(?:\b(?:will|would|could|may|might|should|can|must|to|not)|n[\x27’]t|[\x27’]ll)\s+$", regex.IGNORECASE)
+_AHEAD_OF_BEFORE = regex.compile(
+    r"\b(?:ahead\s+of|(?:run|lead|build)-up\s+to|countdown\s+to|before|until|till)\s+(?:the\s+)?$",
+    regex.IGNORECASE)
 _PERIOD_AFTER = regex.compile(r"[\s'’s]+(?:week|weekend|season|period|holidays?|break|rush|shopping|trading|"
                               r"getaway|sales?|deals?|recess|term|market)\b", regex.IGNORECASE)
 # between an attribution verb and a date that opens the noun phrase of what was said
