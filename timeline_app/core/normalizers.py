@@ -1082,13 +1082,18 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
             tv = TimeValue("minute", story_now.start, hour=hour, minute=minute)
             return Resolution(tv.value, tv, _mod(groups, ctx), STORY)
         return Resolution(story_now.value, story_now, _mod(groups, ctx), STORY)  # that month's
-    if ref is None and groups.get("month") and groups.get("day") and (year := _year(groups)) is not None:
-        # "We set out at 6am on Saturday 3 August 2019" (no reference needed)
-        with contextlib.suppress(ValueError):
-            month_number = int(_lookup(ctx, "month", groups["month"]) or 0)
-            on_day = date(year, month_number, _digits(groups["day"]))
-            tv = TimeValue("minute", on_day, hour=hour, minute=minute)
-            return Resolution(tv.value, tv, _mod(groups, ctx), ABSOLUTE)
+    if ref is None and groups.get("month") and groups.get("day"):
+        # "We set out at 6am on Saturday 3 August 2019" (no reference needed); without its
+        # year, in a story, the story's
+        month_number = int(_lookup(ctx, "month", groups["month"]) or 0)
+        year, anchor = _year(groups), ABSOLUTE
+        if year is None and month_number:
+            year, anchor = _nearest_year(month_number, ctx, _digits(groups["day"]), dated=True)
+        if year is not None:
+            with contextlib.suppress(ValueError):
+                on_day = date(year, month_number, _digits(groups["day"]))
+                tv = TimeValue("minute", on_day, hour=hour, minute=minute)
+                return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
     if ref is None:
         return Resolution(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, _mod(groups, ctx), NONE)
     day = ref
