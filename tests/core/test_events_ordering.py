@@ -781,3 +781,14 @@ def test_a_second_predicate_gets_a_subject_that_an_aside_follows() -> None:
     titles = _titles_in("The mill, built in 1874, closed in 1982 and was due to be converted into flats "
                         "next year.")
     assert titles["next year"] == "The mill was due to be converted into flats"
+
+
+def test_schedules_by_weekday_make_no_event_and_an_opening_phrase_belongs_to_its_date() -> None:
+    assert _titles_in("Our clinics run on Saturdays in October, 9am to 1pm. Viewings by appointment, "
+                      "Monday to Saturday.") == {}
+    titles = _titles_in("Built c.1890, this three-bedroom terrace was fully renovated in 2021.")
+    assert titles == {"c.1890": "This three-bedroom terrace was built",
+                      "2021": "This three-bedroom terrace was fully renovated"}
+    titles = _titles_in('Professor Osei will give the winter lecture, "Rivers and towns", on Saturday 12 '
+                        'December at 7pm in the Assembly Rooms.')
+    assert titles["Saturday 12 December at 7pm"].startswith("Professor Osei will give the winter lecture")

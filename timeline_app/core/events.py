@@ -44,8 +44,13 @@ _WEEK_DAYS = r"[Mm]on(?:day)?\.?\s?(?:[-–]|to|thru|through)\s?(?:[Ff]ri|[Ss]at
 _SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every day|24/7)"
                        r"|(?:7|seven) days a week|every day(?: of the week)?,? from)\b"
                        r"|(?:[ap]\.?m\.?|:\d\d)\W{1,3}(?:" + _WEEK_DAYS + r")"
-                       r"|(?:" + _WEEK_DAYS + r")\W{1,3}\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b")
-_SCHEDULE_HINTS = ("pen", "days a week", "every day", "Mon", "mon")  # (one of them in every match)
+                       r"|(?:" + _WEEK_DAYS + r")\W{1,3}\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b"
+                       # "Clinics run on Saturdays in October, 9am to 1pm", "Viewings by appointment"
+                       r"|\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)days\b[^.;]{0,40}?"
+                       r"\d[ap]\.?m\b"
+                       r"|\bby appointment\b")
+# (one of them in every match)
+_SCHEDULE_HINTS = ("pen", "days a week", "every day", "Mon", "mon", "days", "appointment")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")

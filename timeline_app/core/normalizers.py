@@ -1759,10 +1759,19 @@ def set_(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | 
 def via_dateparser(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """Phrases handed to dateparser whole (numeric dates): its date and period."""
     text = groups.get("0") or ""
-    parsed = dateparsing.parse(text, ctx.reference(), ctx.numeric_order())
+    order = "DMY" if "." in text else ctx.numeric_order()  # dots are Europe's day-first order
+    parsed = dateparsing.parse(text, ctx.reference(), order)
     if parsed is None:
         return None
     day, period = parsed
+    if len(text) > 3 and text[-3] in "/.-" and text[-2:].isdigit():
+        # a two-digit year: the latest with it up to ten years after the reference ("Save the
+        # date: 12.12.26" is 2026; "12/25/98" is 1998), where dateparser prefers the past
+        upto = (ctx.reference() or date.today()).year + 10
+        year = upto // 100 * 100 + int(text[-2:])
+        year -= 100 if year > upto else 0
+        with contextlib.suppress(ValueError):
+            day = day.replace(year=year)
     gran = {"year": "year", "month": "month", "week": "week"}.get(period, "day")
     tv = TimeValue.of(gran, day)
     return Resolution(tv.value, tv, None, ABSOLUTE)

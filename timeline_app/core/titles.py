@@ -124,7 +124,10 @@ _OPENING_PARTICIPLE = re.compile(r"^\s*(?:Born|Founded|Established|Elected|Appoi
 _SUBJECT_AFTER_COMMA = re.compile(
     r"(?:\s*,\s+|\s+(?=(?:in|at|near)\s))(?P<place>(?:in|at|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?,\s+)?"  # "Born on March 3, 1932, in Duluth, Minn., Lee"
-    r"(?P<subject>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*|the\s+[a-z][\w-]*)\s+[a-z]")
+    r"(?P<subject>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*|the\s+[a-z][\w-]*"
+    # "Built c.1890, this three-bedroom terrace was ...": a noun phrase before its verb
+    r"|(?:the|this|its|our|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+    r"(?=\s+(?:was|is|were|are|has|had|have|will|stands|remains|became)\b))\s+[a-z]")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,;:.]|$)")
 _EMPTY_QUOTES = re.compile(r"\s*[\"“]\s*[,.;:]?\s*[\"”]")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*(?:(?:b|d|c|fl)\.|born|died)?[\s,;:–—-]*[)\]]")
@@ -159,6 +162,9 @@ _ATTRIBUTIVE_DATE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 _YEAR_LIST_AFTER = re.compile(r"(?:\s*,\s*(?:1[5-9]|20)\d\d)*,?\s+(?:and|or|&)\s+(?:1[5-9]|20)\d\d")
 _YEAR_LIST_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:(?:1[5-9]|20)\d\d\s*,\s*)*(?:1[5-9]|20)\d\d,?"
                                r"\s+(?:and|or|&)\s+$", re.IGNORECASE)
+# a quoted name between commas ('the winter lecture, "Rivers and the making of towns", on'):
+# no clause of its own to cut at
+_QUOTED_APPOSITIVE = re.compile(r"[\"“][^\"“”]{1,80}[\"”],?\s*(?:(?:on|in|at|by|from)\s*)?$")
 _QUOTE_CLOSED = re.compile(r"^([.,;:!?]?)[\"”]")
 _AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead|build)-up\s+to)\s+$", re.IGNORECASE)
 # "spent most of the 1960s in Boston": the date is what was spent, the verb needs it
@@ -573,6 +579,11 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             # date close by may be bound to it: "the quarter ended Sept. 30"); one that names
             # a thing stays ("Tickets for the Boxing Day fixtures go on sale on Tuesday")
             before = _without(before, previous)
+    if (previous is not None and _OPENING_PARTICIPLE.match(sentence)
+            and previous[1] <= sentence.find(",") < date_start and before.find(",") >= 0):
+        # "Built c.1890, this terrace was fully renovated in 2021": the opening phrase is the
+        # other date's
+        before = before[before.find(",") + 1:]
     if "spen" in before and _SPENT_BEFORE.search(before, max(0, len(before) - 50)):
         before += sentence[date_start:date_end]  # "She spent most of the 1960s in Boston"
     if _CONCESSIVE_OPEN.match(before) and after.lstrip().startswith(","):
@@ -675,7 +686,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     # Keep the clause the date belongs to: cut at clause boundaries far from the date.
     if len(before) > limit * 0.6 and (listed is None or len(before) > limit):
         cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" – "))
-        if cut > 0 and len(before) - cut > 20:
+        if cut > 0 and len(before) - cut > 20 and not _QUOTED_APPOSITIVE.match(before, cut + 2):
             before = _WITH_CLAUSE.sub("", before[cut + 2:])
     # "will move in on Saturday, bringing gusts": the comma stays, where a long title is cut
     joint = ", " if (after.lstrip().startswith(",") and (len(before.split()) >= 3 or heading)
