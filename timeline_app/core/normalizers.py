@@ -141,6 +141,10 @@ class Context(Protocol):
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through"."""
 
+    def recent_day_ahead(self) -> TimeValue | None:
+        """The day the sentence before told, if it is after the reference ("The lecture is on
+        Saturday 12 December. Doors open at 6.15pm")."""
+
     def period_after(self) -> bool:
         """A period the expression names follows it ("Easter week") or leads to it ("ahead of")."""
 
@@ -1126,6 +1130,9 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if story is not None and story.granularity in ("day", "partofday", "minute") \
                 and story.start < ref:  # (not a day ahead: "see you tmrw ... waited since 6am")
             day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
+    elif not groups.get("log_entry") and (ahead := ctx.recent_day_ahead()) is not None:
+        # "The lecture is on Saturday 12 December at 7pm. Doors open at 6.15pm": that day's
+        day, anchor = ahead.start, STORY
     if groups.get("log_entry") and (last := ctx.last_log_entry()) is not None:
         # a live blog's stamps are of the day of the one before, past midnight when they cross it:
         # forward ("23:15 ...", then "00:30 ..." is the next day) or, newest first, back

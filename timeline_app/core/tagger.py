@@ -580,6 +580,18 @@ class _Context:
         start = self.span[0]
         return _DEADLINE_BEFORE.search(self._text, max(0, start - 12), start) is not None
 
+    def recent_day_ahead(self) -> TimeValue | None:
+        """The last date mentioned, if it is a day after the reference and was written in the
+        expression's sentence or the one before ("The lecture is on Saturday 12 December at
+        7pm. Doors open at 6.15pm": that evening)."""
+        if not self._anchors or self._reference is None:
+            return None
+        anchor, (at, _) = self._anchors[-1], self._anchor_spans[-1]
+        if anchor.granularity not in ("day", "partofday", "minute") or anchor.start <= self._reference:
+            return None
+        i = bisect.bisect_right(self._sentence_starts, self.span[0]) - 1
+        return anchor if at >= self._sentence_starts[max(0, i - 1)] else None
+
     def period_after(self) -> bool:
         """A period the expression names follows it ("Easter week began", "the Christmas
         holidays"), or one before it ("were mixed ahead of Black Friday"): a span around the
