@@ -792,3 +792,8 @@ def test_schedules_by_weekday_make_no_event_and_an_opening_phrase_belongs_to_its
     titles = _titles_in('Professor Osei will give the winter lecture, "Rivers and towns", on Saturday 12 '
                         'December at 7pm in the Assembly Rooms.')
     assert titles["Saturday 12 December at 7pm"].startswith("Professor Osei will give the winter lecture")
+
+
+def test_a_bracket_the_date_emptied_leaves_the_title() -> None:
+    assert _titles_in("The flat has an EPC rating of D (valid until 2031).") == {
+        "2031": "The flat has an EPC rating of D"}

@@ -130,7 +130,9 @@ _SUBJECT_AFTER_COMMA = re.compile(
     r"(?=\s+(?:was|is|were|are|has|had|have|will|stands|remains|became)\b))\s+[a-z]")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,;:.]|$)")
 _EMPTY_QUOTES = re.compile(r"\s*[\"“]\s*[,.;:]?\s*[\"”]")
-_EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*(?:(?:b|d|c|fl)\.|born|died)?[\s,;:–—-]*[)\]]")
+# brackets the date's removal emptied: "( )", "(b. )", "(valid )" (a word, then the gap it left)
+_EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*(?:(?:b|d|c|fl)\.|born|died|[a-z]+(?=[\s,;:–—-]+[)\]]))?"
+                             r"[\s,;:–—-]*[)\]]")
 _TAIL = 40  # characters at the end of the words before a date that the patterns ending there read
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with "\s*" first)
