@@ -62,6 +62,9 @@ class Context(Protocol):
     def from_before(self) -> bool:
         """The expression follows "from": the start of something."""
 
+    def set_from(self) -> bool:
+        """Before the "from": a change set in the present tense ("Rail fares rise from March")."""
+
     def sentence_clock(self) -> TimeValue | None:
         """The clock time given earlier in the expression's sentence, if any."""
 
@@ -296,7 +299,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
         # after then
         return before.start.year + ((month, day) <= (before.start.month, before.start.day)), STORY
     if ((tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 1)
-            or (tense is None and ref.month - month > 9)):  # "fares go up from Jan 1" (in November)
+            or (tense is None and ref.month - month > 9)  # "fares go up from Jan 1" (in November)
+            or (tense is None and ref.month - month > 2 and ctx.set_from())):  # "rise from March"
         year += 1
     elif tense != "future" and (month, day) > (ref.month, ref.day) and month - ref.month > 2:
         year -= 1

@@ -106,6 +106,8 @@ class _Filters:
         self.game_words = frozenset(table.get("game_words", []))
         self.plan_verbs = _either(table.get("plan_verbs", []), r"\b(?:{})\b")
         self.set_until = _either(table.get("until_set_by", []), r"\b(?:{})\b[^.;!?]*\b(?:until|till)\s+$")
+        self.set_from = _either(table.get("from_set_by", []),
+                                r"\b(?:{})\s+(?:[^\s;!?]*[^\s.;!?]\s+){{0,3}}?from\s+$")
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
         # "around Nov. 1", "about 1850": approximate; not "talked about 2020" (a topic)
         topics = _alternation(table.get("about_a_topic", [])) or "(?!)"
@@ -611,6 +613,12 @@ class _Context:
         "the case was adjourned until"), not a state that lasted ("was closed until")."""
         start = self.span[0]
         return self._tagger.filters.set_until.search(self._text, max(0, start - 60), start) is not None
+
+    def set_from(self) -> bool:
+        """Before the "from": a change set in the present tense ("Rail fares rise from March",
+        "The ban applies from 1 June"), which looks ahead."""
+        start = self.span[0]
+        return self._tagger.filters.set_from.search(self._text, max(0, start - 50), start) is not None
 
     def from_before(self) -> bool:
         """The expression follows "from": the start of something."""
