@@ -20,11 +20,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from timeline_app.core import yaml_safe
+from timeline_app.core import email_message, yaml_safe
 from timeline_app.core.records import pickled_by_fields
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json",
-                 ".jsonl", ".ndjson"}
+                 ".jsonl", ".ndjson", ".eml"}
 MAX_BYTES = int(float(os.environ.get("TIMELINE_MAX_FILE_MB", "20")) * 1_000_000)  # files over it are skipped
 
 
@@ -355,7 +355,42 @@ def _header_lines(text: str) -> tuple[str | None, str | None, date | None, int]:
     return title, source, published, pos
 
 
+def _mail(path: Path, text: str, headers: dict[str, str], body_start: int) -> Article:
+    """An article from a message's headers: Subject, From and Date."""
+    published = email_message.sent_day(headers.get("date", ""))
+    pub_source = "e-mail header" if published else None
+    if published is None and (fn := _filename_date(path)):
+        published, pub_source = fn, "filename"
+    title = email_message.subject_title(headers.get("subject", "")) or _first_line_title(text[body_start:])
+    source = email_message.sender_name(headers.get("from", ""))
+    return Article(str(path), text, title or path.stem, published, pub_source, source, None, body_start)
+
+
+def _eml(path: Path, data: bytes) -> Article:
+    """A saved e-mail message (``.eml``); one without mail headers is read as plain text."""
+    plain = decode(data, path.name)  # (raises for an empty or a binary file)
+    try:
+        text, body_start, headers = email_message.read_eml(data, _html_text)
+    except email_message.MailError as exc:
+        raise ArticleError(str(exc)) from exc
+    if not headers:
+        return _plain(path, plain)
+    return _mail(path, text, headers, body_start)
+
+
+def _html_text(raw: str) -> str:
+    """The readable text of an HTML mail part."""
+    import trafilatura
+
+    try:
+        return trafilatura.extract(raw, include_comments=False, favor_recall=True) or ""
+    except Exception:  # trafilatura raises on some malformed markup
+        return ""
+
+
 def _plain(path: Path, text: str) -> Article:
+    if (mail := email_message.header_block(text)) is not None:  # a message saved as text
+        return _mail(path, text, *mail)
     title = source = None
     published = None
     pub_source = None
@@ -599,8 +634,10 @@ def read_articles(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
 
 def articles_from_bytes(path: Path, data: bytes) -> list[Article]:
     """The articles in a file's bytes, read by the file's type. Raises ArticleError."""
-    text = decode(data, path.name)
     suffix = path.suffix.lower()
+    if suffix == ".eml":
+        return [_eml(path, data)]
+    text = decode(data, path.name)
     if suffix in (".html", ".htm", ".xhtml") or (suffix == ".txt" and _is_html(text)):
         return [_html(path, text)]
     if suffix in (".json", ".jsonl", ".ndjson"):
