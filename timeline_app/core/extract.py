@@ -2,8 +2,9 @@
 
 The reference date relative expressions resolve against is, in order: the date the user gave
 (``--dct`` or the UI), the article's publication date, or, when the article states none, a
-date inferred from the text: the latest explicit calendar date it mentions (events resolved
-against an inferred reference are marked approximate).
+date inferred from the text: the day its title names ("Minutes of the meeting, 10 November
+2026"), else the latest explicit calendar date it mentions (events resolved against an inferred
+reference are marked approximate).
 """
 
 from __future__ import annotations
@@ -63,6 +64,25 @@ def infer_reference(timexes: list[Timex]) -> tuple[date, str] | None:
     return best.time.interval()[1], f"latest date the text mentions: '{best.text}'"
 
 
+TITLE_DATE_LEAD = 366  # days: a text that mentions dates beginning later is not of its title's day
+
+
+def title_reference(title_timexes: list[Timex], timexes: list[Timex]) -> tuple[date, str] | None:
+    """The day a title names ("Minutes of the meeting, 10 November 2026", "Newsletter - 5
+    March 2026"), as the article's own date, unless the text goes on well past it (a history
+    titled by the day it tells of)."""
+    days = [t for t in title_timexes if t.anchor == "absolute" and t.time is not None
+            and t.type in ("DATE", "TIME") and t.time.granularity in ("day", "partofday", "minute")]
+    if len(days) != 1 or days[0].time is None:
+        return None
+    day = days[0].time.start
+    for timex in timexes:
+        if (timex.anchor == "absolute" and timex.time is not None
+                and (timex.time.start - day).days > TITLE_DATE_LEAD):
+            return None
+    return day, f"date in its title: '{days[0].text}'"
+
+
 def extract(article: Article, *, tagger: Tagger | None = None,
             reference: date | None = None, reference_source: str = "dct-option") -> DocumentResult:
     """Tag one article and build its events."""
@@ -76,10 +96,12 @@ def extract(article: Article, *, tagger: Tagger | None = None,
         ref = Reference(None, None, "none stated, none inferred")
     timexes = tagger.tag(text, ref.date, start=article.body_start)
     if ref.date is None:
-        inferred = infer_reference(timexes)
+        titled = title_reference(tagger.tag(article.title, None), timexes)
+        inferred = titled or infer_reference(timexes)
         if inferred is not None:
             ref = Reference(inferred[0], "inferred", inferred[1])
-            timexes = tagger.tag(text, ref.date, narrative=True, start=article.body_start)
+            # a dated title is the article's own day, as a dateline is: news mode
+            timexes = tagger.tag(text, ref.date, narrative=titled is None, start=article.body_start)
     events = build_events(article.path, text, timexes, body_start=article.body_start,
                           inferred_reference=ref.source == "inferred")
     return DocumentResult(article, ref, timexes, events)
