@@ -53,6 +53,13 @@ class Context(Protocol):
 
     def story_anchor(self, finest: str) -> TimeValue | None: ...
 
+    def numbered_day(self) -> bool:
+        """The expression's line opens with a day counted from an unnamed start ("Day 3: ...")."""
+
+    def story_anchor_before(self, finest: str, day: date, reach: int = 600) -> TimeValue | None:
+        """The last date mentioned within ``reach`` characters, at least as fine as ``finest``,
+        that begins in the week before ``day``."""
+
     def story_anchor_after(self, finest: str, day: date) -> TimeValue | None:
         """The last date mentioned, at least as fine as ``finest``, that begins after ``day``."""
 
@@ -1083,8 +1090,10 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
             hour += 12  # "last night at 11:30"
         tv = TimeValue("minute", written[0].start, hour=hour, minute=minute)
         return Resolution(tv.value, tv, _mod(groups, ctx), written[1])
-    story_now = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
-        else ctx.story_time("day")
+    named_day = groups.get("weekday") or groups.get("deictic") or groups.get("month")
+    if not named_day and ctx.numbered_day():  # "Day 3: ... take the 10.15am train": of a day unknown
+        return Resolution(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, _mod(groups, ctx), NONE)
+    story_now = None if named_day else ctx.story_time("day")
     if story_now is not None:  # narrative: "By noon he had rescued four sailors"
         if rank(story_now.granularity) >= rank("day"):
             tv = TimeValue("minute", story_now.start, hour=hour, minute=minute)
@@ -1131,8 +1140,13 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         day = ref - timedelta(days=1)
     elif ctx.tense() == "past":  # "shot at 10 p.m.": the day the story is telling
         story = ctx.story_anchor("day")
+        if story is not None and story.start >= ref:
+            # past the day ahead just named, to the story's day ("... in the early hours of
+            # Sunday. He will appear on Tuesday. ... anyone who was there between 1.30am and
+            # 2.30am"); none: the reference day ("see you tmrw ... waited since 6am")
+            story = ctx.story_anchor_before("day", ref)
         if story is not None and story.granularity in ("day", "partofday", "minute") \
-                and story.start < ref:  # (not a day ahead: "see you tmrw ... waited since 6am")
+                and story.start < ref:
             day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
     elif not groups.get("log_entry") and (ahead := ctx.recent_day_ahead()) is not None:
         # "The lecture is on Saturday 12 December at 7pm. Doors open at 6.15pm": that day's

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -40,6 +40,7 @@ _NOUN_AFTER = regex.compile(r"\s+(?:(?!(?:million|billion|trillion|thousand|perc
 _COORDINATED = re.compile(r"(?<!\w)(?:and|but|or|then)(?!\w)|,")
 AFTER_CONJUNCTION = 10_000  # (when no marker precedes: the farthest choice, still a choice)
 MARKER_REACH = 1000  # characters around an expression searched for its tense marker
+BLOCK_REACH = 400  # characters under a heading day within which a bare clock time is of that day
 LOOK_AHEAD = 200  # characters after an expression its checks read (``regex`` scans to endpos)
 
 
@@ -355,6 +356,24 @@ class _Context:
             return None  # "who was born on 2 June 1936, died on 4 September": a life, not the story
         return anchor
 
+    def numbered_day(self) -> bool:
+        """The expression's line opens with a day counted from an unnamed start ("Day 3: a
+        free day ... the 10.15am train", "Days 5-6:"), as an itinerary's or a diary's do."""
+        start = self.span[0]
+        line = self._text.rfind("\n", 0, start) + 1
+        return _NUMBERED_DAY.match(self._text, line, start) is not None
+
+    def story_anchor_before(self, finest: str, day: date, reach: int = 600) -> TimeValue | None:
+        """The last date mentioned within ``reach`` characters, ``finest`` or finer, that
+        begins in the week before ``day``."""
+        for anchor, (at, _) in zip(reversed(self._anchors), reversed(self._anchor_spans), strict=True):
+            if self.span[0] - at > reach:
+                break
+            if (rank(anchor.granularity) >= rank(finest) and day - timedelta(days=7) <= anchor.start < day
+                    and not _PERIOD_END_BEFORE.search(self._text, max(0, at - 12), at)):
+                return anchor  # (not the end of a period: "in the four weeks to 6 November")
+        return None
+
     def story_anchor_after(self, finest: str, day: date) -> TimeValue | None:
         for anchor in reversed(self._anchors):
             if rank(anchor.granularity) >= rank(finest) and anchor.start > day:
@@ -463,6 +482,9 @@ class _Context:
                 before = self._text[max(sentence_start, start - 16):start].lower().split()
                 if any(word.strip(",") in self._tagger.attribution for word in before[-2:]):
                     return None
+                if (self._reference is not None and anchor.start.year < self._reference.year
+                        and self.clause_tense() == "future"):
+                    return None  # "Last year we had to ..., so please flag clashes before January"
                 return anchor.start.year
         return None
 
@@ -592,7 +614,14 @@ class _Context:
         if anchor.granularity not in ("day", "partofday", "minute") or anchor.start <= self._reference:
             return None
         i = bisect.bisect_right(self._sentence_starts, self.span[0]) - 1
-        return anchor if at >= self._sentence_starts[max(0, i - 1)] else None
+        if at >= self._sentence_starts[max(0, i - 1)]:
+            return anchor
+        # or heading the expression's block of lines ("FIXTURES - Saturday 28 November" over
+        # "East Kilbride v Cowdenbeath (12.30pm)"): no blank line between
+        start = self.span[0]
+        if start - at <= BLOCK_REACH and _BLANK_LINE.search(self._text, at, start) is None:
+            return anchor
+        return None
 
     def period_after(self) -> bool:
         """A period the expression names follows it ("Easter week began", "the Christmas
@@ -720,6 +749,11 @@ class _Context:
         return best[1] if best else None
 
 
+_PERIOD_END_BEFORE = regex.compile(r"\b(?:to|until|till|through|ending|ended)\s+$", regex.IGNORECASE)
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+_NUMBERED_DAY = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*)?(?:Day|DAY)s?[ \t]+"
+                              r"(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+                              r"(?:[ \t]*(?:[-–&]|to|and)[ \t]*[0-9]{1,2})?\b")
 _VERB_LAST_BEFORE = regex.compile(
     r"(?:\b(?:will|would|could|may|might|should|can|must|to|not)|n[\x27’]t|[\x27’]ll)\s+$", regex.IGNORECASE)
 _AHEAD_OF_BEFORE = regex.compile(
