@@ -454,8 +454,8 @@ def test_a_relative_clause_with_a_date_of_its_own_is_titled_by_its_antecedent() 
     assert _event_titles("A court upheld the conviction in 2018 but ordered a new hearing, which took "
                          "place in the fall of 2019.") == [
         ("2018", "A court upheld the conviction"), ("2019-FA", "A new hearing took place")]
-    assert _event_titles("Profit for the first quarter of 2026, which ended Sept. 30, rose 14%.")[1] == (
-        "2026-09-30", "The first quarter of 2026 ended")
+    assert _event_titles("Profit for the first quarter of 2026, which ended Sept. 30, rose 14%.") == [
+        ("2026-07-01/2026-09-30", "Profit rose 14%")]  # a fiscal quarter: the months it closed
     assert _event_titles("She fell ill in the summer of 1852 and died that November.") == [
         ("1852-SU", "She fell ill"), ("1852-11", "She died")]
 
@@ -534,8 +534,9 @@ def test_titles_keep_to_the_dates_own_clause() -> None:
 def test_a_relative_clause_after_a_dated_noun_phrase_names_it() -> None:
     titles = _titles_in("Nvidia reported revenue of $57 billion for its third quarter of fiscal 2026, "
                         "which ended October 26.")
-    assert titles["third quarter of fiscal 2026"] == "Nvidia reported revenue of $57 billion"
-    assert titles["October 26"] == "Its third quarter of fiscal 2026 ended"
+    # one event: the quarter, placed by the day that closed it
+    assert titles == {"third quarter of fiscal 2026, which ended October 26":
+                      "Nvidia reported revenue of $57 billion"}
 
 
 def test_a_posts_marks_are_tidied_in_its_title() -> None:
@@ -797,3 +798,50 @@ def test_schedules_by_weekday_make_no_event_and_an_opening_phrase_belongs_to_its
 def test_a_bracket_the_date_emptied_leaves_the_title() -> None:
     assert _titles_in("The flat has an EPC rating of D (valid until 2031).") == {
         "2031": "The flat has an EPC rating of D"}
+
+
+def test_a_fiscal_period_closed_by_a_day_is_the_months_up_to_that_day() -> None:
+    assert _titles_in("Brightwave reported revenue of $4.2bn for its fiscal 2027 second quarter, ended "
+                      "October 31, up 18%.") == {
+        "fiscal 2027 second quarter, ended October 31": "Brightwave reported revenue of $4.2bn, up 18%"}
+    article = Article("a.txt", "For the third quarter, which runs to January 31, it expects $4.4bn.",
+                      "Story", date(2026, 11, 19), "header", None, None, 0)
+    [event] = extract(article).events
+    assert (event.date.earliest, event.date.latest) == (date(2026, 11, 1), date(2027, 1, 31))
+    # an amount told again is no clause to cut the title at
+    assert _titles_in("Shoney's Inc. said it will report a write-off of $2.5 million, or seven cents a "
+                      "share, for its fourth quarter ended Oct. 29.") == {
+        "fourth quarter ended Oct. 29":
+            "Shoney's Inc. said it will report a write-off of $2.5 million, or seven cents a share"}
+    assert "Q2" not in _titles_in("This was our best Q2 ever, Ruiz said on Wednesday.")  # no event
+
+
+def test_a_day_heading_a_block_of_lines_dates_the_lines_under_it() -> None:
+    text = ("RESULTS - Saturday 8 November\nCowdenbeath 0-0 Bo'ness United\n\n"
+            "FIXTURES - Saturday 15 November\nBo'ness United v Spartans\n"
+            "East Kilbride v Cowdenbeath (12.30pm, live on BBC Alba)\n\n"
+            "Tuesday 18 November, 7.45pm\nCowdenbeath v Spartans\n")
+    titles = {(e.date.value, e.title) for e in extract(_article("f.txt", text, date(2025, 11, 13))).events}
+    assert titles == {("2025-11-08", "Cowdenbeath 0-0 Bo'ness United"),
+                      ("2025-11-15", "Bo'ness United v Spartans"),
+                      ("2025-11-15T12:30", "East Kilbride v Cowdenbeath (live on BBC Alba)"),
+                      ("2025-11-18T19:45", "Cowdenbeath v Spartans")}
+
+
+def test_a_title_naming_a_day_is_the_reference_of_an_undated_text(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.md"
+    path.write_text("# Minutes of the parish council meeting, 10 November 2026\n\n"
+                    "The inspection is booked for 1 December. Cllr Okafor to chase the contractor by "
+                    "the end of the month.\n\nNext meeting: Tuesday 8 December 2026 at 7.30pm.\n\n"
+                    "Meeting closed at 9.05pm.\n", encoding="utf-8")
+    result = extract(read_articles(path)[0])
+    assert (result.reference.date, result.reference.source) == (date(2026, 11, 10), "inferred")
+    assert "title" in result.reference.how
+    values = {e.title: e.date.value for e in result.events}
+    assert values["Cllr Okafor to chase the contractor"] == "2026-11"  # not December's end
+    assert values["Meeting closed"] == "2026-11-10T21:05"
+    # a history titled by the day it tells of, going on for decades, keeps the latest date
+    path.write_text("# How the Titanic sank on 14 April 1912\n\nIt struck an iceberg. The wreck was "
+                    "found on 1 September 1985.\n", encoding="utf-8")
+    result = extract(read_articles(path)[0])
+    assert result.reference.date == date(1985, 9, 1)

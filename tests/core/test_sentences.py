@@ -76,3 +76,9 @@ def test_a_blank_line_after_an_abbreviation_ends_its_sentence() -> None:
     text = "Cameras start issuing fines from 4 Jan.\n\n3/ Until then it is warning letters only."
     assert _sentences(text) == ["Cameras start issuing fines from 4 Jan.",
                                 "3/ Until then it is warning letters only."]
+
+
+def test_markdown_emphasis_closes_and_opens_sentences() -> None:
+    text = "2. **Playground.** The new swings were installed on 2 November."
+    assert _sentences(text)[-1] == "The new swings were installed on 2 November."
+    assert len(_sentences(text)) == 3

@@ -52,6 +52,7 @@ _SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every 
 # (one of them in every match)
 _SCHEDULE_HINTS = ("pen", "days a week", "every day", "Mon", "mon", "days", "appointment")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
+_HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _ADVERBIAL_BEFORE = re.compile(r"\b(?:on|at|by|from|until|till)\s+$", re.IGNORECASE)
@@ -71,7 +72,7 @@ _APPROX_MODS = frozenset({"APPROX", "START", "MID", "END", "LESS_THAN", "MORE_TH
                           "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER"})
 
 
-def _compared(text: str, start: int) -> bool:
+def _compared(text: str, start: int, end: int) -> bool:
     """Whether the date at ``start`` is one something is compared with: "warmer than today",
     "more than in the same period of 2024", "the hardest since 2010" (not "no later than")."""
     before = text[max(0, start - 60):start]
@@ -84,6 +85,8 @@ def _compared(text: str, start: int) -> bool:
         return True  # "the highest number for the same period since 2016"
     if _COMPARED_BEFORE.search(before) and _YEAR_LIKE.match(text, start):
         return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
+    if text.startswith(" ever", end) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):
+        return True  # "our best Q2 ever"
     since = before.rfind("since")
     return (since > 0 and _COMPARED_TAIL.fullmatch(before, since + 5) is not None
             and _SUPERLATIVE.search(before, max(0, since - 60), since) is not None)
@@ -319,6 +322,40 @@ def _named_or_cited(text: str, year: Timex) -> bool:
         text, year.end) is not None
 
 
+_ENDED_JOIN = re.compile(r"\s*,?\s*(?:\(\s*)?(?:which\s+|that\s+)?(?:ended|ending|ends|"
+                         r"(?:runs|running)\s+(?:to|through|until)|to|through)\s+(?:on\s+)?",
+                         re.IGNORECASE)
+_PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12}
+
+
+def _period_ended(text: str, dated: list[Timex], i: int) -> EventDate | None:
+    """A quarter, half or fiscal year closed by the day after it ("its fiscal 2027 second
+    quarter, ended October 31"): the months up to that day, which a fiscal calendar's label
+    does not place."""
+    if i + 1 >= len(dated):
+        return None
+    period, day = dated[i], dated[i + 1]
+    months = _PERIOD_MONTHS.get(period.time.granularity if period.time else "")
+    if (months is None or day.time is None or day.time.granularity != "day" or day.type != "DATE"
+            or not _ENDED_JOIN.fullmatch(text, period.end, day.start)):
+        return None
+    last = day.time.start
+    if last == _month_end(last):  # whole months: "ended October 31" closes August to October
+        index = last.year * 12 + last.month - months
+        first = date(index // 12, index % 12 + 1, 1)
+    else:  # "the 13 weeks ended Nov. 28": as many days
+        first = last - timedelta(days=round(months * 30.44) - 1)
+    return EventDate(text=text[period.start:day.end], start=period.start, end=day.end,
+                     value=f"{first.isoformat()}/{last.isoformat()}", earliest=first, latest=last,
+                     granularity="month", approximate=period.anchor != "absolute" or day.anchor != "absolute",
+                     mod=None, anchor=day.anchor)
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
 def _at_its_clock(text: str, dated: list[Timex], i: int, inferred_reference: bool) -> EventDate | None:
     """The date of ``dated[i]`` (a day) at the clock time right after it ("Wednesday 9 December,
     2pm", "Saturday at 2pm"), spanning both; None when no clock of that day follows."""
@@ -353,7 +390,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     timetable: dict[int, bool] = {}  # sentence index: whether it gives opening hours
     unit_starts = [a for a, _ in units]
     for i, timex in enumerate(dated):
-        if i in skip or _compared(text, timex.start):
+        if i in skip or _compared(text, timex.start, timex.end):
             continue
         if timex.time is not None and timex.time.granularity == "year" and _named_or_cited(text, timex):
             continue  # "the Online Safety Act 2023", "(Smith et al., 2019)": a law's name, a study cited
@@ -377,8 +414,14 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         when = event_date(timex, inferred_reference=inferred_reference, until=until)
         if when is None:
             continue
+        if until is None and (ended := _period_ended(text, dated, i)) is not None:
+            when = ended  # "its fiscal 2027 second quarter, ended October 31": August to October
+            skip.add(i + 1)
+            told_with.setdefault(i, i + 1)
         at_clock = None if until is not None else _at_its_clock(text, dated, i, inferred_reference)
         clocked = at_clock is not None
+        if clocked:
+            skip.add(i + 1)  # the clock time is this event's
         if at_clock is not None:  # "Wednesday 9 December, 2pm: Nativity play": that day at 2pm
             when = at_clock
         k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
@@ -390,7 +433,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         if timetable[k]:
             continue  # "Opening hours: 9am-5pm Mon-Fri", "open 7 days a week, 8am to 8pm": no event
         entry = None
-        if k + 1 < len(sentences) and _HEADING_ONLY.fullmatch(text, s, timex.start) \
+        if k + 1 < len(sentences) and _HEADING_LABEL.fullmatch(text, s, timex.start) \
                 and _HEADING_ONLY.fullmatch(text, when.end, e):
             # a date that is a sentence of its own, a diary's "Tuesday." heading the entry
             # after it: that entry is the event, unless a date in it places it more finely

@@ -16,8 +16,8 @@ import string
 
 from timeline_app.core.rules import default_rules
 
-_CLOSERS = r"[\"'”’)\]]*"
-_OPENERS = r"[\"'“‘(\[`]{0,2}"
+_CLOSERS = r"[\"'”’)\]*_]*"  # quotes, brackets, Markdown emphasis ("**Playground.** The")
+_OPENERS = r"[\"'“‘(\[`*_]{0,2}"
 # Each pattern begins with one character class, so the engine skips ahead in C to the next
 # stop or line break (three times faster than an alternation of the two): a match starts at
 # the stop or at the first line break.

@@ -133,6 +133,11 @@ _EMPTY_QUOTES = re.compile(r"\s*[\"“]\s*[,.;:]?\s*[\"”]")
 # brackets the date's removal emptied: "( )", "(b. )", "(valid )" (a word, then the gap it left)
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[][\s,;:–—-]*(?:(?:b|d|c|fl)\.|born|died|[a-z]+(?=[\s,;:–—-]+[)\]]))?"
                              r"[\s,;:–—-]*[)\]]")
+# "a write-off of $2.5 million, or seven cents a share": the amount told again, no clause
+_AMOUNT_RESTATED = re.compile(r"or\s+(?:about\s+|nearly\s+|some\s+|roughly\s+)?(?:[$£€\d]|(?:one|two|three|"
+                              r"four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b)",
+                              re.IGNORECASE)
+_BRACKET_OPENED_GAP = re.compile(r"([(\[])\s*[,;:–—-]\s*")
 _TAIL = 40  # characters at the end of the words before a date that the patterns ending there read
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with "\s*" first)
@@ -688,7 +693,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     # Keep the clause the date belongs to: cut at clause boundaries far from the date.
     if len(before) > limit * 0.6 and (listed is None or len(before) > limit):
         cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" – "))
-        if cut > 0 and len(before) - cut > 20 and not _QUOTED_APPOSITIVE.match(before, cut + 2):
+        if (cut > 0 and len(before) - cut > 20 and not _QUOTED_APPOSITIVE.match(before, cut + 2)
+                and not _AMOUNT_RESTATED.match(before, cut + 2)):
             before = _WITH_CLAUSE.sub("", before[cut + 2:])
     # "will move in on Saturday, bringing gusts": the comma stays, where a long title is cut
     joint = ", " if (after.lstrip().startswith(",") and (len(before.split()) >= 3 or heading)
@@ -696,6 +702,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     text = f"{before}{joint}{after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
     if "(" in text or "[" in text:
         text = _EMPTY_BRACKETS.sub("", text)  # "Ada King ( ) was": a lifespan
+        text = _BRACKET_OPENED_GAP.sub(r"\1", text)  # "(12.30pm, live on BBC Alba)": "(live on ..."
     if '"' in text or "“" in text:
         text = _EMPTY_QUOTES.sub("", text)  # 'hoped to reach a deal "before the summer,"'
     return _finished(text, sentence, limit)
