@@ -372,3 +372,22 @@ def test_key_lines_in_any_order_with_windows_line_ends(tmp_path: Path) -> None:
     assert (article.title, article.published, article.source) == (
         "Mill fire: what we know", date(2026, 11, 20), "Valley Echo")
     assert article.text[article.body_start:].startswith("Fire crews")
+
+
+def test_schema_org_news_articles_and_json_ld_graphs(tmp_path: Path) -> None:
+    article = {"@context": "https://schema.org", "@type": "NewsArticle",
+               "headline": "River Tay bursts its banks", "datePublished": "2026-11-18T06:30:00+00:00",
+               "author": [{"@type": "Person", "name": "Fiona Grant"}, {"@type": "Person", "name": "Ian Roy"}],
+               "articleBody": "The river burst its banks on Tuesday night."}
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(article), encoding="utf-8")
+    [read] = read_articles(path)
+    assert (read.title, read.published, read.source) == (
+        "River Tay bursts its banks", date(2026, 11, 18), "Fiona Grant, Ian Roy")
+    graph = {"@context": "https://schema.org",
+             "@graph": [{"@type": "WebPage", "name": "Home"},
+                        {**article, "publisher": {"@type": "Organization", "name": "Tayside Courier"}}]}
+    path = tmp_path / "graph.json"
+    path.write_text(json.dumps(graph), encoding="utf-8")
+    [read] = read_articles(path)  # the page node is no article, and no problem
+    assert (read.path, read.source) == (str(path), "Tayside Courier")

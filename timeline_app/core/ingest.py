@@ -71,7 +71,8 @@ _FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>0[1-9]|1[0
 _ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # news APIs cut their free "content" with a marker: "... will take place next week… [+1200 chars]"
 _NEWS_API_CUT = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
-_JSON_TEXT = ("text", "body", "content", "article", "maintext", "description", "summary")
+_JSON_TEXT = ("text", "body", "content", "article", "articleBody", "article_body", "maintext",
+              "description", "summary")
 _JSON_TITLE = ("title", "headline", "name")
 _JSON_DATE = ("date", "published", "publishedAt", "published_at", "pubDate", "pub_date",
               "datePublished", "date_published", "published_date", "publishDate",
@@ -467,12 +468,19 @@ def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     lowered = {str(k).lower(): v for k, v in obj.items()}
     for key in keys:
         value = lowered.get(key.lower())
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            # schema.org's "author": [{"@type": "Person", "name": ...}, ...]
+            value = ", ".join(str(n) for v in value if (n := _named(v))) or None
         if isinstance(value, dict):
-            value = (value.get("name") or value.get("title") or value.get("display_name")
-                     or value.get("screen_name") or value.get("username"))
+            value = _named(value)
         if value not in (None, ""):
             return value
     return None
+
+
+def _named(value: dict[str, Any]) -> Any:
+    return (value.get("name") or value.get("title") or value.get("display_name")
+            or value.get("screen_name") or value.get("username"))
 
 
 def _str_or_none(value: Any) -> str | None:
@@ -583,6 +591,13 @@ def _json_articles(path: Path, objects: list[Any], skipped_out: list[int] | None
     """The articles among ``objects``; ``skipped_out`` gets the number of objects that hold
     no text."""
     found = skipped = 0
+    if any(isinstance(obj, dict) and isinstance(obj.get("@graph"), list) for obj in objects):
+        # JSON-LD: {"@context": ..., "@graph": [{"@type": "NewsArticle", ...}, ...]}
+        # (its other nodes, a WebPage or an Organization, are no articles left out)
+        objects = [inner for obj in objects
+                   for inner in ([node for node in obj["@graph"]
+                                  if isinstance(node, dict) and _pick(node, _JSON_TEXT) is not None]
+                                 if isinstance(obj, dict) and isinstance(obj.get("@graph"), list) else [obj])]
     for index, obj in enumerate(objects):
         if not isinstance(obj, dict):
             continue
