@@ -391,3 +391,29 @@ def test_schema_org_news_articles_and_json_ld_graphs(tmp_path: Path) -> None:
     path.write_text(json.dumps(graph), encoding="utf-8")
     [read] = read_articles(path)  # the page node is no article, and no problem
     assert (read.path, read.source) == (str(path), "Tayside Courier")
+
+
+def test_a_press_release_gives_its_embargo_date_issuer_and_headline(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text("EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER 2026\n\nDepartment for Transport\n"
+                    "Press release\n\nNew rules for e-scooters to take effect next spring\n\n"
+                    "E-scooters will be legal on public roads from 1 April 2027.\n", encoding="utf-8")
+    [article] = read_articles(path)
+    assert (article.title, article.source, article.published, article.published_source) == (
+        "New rules for e-scooters to take effect next spring", "Department for Transport",
+        date(2026, 11, 24), "embargo line")
+    assert article.text[article.body_start:].lstrip().startswith("E-scooters will be legal")
+
+
+def test_a_dateline_with_its_year_is_the_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text("FOR IMMEDIATE RELEASE\n\nAcme Robotics Unveils Warehouse Arm\n\n"
+                    "SAN JOSE, Calif., Nov. 24, 2026 /PRNewswire/ -- Acme Robotics today unveiled its "
+                    "new arm.\n", encoding="utf-8")
+    [article] = read_articles(path)
+    assert (article.title, article.source, article.published, article.published_source) == (
+        "Acme Robotics Unveils Warehouse Arm", "PRNewswire", date(2026, 11, 24), "dateline")
+    path.write_text("LONDON, 20 November 2026 (Reuters) - Shares fell on Friday.\n", encoding="utf-8")
+    [article] = read_articles(path)
+    assert (article.title, article.source, article.published) == (
+        "Shares fell on Friday", "Reuters", date(2026, 11, 20))

@@ -326,6 +326,54 @@ def _byline_date(phrase: str) -> date | None:
     return parsed[0] if parsed and parsed[1] == "day" else None  # not a chapter's "1914"
 
 
+# a press release's first line: "EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER 2026", "FOR IMMEDIATE RELEASE"
+_RELEASE_LINE = re.compile(r"\A\s*[*_]*\s*(?:(?:under\s+)?embargo(?:ed)?\s*(?:until|till|to|:)?\s*:?\s*"
+                           r"(?P<when>[^\n]{4,80}?)|for\s+immediate\s+release)\s*[*_]*\s*$",
+                           re.IGNORECASE | re.MULTILINE)
+_RELEASE_LABEL = re.compile(r"(?:press|news|media)\s+(?:release|statement|notice)", re.IGNORECASE)
+_CLOCK_FIRST = re.compile(r"^\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|CET|EST|EDT|ET))?\s*"
+                          r"(?:(?:on|hrs|hours)\s+)?", re.IGNORECASE)
+
+
+# "SAN JOSE, Calif., Nov. 24, 2026 /PRNewswire/ --", "LONDON, 24 November 2026 (Reuters) -": a
+# dateline with its full date, and the wire that carried it
+_DATED_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40},(?:\s*[A-Z][A-Za-z.]{1,12},)?\s*"
+                             r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?)\s+\d{4})"
+                             r"\s*(?:/(?P<wire>[\w .-]{2,30})/|\((?P<agency>[A-Z][\w.&'’ -]{1,30})\))?"
+                             r"\s*(?:-{1,2}|[–—])\s")
+
+
+def _dated_dateline(text: str, pos: int) -> tuple[date | None, str | None, int]:
+    """The date and the wire of a dateline opening the body at ``pos`` (if it has a date
+    with its year and the dash after it), and where the story after it starts."""
+    m = _DATED_DATELINE.match(text, pos)
+    if m is None:
+        return None, None, pos
+    return _byline_date(m["date"]), m["wire"] or m["agency"], m.end()
+
+
+def _press_release(text: str) -> tuple[date | None, str | None, str, int] | None:
+    """The embargo's date, the issuing body, the headline and where the body starts, for a
+    text opening as a press release does ("EMBARGOED UNTIL 00:01 TUESDAY 24 NOVEMBER 2026",
+    then "Department for Transport", "Press release" and the headline); None otherwise."""
+    first = _RELEASE_LINE.match(text)
+    if first is None:
+        return None
+    published = _byline_date(_CLOCK_FIRST.sub("", first["when"].strip())) if first["when"] else None
+    pos = first.end()
+    lines: list[str] = []  # the short lines before the body: the issuer, labels, the headline
+    for line in text[pos:].splitlines(keepends=True)[:8]:
+        bare = line.strip().strip("*_#").strip()
+        if bare and (len(bare) > 120 or bare.endswith((".", ":")) or len(lines) == 4):
+            break
+        pos += len(line)
+        if bare and not _RELEASE_LABEL.fullmatch(bare):
+            lines.append(bare)
+    if not lines:
+        return None
+    return published, lines[0] if len(lines) > 1 else None, lines[-1], pos
+
+
 def _header_lines(text: str) -> tuple[str | None, str | None, date | None, int]:
     """Title, source and date from key lines opening the text ("title: X", "source Y",
     "date 2026-03-12"), and where they end (0 when there are none)."""
@@ -392,6 +440,15 @@ def _html_text(raw: str) -> str:
 def _plain(path: Path, text: str) -> Article:
     if (mail := email_message.header_block(text)) is not None:  # a message saved as text
         return _mail(path, text, *mail)
+    if (release := _press_release(text)) is not None:
+        published, issuer, headline, body_start = release
+        pub_source = "embargo line" if published else None
+        lead = len(text) - len(text[body_start:].lstrip())
+        if published is None and (dated := _dated_dateline(text, lead))[0] is not None:
+            published, pub_source, issuer = dated[0], "dateline", issuer or dated[1]
+        if published is None and (fn := _filename_date(path)):
+            published, pub_source = fn, "filename"
+        return Article(str(path), text, headline, published, pub_source, issuer, None, body_start)
     title = source = None
     published = None
     pub_source = None
@@ -423,6 +480,10 @@ def _plain(path: Path, text: str) -> Article:
         title = title or _first_line_title(text[wire.end():])  # not "LONDON, Nov 20 (Reuters) -"
     while body_start < len(text) and text[body_start] in " \t\n":
         body_start += 1
+    if published is None and (dated := _dated_dateline(text, body_start))[0] is not None:
+        published, pub_source = dated[0], "dateline"  # "SAN JOSE, Calif., Nov. 24, 2026 /PRNewswire/ --"
+        source = source or dated[1]
+        title = title or _first_line_title(text[dated[2]:])
     if published is None and (fn := _filename_date(path)):
         published, pub_source = fn, "filename"
     if source is None and (trailer := _TRAILER.search(text[-300:])):
