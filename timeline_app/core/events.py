@@ -48,9 +48,12 @@ _SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every 
                        # "Clinics run on Saturdays in October, 9am to 1pm", "Viewings by appointment"
                        r"|\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)days\b[^.;]{0,40}?"
                        r"\d[ap]\.?m\b"
-                       r"|\bby appointment\b")
+                       r"|\bby appointment\b"
+                       # "Late-night shopping is every Thursday until 9pm"
+                       r"|\bevery\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\b[^.;]{0,40}?"
+                       r"\d(?:[.:]\d\d)?\s?[ap]\.?m\b")
 # (one of them in every match)
-_SCHEDULE_HINTS = ("pen", "days a week", "every day", "Mon", "mon", "days", "appointment")
+_SCHEDULE_HINTS = ("pen", "days a week", "every day", "Mon", "mon", "days", "appointment", "every")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)

@@ -53,6 +53,9 @@ class Context(Protocol):
 
     def story_anchor(self, finest: str) -> TimeValue | None: ...
 
+    def chapter_mark(self) -> bool:
+        """The expression opens a line of a list of stamps from "00:00": chapters, not times."""
+
     def numbered_day(self) -> bool:
         """The expression's line opens with a day counted from an unnamed start ("Day 3: ...")."""
 
@@ -286,6 +289,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     tense = ctx.tense()
     if tense is None and ctx.deadline_before():
         tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead
+    if tense != "future" and ctx.set_from() and ctx.clause_tense() is None:
+        tense = "future"  # "Acme unveiled its new arm, which ships in March": a change set ahead
     if tense == "past" and (recent := ctx.recent_past_anchor()) is not None and (
             (month, day) > (recent.start.month, recent.start.day)):
         # "On March 3, 2025 the first warning came ... The bank was closed in June" (written in
@@ -307,7 +312,7 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
         return before.start.year + ((month, day) <= (before.start.month, before.start.day)), STORY
     if ((tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 1)
             or (tense is None and ref.month - month > 9)  # "fares go up from Jan 1" (in November)
-            or (tense is None and ref.month - month > 2 and ctx.set_from())):  # "rise from March"
+            or (tense is None and dated and ref.month - month > 3)):  # "Teachers return on Aug. 4"
         year += 1
     elif tense != "future" and (month, day) > (ref.month, ref.day) and month - ref.month > 2:
         year -= 1
@@ -747,6 +752,10 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
             # no tense ("b4 xmas i need to finish this"): the nearer one
             last_year = _holiday_date(name, ref.year - 1, ctx)
             soon = last_year is None or this_year - ref < ref - last_year
+        if tense is None and shift == 0 and this_year < ref and not groups.get("unit"):
+            # no tense ("Chinese New Year falls on ...", in October): the nearer one
+            next_year = _holiday_date(name, ref.year + 1, ctx)
+            future = next_year is not None and next_year - ref < ref - this_year
         # a holiday just ahead told in the past tense is last year's ("Shoppers flocked to stores
         # on Black Friday"), unless what is told is a plan for it ("Christmas was cancelled")
         past = (tense == "past" and not groups.get("unit") and not ctx.planned()
@@ -1060,6 +1069,8 @@ def _clock_read_aloud(groups: Groups) -> Groups | None:
 
 def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
     """'9 a.m. EST Tuesday', '10:30 p.m.', 'noon': a minute on the reference day."""
+    if groups.get("log_entry") and ctx.chapter_mark():
+        return None  # "00:00 Intro", "03:15 The first snow": an episode's chapters
     if (spelled := groups.get("hour")) and not spelled.isdigit():  # "four in the afternoon"
         number = _lookup(ctx, "number", spelled)
         if not isinstance(number, int) or not 1 <= number <= 12:

@@ -108,12 +108,13 @@ class _Filters:
         self.plan_verbs = _either(table.get("plan_verbs", []), r"\b(?:{})\b")
         self.set_until = _either(table.get("until_set_by", []), r"\b(?:{})\b[^.;!?]*\b(?:until|till)\s+$")
         self.set_from = _either(table.get("from_set_by", []),
-                                r"\b(?:{})\s+(?:[^\s;!?]*[^\s.;!?]\s+){{0,3}}?from\s+$")
+                                r"(?<!\b(?:have|has|had|having|[\x27’]ve)\s+)\b(?:{})\s+(?:[^\s;!?]*[^\s.;!?]\s+){{0,3}}?"
+                                r"(?:from|in)\s+$")  # (not a perfect: "prices have come down from")
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
         # "around Nov. 1", "about 1850": approximate; not "talked about 2020" (a topic)
         topics = _alternation(table.get("about_a_topic", [])) or "(?!)"
         self.approx_before = regex.compile(
-            rf"(?<![\w$£€-])(?:around|approximately|roughly|(?<!\b(?:{topics})\s)about)\s+$",
+            rf"(?<![\w$£€-])(?:around|approximately|roughly|(?<!\b(?:{topics})\s(?:(?:to|with)\s[\w.'’-]+\s(?:[\w.'’-]+\s){{0,2}})?)about)\s+$",
             regex.IGNORECASE)
 
     def rejects(self, text: str, start: int, end: int, rule: Rule) -> bool:
@@ -355,6 +356,22 @@ class _Context:
         if _BORN_BEFORE.search(self._text, max(0, at - 40), at):
             return None  # "who was born on 2 June 1936, died on 4 September": a life, not the story
         return anchor
+
+    def chapter_mark(self) -> bool:
+        """The expression opens a line of a list of stamps that begins at "00:00": an
+        episode's or a video's chapters ("00:00 Intro", "03:15 The first snow"), not clock times."""
+        start = self.span[0]
+        line = self._text.rfind("\n", 0, start) + 1
+        for _ in range(60):  # up the run of stamped lines to its first
+            if _CHAPTER_START.match(self._text, line):
+                return True
+            if line == 0:
+                return False
+            previous = self._text.rfind("\n", 0, line - 1) + 1
+            if not _STAMPED_LINE.match(self._text, previous):
+                return False
+            line = previous
+        return False
 
     def numbered_day(self) -> bool:
         """The expression's line opens with a day counted from an unnamed start ("Day 3: a
@@ -644,8 +661,8 @@ class _Context:
         return self._tagger.filters.set_until.search(self._text, max(0, start - 60), start) is not None
 
     def set_from(self) -> bool:
-        """Before the "from": a change set in the present tense ("Rail fares rise from March",
-        "The ban applies from 1 June"), which looks ahead."""
+        """Before the "from" or "in": a change set in the present tense ("Rail fares rise from
+        March", "The ban applies from 1 June", "The arm ships in March"), which looks ahead."""
         start = self.span[0]
         return self._tagger.filters.set_from.search(self._text, max(0, start - 50), start) is not None
 
@@ -750,6 +767,8 @@ class _Context:
 
 
 _PERIOD_END_BEFORE = regex.compile(r"\b(?:to|until|till|through|ending|ended)\s+$", regex.IGNORECASE)
+_STAMPED_LINE = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9]\b")
+_CHAPTER_START = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:0?0:)?0?0:00\b")
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 _NUMBERED_DAY = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*)?(?:Day|DAY)s?[ \t]+"
                               r"(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"

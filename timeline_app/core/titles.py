@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 TITLE_LIMIT = 90
-_LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s|where\s|"
+_LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|[-–—*•]\s|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s|where\s|"
                    r"that\s(?=(?:he|she|it|they|we|i|the|a|an|his|her|their|its)\s)|"
                    r"(?:even\s)?though\s|although\s|(?-i:omg|OMG|lol|LOL|ugh|wow|yay)\s"
                    r"|(?:omg|lol|ugh|wow|yay|ok|okay|oh|well),\s"
@@ -552,7 +552,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             and (subject := _leading_subject(_LEAD.sub("", sentence[:previous[0]])))):
         before = subject  # "He visited Rome in May, and in June moved to Paris": "He moved"
     elif previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start):
-        before = sentence[:previous[0]]  # the second date of a list: the clause before it
+        # the second date of a list: the clause before it, unless the date opens a clause of
+        # its own ("... on the Monday after, and on the first of May she took the train")
+        before = "" if _OWN_SUBJECT_AFTER.match(after) else sentence[:previous[0]]
     elif previous is not None:
         joins = list(_NEXT_CLAUSE.finditer(sentence, previous[1], date_start))
         if joins:
@@ -743,6 +745,8 @@ def _finished(text: str, sentence: str, limit: int) -> str:
     text = " ".join(text.split()).replace(" .", ".")  # "normal as of 5am. Thanks": "normal. Thanks"
     if "**" in text or "__" in text or text.startswith("#"):
         text = _MARKDOWN.sub("", text)  # "- **2026-06-01**: beta opened": "beta opened"
+    if "|" in text:  # a table's row: "| | Rev. John Ashdown |" (its year was the first cell)
+        text = " | ".join(cell.strip() for cell in text.split("|") if cell.strip())
     text = _LEAD.sub("", _ATTRIBUTION_LEAD.sub("", _DATELINE.sub("", text))).strip(" ,;:-–—")
     if relative := _RELATIVE_START.match(text):
         text = _LEAD.sub("", _with_antecedent(sentence, text, relative.end()))
