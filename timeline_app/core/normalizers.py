@@ -56,6 +56,9 @@ class Context(Protocol):
     def chapter_mark(self) -> bool:
         """The expression opens a line of a list of stamps from "00:00": chapters, not times."""
 
+    def opens_line(self) -> bool:
+        """The expression opens its line, after a bullet or emphasis ("- 3 March: ...")."""
+
     def numbered_day(self) -> bool:
         """The expression's line opens with a day counted from an unnamed start ("Day 3: ...")."""
 
@@ -312,7 +315,9 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
         return before.start.year + ((month, day) <= (before.start.month, before.start.day)), STORY
     if ((tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 1)
             or (tense is None and ref.month - month > 9)  # "fares go up from Jan 1" (in November)
-            or (tense is None and dated and ref.month - month > 3)):  # "Teachers return on Aug. 4"
+            # "Teachers return on Aug. 4" (but "- 3 March: Council approves the plan" is told)
+            or (tense is None and dated and (ref.month - month) * 30 + ref.day - day > 90
+                and not ctx.opens_line())):
         year += 1
     elif tense != "future" and (month, day) > (ref.month, ref.day) and month - ref.month > 2:
         year -= 1

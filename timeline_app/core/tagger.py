@@ -373,6 +373,13 @@ class _Context:
             line = previous
         return False
 
+    def opens_line(self) -> bool:
+        """The expression opens its line, after a bullet or emphasis ("- 3 March: Council
+        approves the plan"): an entry of a list, a timeline's perhaps, told in the present."""
+        start = self.span[0]
+        line = self._text.rfind("\n", 0, start) + 1
+        return _LINE_OPENER.fullmatch(self._text, line, start) is not None
+
     def numbered_day(self) -> bool:
         """The expression's line opens with a day counted from an unnamed start ("Day 3: a
         free day ... the 10.15am train", "Days 5-6:"), as an itinerary's or a diary's do."""
@@ -767,6 +774,7 @@ class _Context:
 
 
 _PERIOD_END_BEFORE = regex.compile(r"\b(?:to|until|till|through|ending|ended)\s+$", regex.IGNORECASE)
+_LINE_OPENER = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*|__)?")
 _STAMPED_LINE = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9]\b")
 _CHAPTER_START = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:0?0:)?0?0:00\b")
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
