@@ -107,9 +107,7 @@ class _Filters:
         self.game_words = frozenset(table.get("game_words", []))
         self.plan_verbs = _either(table.get("plan_verbs", []), r"\b(?:{})\b")
         self.set_until = _either(table.get("until_set_by", []), r"\b(?:{})\b[^.;!?]*\b(?:until|till)\s+$")
-        self.set_from = _either(table.get("from_set_by", []),
-                                r"(?<!\b(?:have|has|had|having|[\x27’]ve)\s+)\b(?:{})\s+(?:[^\s;!?]*[^\s.;!?]\s+){{0,3}}?"
-                                r"(?:from|in)\s+$")  # (not a perfect: "prices have come down from")
+        self.set_from = frozenset(" ".join(p.lower().split()) for p in table.get("from_set_by", []))
         self.phrases = frozenset(w.lower() for w in table.get("reject_phrases", []))
         # "around Nov. 1", "about 1850": approximate; not "talked about 2020" (a topic)
         topics = _alternation(table.get("about_a_topic", [])) or "(?!)"
@@ -671,7 +669,18 @@ class _Context:
         """Before the "from" or "in": a change set in the present tense ("Rail fares rise from
         March", "The ban applies from 1 June", "The arm ships in March"), which looks ahead."""
         start = self.span[0]
-        return self._tagger.filters.set_from.search(self._text, max(0, start - 50), start) is not None
+        words = self._text[max(0, start - 60):start].lower().split()
+        if len(words) < 2 or words[-1] not in ("from", "in"):
+            return False
+        verbs = self._tagger.filters.set_from
+        for end in range(len(words) - 1, max(0, len(words) - 5), -1):  # up to 3 words between
+            if end < len(words) - 1 and words[end].endswith((".", ";", "!", "?")):
+                return False  # (not across a sentence's end)
+            for size in (1, 2, 3):
+                if end - size >= 0 and " ".join(words[end - size:end]) in verbs:
+                    # not a perfect: "prices have come down from"
+                    return end - size == 0 or words[end - size - 1] not in _PERFECT_AUXILIARIES
+        return False
 
     def from_before(self) -> bool:
         """The expression follows "from": the start of something."""
@@ -774,6 +783,7 @@ class _Context:
 
 
 _PERIOD_END_BEFORE = regex.compile(r"\b(?:to|until|till|through|ending|ended)\s+$", regex.IGNORECASE)
+_PERFECT_AUXILIARIES = frozenset(("have", "has", "had", "having", "i've", "we've", "they've", "you've"))
 _LINE_OPENER = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*|__)?")
 _STAMPED_LINE = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9]\b")
 _CHAPTER_START = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:0?0:)?0?0:00\b")
