@@ -845,3 +845,12 @@ def test_a_title_naming_a_day_is_the_reference_of_an_undated_text(tmp_path: Path
                     "found on 1 September 1985.\n", encoding="utf-8")
     result = extract(read_articles(path)[0])
     assert result.reference.date == date(1985, 9, 1)
+
+
+def test_a_heading_year_dates_the_list_under_it_and_habits_make_no_event() -> None:
+    text = ("## Summer term 2027\n- Term starts: Monday 12 April\n- Half term: 31 May – 4 June\n\n"
+            "I get the boiler serviced in October every year.")
+    article = Article("t.md", text, "Term dates", date(2026, 6, 15), "front-matter", None, None, 0)
+    values = {e.title: e.date.value for e in extract(article).events}
+    assert values == {"Summer term": "2027", "Term starts": "2027-04-12",
+                      "Half term": "2027-05-31/2027-06-04"}

@@ -417,3 +417,12 @@ def test_a_dateline_with_its_year_is_the_publication_date(tmp_path: Path) -> Non
     [article] = read_articles(path)
     assert (article.title, article.source, article.published) == (
         "Shares fell on Friday", "Reuters", date(2026, 11, 20))
+
+
+def test_a_stamp_line_under_the_header_is_no_part_of_the_story(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Title: Waiting list falls\nDate: 2026-11-20\nSource: Northern Post\n\n"
+                    "Updated 21 November 2026, 14:30 GMT\n\nThe list fell in September.\n", encoding="utf-8")
+    [article] = read_articles(path)
+    assert article.published == date(2026, 11, 20)  # the header's, not the update's
+    assert article.text[article.body_start:] == "The list fell in September.\n"

@@ -54,6 +54,8 @@ _SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every 
                        r"\d(?:[.:]\d\d)?\s?[ap]\.?m\b")
 # (one of them in every match)
 _SCHEDULE_HINTS = ("pen", "days a week", "every day", "Mon", "mon", "days", "appointment", "every")
+_EVERY_AFTER = re.compile(r",?\s+(?:every|each)\s+(?:single\s+)?(?:year|month|week|day|time)\b",
+                          re.IGNORECASE)
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
@@ -395,6 +397,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     for i, timex in enumerate(dated):
         if i in skip or _compared(text, timex.start, timex.end):
             continue
+        if _EVERY_AFTER.match(text, timex.end):
+            continue  # "I do mine in October every year": a habit, no event
         if timex.time is not None and timex.time.granularity == "year" and _named_or_cited(text, timex):
             continue  # "the Online Safety Act 2023", "(Smith et al., 2019)": a law's name, a study cited
         if (timex.until is not None and text[timex.start - 1:timex.start] == "("

@@ -316,6 +316,20 @@ def _byline(text: str) -> tuple[date | None, str | None, int, str]:
     return published or updated, author, end, headline
 
 
+def _stamp_line(text: str, pos: int) -> tuple[int, date] | None:
+    """Where the body goes on after a line at ``pos`` that only stamps the page ("Updated 21
+    November 2026, 14:30 GMT", "Published: 19 November 2024"), and its date; else None."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    line = text[pos:end].strip().strip("*_").strip()
+    m = _BYLINE.match(line) if len(line) <= 80 else None
+    if m is None or not m["key"] or (day := _byline_date(m["date"])) is None:
+        return None
+    while end < len(text) and text[end] in " \t\n":
+        end += 1
+    return end, day
+
+
 def _byline_date(phrase: str) -> date | None:
     """The date of a byline's date phrase, which must name its year."""
     if not _YEAR.search(phrase):
@@ -480,6 +494,11 @@ def _plain(path: Path, text: str) -> Article:
         title = title or _first_line_title(text[wire.end():])  # not "LONDON, Nov 20 (Reuters) -"
     while body_start < len(text) and text[body_start] in " \t\n":
         body_start += 1
+    if body_start and (stamp := _stamp_line(text, body_start)) is not None:
+        # "Updated 21 November 2026, 14:30 GMT" under the header: the page's, not the story's
+        body_start, stamped = stamp
+        published = published or stamped
+        pub_source = pub_source or "byline"
     if published is None and (dated := _dated_dateline(text, body_start))[0] is not None:
         published, pub_source = dated[0], "dateline"  # "SAN JOSE, Calif., Nov. 24, 2026 /PRNewswire/ --"
         source = source or dated[1]

@@ -56,6 +56,9 @@ class Context(Protocol):
     def chapter_mark(self) -> bool:
         """The expression opens a line of a list of stamps from "00:00": chapters, not times."""
 
+    def heading_year(self) -> int | None:
+        """The year a Markdown heading over the expression's section names, if any."""
+
     def opens_line(self) -> bool:
         """The expression opens its line, after a bullet or emphasis ("- 3 March: ...")."""
 
@@ -286,6 +289,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
         return year, STORY
     if (opening := ctx.sentence_year(month)) is not None:  # "In 2019, the plant closed on March 5"
         return opening, STORY
+    if (section := ctx.heading_year()) is not None:  # "## Summer term 2027" over "Half term: 31 May"
+        return section, STORY
     ref = ctx.reference()
     if ref is None:
         return None, NONE

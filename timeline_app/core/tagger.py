@@ -9,9 +9,10 @@ for a TimeML value. Expressions are normalised left to right so that story-ancho
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import regex
@@ -40,6 +41,7 @@ _NOUN_AFTER = regex.compile(r"\s+(?:(?!(?:million|billion|trillion|thousand|perc
 _COORDINATED = re.compile(r"(?<!\w)(?:and|but|or|then)(?!\w)|,")
 AFTER_CONJUNCTION = 10_000  # (when no marker precedes: the farthest choice, still a choice)
 MARKER_REACH = 1000  # characters around an expression searched for its tense marker
+HEADING_REACH = 1500  # characters under a Markdown heading within which its year is the section's
 BLOCK_REACH = 400  # characters under a heading day within which a bare clock time is of that day
 LOOK_AHEAD = 200  # characters after an expression its checks read (``regex`` scans to endpos)
 
@@ -370,6 +372,26 @@ class _Context:
                 return False
             line = previous
         return False
+
+    def heading_year(self) -> int | None:
+        """The year a Markdown heading names ("## Summer term 2027" over "- Half term: 31 May -
+        4 June"), for the block of lines right under it."""
+        start = self.span[0]
+        heading = self._text.rfind("\n#", max(0, start - HEADING_REACH), start)
+        if heading < 0:
+            if not self._text.startswith("#"):
+                return None
+            heading = -1
+        line_end = self._text.find("\n", heading + 1)
+        if line_end < 0 or line_end >= start:
+            return None
+        block = line_end
+        while block < start and self._text[block] in " \t\n":
+            block += 1
+        if _BLANK_LINE.search(self._text, block, start):
+            return None  # the heading's first block of lines only (a paragraph after it may be of any year)
+        years = _HEADING_YEAR.findall(self._text, heading + 1, line_end)
+        return int(years[0]) if len(years) == 1 else None
 
     def opens_line(self) -> bool:
         """The expression opens its line, after a bullet or emphasis ("- 3 March: Council
@@ -784,6 +806,7 @@ class _Context:
 
 _PERIOD_END_BEFORE = regex.compile(r"\b(?:to|until|till|through|ending|ended)\s+$", regex.IGNORECASE)
 _PERFECT_AUXILIARIES = frozenset(("have", "has", "had", "having", "i've", "we've", "they've", "you've"))
+_HEADING_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _LINE_OPENER = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*|__)?")
 _STAMPED_LINE = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9]\b")
 _CHAPTER_START = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:0?0:)?0?0:00\b")
@@ -868,6 +891,8 @@ class Tagger:
             if timex is not None:
                 out.append(timex)
         out = _clock_ranges_on_their_days(text, _clocks_on_their_days(text, out))
+        if " and " in text or " & " in text:
+            out = _listed_days(text, out)
         return _approximated(text, out, self.filters.approx_before)
 
     def _normalise(self, text: str, m: regex.Match[str], rule: Rule, ctx: _Context) -> Timex | None:
@@ -941,6 +966,52 @@ def _approximated(text: str, timexes: list[Timex], approx_before: regex.Pattern[
             timex = dataclasses.replace(timex, start=m.start(), text=text[m.start():timex.end], mod="APPROX")
         out.append(timex)
         previous_end = timex.end
+    return out
+
+
+# "3 and 5 December", "December 3 and 5": two days, not a range ("between 3 and 5 December" is)
+_DAY_PAIR = regex.compile(r"(?:the )?(?P<first>[0-9]{1,2}(?:st|nd|rd|th)?) (?:and|&) "
+                          r"(?P<second>[0-9]{1,2}(?:st|nd|rd|th)?\b.*)"
+                          r"|(?P<first>.*?\b[0-9]{1,2}(?:st|nd|rd|th)?),? (?:and|&) "
+                          r"(?P<second>[0-9]{1,2}(?:st|nd|rd|th)?)(?:,? [0-9]{4})?",
+                          regex.IGNORECASE | regex.DOTALL)
+_DAYS_LISTED_BEFORE = regex.compile(r"(?:(?<![\w.,/:£$€-])[0-9]{1,2}(?:st|nd|rd|th)?,\s)+$")
+_DAY_NUMBER = regex.compile(r"(?P<digits>[0-9]{1,2})(?:st|nd|rd|th)?")
+_BETWEEN_BEFORE = regex.compile(r"\bbetween\s+$", regex.IGNORECASE)
+
+
+def _listed_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Days listed with "and" ("strike on 1, 3 and 5 December"): one expression each, in the
+    month and year of the last, not the range that "3 and 5 December" would be read as."""
+    out: list[Timex] = []
+    for timex in timexes:
+        time, until = timex.time, timex.until
+        pair = _DAY_PAIR.fullmatch(timex.text) if until is not None and time is not None else None
+        if (pair is None or time is None or until is None or time.granularity != "day"
+                or until.granularity != "day"
+                or _BETWEEN_BEFORE.search(text, max(0, timex.start - 9), timex.start)):
+            out.append(timex)
+            continue
+        first_end = timex.start + pair.end("first")
+        second_start = timex.start + pair.start("second")
+        first = replace(timex, end=first_end, text=text[timex.start:first_end], value=time.value, until=None)
+        second = replace(timex, start=second_start, text=text[second_start:timex.end], value=until.value,
+                         time=until, until=None)
+        listed = _DAYS_LISTED_BEFORE.search(text, max(0, timex.start - 40), timex.start)
+        if listed is not None:  # "1, " before "3 and 5 December"
+            for number in _DAY_NUMBER.finditer(text, listed.start(), listed.end()):
+                with contextlib.suppress(ValueError):
+                    day = TimeValue.of("day", time.start.replace(day=int(number["digits"])))
+                    if day.start >= time.start:
+                        continue
+                    start = number.start()
+                    if out and out[-1].end > start:  # "the 2nd" read alone: the list's month
+                        if out[-1].time is None or out[-1].time.granularity != "day":
+                            continue
+                        start = out.pop().start
+                    out.append(replace(timex, start=start, end=number.end(), text=text[start:number.end()],
+                                       value=day.value, time=day, until=None))
+        out.extend((first, second))
     return out
 
 

@@ -150,7 +150,7 @@ _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with 
     r"around|about|between|as of|as early as|as late as|as soon as|later|earlier|"
     r"(?:no|not)\s+(?:later|earlier)\s+than|"
     r"with\s+(?:immediate\s+)?effect\s+(?:from|on)|effective(?:\s+(?:from|on|as\s+of))?)"
-    r"(?:\s+(?:the|a|an))?\s*$",
+    r"(?:\s+at\s+(?:least|the\s+(?:earliest|latest)))?(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"[\s\"”'’)]*(?:[,.;:!?]|$)")
 # ", 3 more than ...", ", a week later than ...": an appended comparison (not ", sales were lower than")
@@ -163,7 +163,8 @@ _DANGLING_POSSESSIVE = re.compile(
 # the words _DANGLING_PREP can end with
 _DANGLING_LAST_WORDS = frozenset(
     "in into on at since by during from until till before after of for to through throughout within "
-    "starting beginning over around about between as later earlier than the a an effective".split())
+    "starting beginning over around about between as later earlier than the a an effective least "
+    "earliest latest".split())
 # "in the 2024 season", "a 2019 study": a date that names what follows it stays in the title
 _ATTRIBUTIVE_DATE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 _YEAR_LIST_AFTER = re.compile(r"(?:\s*,\s*(?:1[5-9]|20)\d\d)*,?\s+(?:and|or|&)\s+(?:1[5-9]|20)\d\d")
