@@ -708,6 +708,8 @@ def test_a_second_bare_verb_after_a_modal_has_its_own_date() -> None:
 def test_a_day_that_names_a_thing_is_not_the_clauses_date() -> None:
     titles = _titles_in("Tickets for the Boxing Day fixtures go on sale on Tuesday at 9am.")
     assert titles == {"Tuesday at 9am": "Tickets for the Boxing Day fixtures go on sale"}
+    titles = _titles_in("The audit of the 2024/25 accounts was signed off on 30 September.")
+    assert titles == {"30 September": "The audit of the 2024/25 accounts was signed off"}
 
 
 def test_list_entries_are_no_range_and_a_clock_after_its_day_leaves_the_title() -> None:

@@ -404,7 +404,7 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         if (timex.until is not None and text[timex.start - 1:timex.start] == "("
                 and text[timex.end:timex.end + 1] == ")"):
             continue  # "Helen Marsh (1931–2026) died in February": a life's span, not an event
-        if (i + 1 < len(dated) and timex.time is not None and timex.time.granularity == "day"
+        if (i + 1 < len(dated) and timex.time is not None and timex.time.granularity in ("day", "year")
                 and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 6), timex.start)
                 and _NAMED_NOUN_AFTER.match(text, timex.end)
                 and (later := dated[i + 1]).time is not None
@@ -412,8 +412,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
                 and later.start - timex.end < 120 and "." not in text[timex.end:later.start]
                 and _ADVERBIAL_BEFORE.search(text, max(0, later.start - 8), later.start)
                 and not _CLAUSE_JOIN.search(text, timex.end, later.start)):
-            continue  # "Tickets for the Boxing Day fixtures go on sale on Tuesday": the date names
-            # the fixtures; the clause's own date is Tuesday
+            continue  # "Tickets for the Boxing Day fixtures go on sale on Tuesday", "The audit of
+            # the 2025/26 accounts was signed off on 30 September": the date names the fixtures,
+            # the accounts; the clause's own date is the later one
         until = None
         if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):
             until = dated[i + 1]
