@@ -856,3 +856,17 @@ def test_a_heading_year_dates_the_list_under_it_and_habits_make_no_event() -> No
     values = {e.title: e.date.value for e in extract(article).events}
     assert values == {"Summer term": "2027", "Term starts": "2027-04-12",
                       "Half term": "2027-05-31/2027-06-04"}
+
+
+def test_narrative_and_post_details_from_a_memoir_and_a_ferry_feed() -> None:
+    article = Article("m.txt", "I was born in the winter of 1952, in a house with no electricity. When I was four "
+                      "we moved to Leeds, and in September of the year I turned five I started school. On "
+                      "Sundays he slept until noon. We stayed a fortnight. On the last night there was a storm.",
+                      "Chapter Three", None, None, None, None, 0)
+    titles = {e.date.text: (e.date.value, e.title) for e in extract(article).events}
+    assert titles["the winter of 1952"] == ("1952-WI", "I was born in a house with no electricity")
+    assert titles["September of the year I turned five"] == ("1957-09", "I started school")
+    assert "noon" not in titles and "last night" not in titles  # a habit; the stay's last night
+    assert _titles_in("Sailings resume at 3pm. The 5.30pm from Cowes is running 20 mins late. Last "
+                      "sailing 9pm Sun-Thu, 11pm Fri & Sat.") == {
+        "3pm": "Sailings resume", "5.30pm": "The 5.30pm from Cowes is running 20 mins late"}

@@ -893,6 +893,8 @@ class Tagger:
         out = _clock_ranges_on_their_days(text, _clocks_on_their_days(text, out))
         if " and " in text or " & " in text:
             out = _listed_days(text, out)
+        if " of " in text:
+            out = _months_of_years(text, out)
         return _approximated(text, out, self.filters.approx_before)
 
     def _normalise(self, text: str, m: regex.Match[str], rule: Rule, ctx: _Context) -> Timex | None:
@@ -1012,6 +1014,24 @@ def _listed_days(text: str, timexes: list[Timex]) -> list[Timex]:
                     out.append(replace(timex, start=start, end=number.end(), text=text[start:number.end()],
                                        value=day.value, time=day, until=None))
         out.extend((first, second))
+    return out
+
+
+def _months_of_years(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A month "of" a year told apart ("in September of the year I turned five"): one
+    expression, that month of that year."""
+    out: list[Timex] = []
+    for timex in timexes:
+        month = out[-1] if out else None
+        if (month is not None and month.time is not None and timex.time is not None
+                and month.time.granularity == "month" and month.until is None
+                and timex.time.granularity == "year" and timex.until is None
+                and text[month.end:timex.start].lower() == " of "):
+            tv = TimeValue("month", date(timex.time.start.year, month.time.start.month, 1))
+            out[-1] = replace(month, end=timex.end, text=text[month.start:timex.end], value=tv.value,
+                              anchor=timex.anchor, time=tv)
+            continue
+        out.append(timex)
     return out
 
 

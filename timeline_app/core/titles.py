@@ -166,6 +166,12 @@ _DANGLING_LAST_WORDS = frozenset(
     "starting beginning over around about between as later earlier than the a an effective least "
     "earliest latest".split())
 # "in the 2024 season", "a 2019 study": a date that names what follows it stays in the title
+# "was born in the winter of 1952, in a house with no electricity": "was born in a house"
+_PLACE_AFTER_COMMA = re.compile(r"\s*,\s+(?:in|at|on|near|outside|inside)\s+"
+                                r"(?:a|an|the|her|his|their|its|our|my)\s")
+_CLOCK_NOUN = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.?m\.?)?")
+_SERVICE_AFTER = re.compile(r"\s+(?:from|to|service|train|bus|ferry|flight|sailing|departure|was|is|has|had|"
+                            r"will)\b")
 _ATTRIBUTIVE_DATE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 _YEAR_LIST_AFTER = re.compile(r"(?:\s*,\s*(?:1[5-9]|20)\d\d)*,?\s+(?:and|or|&)\s+(?:1[5-9]|20)\d\d")
 _YEAR_LIST_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:(?:1[5-9]|20)\d\d\s*,\s*)*(?:1[5-9]|20)\d\d,?"
@@ -523,8 +529,12 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
              and _NOUN_AFTER_DATE.match(after))):
         # "during the 2003 and 2019 heatwaves": the years name the heatwaves
         before, listed, next_date, previous = sentence[:date_end], None, None, None
-    elif _ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8)) and _NOUN_AFTER_DATE.match(after):
-        before = sentence[:date_end]  # "went 15-2 in the 2024 season": the date names the season
+    elif _ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8)) and (
+            _NOUN_AFTER_DATE.match(after) or (_CLOCK_NOUN.fullmatch(sentence, date_start, date_end)
+                                              and _SERVICE_AFTER.match(after))):
+        # "went 15-2 in the 2024 season": the date names the season; "The 5.30pm from Cowes is
+        # running late": the clock time names a sailing
+        before = sentence[:date_end]
     elif (("ahead" in before[-24:] or "-up" in before[-24:])
           and _AHEAD_OF_BEFORE.search(before, max(0, len(before) - 24))
           and not after.startswith(("'s", "’s"))):
@@ -701,7 +711,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             before = _WITH_CLAUSE.sub("", before[cut + 2:])
     # "will move in on Saturday, bringing gusts": the comma stays, where a long title is cut
     joint = ", " if (after.lstrip().startswith(",") and (len(before.split()) >= 3 or heading)
-                     and not _ASIDE_OPENED.search(sentence, 0, date_start)) else " "
+                     and not _ASIDE_OPENED.search(sentence, 0, date_start)
+                     and not _PLACE_AFTER_COMMA.match(after)) else " "
     text = f"{before}{joint}{after.lstrip(' ,;:')}" if after.strip(" ,.;:") else before
     if "(" in text or "[" in text:
         text = _EMPTY_BRACKETS.sub("", text)  # "Ada King ( ) was": a lifespan
