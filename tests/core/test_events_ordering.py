@@ -859,10 +859,10 @@ def test_a_heading_year_dates_the_list_under_it_and_habits_make_no_event() -> No
 
 
 def test_narrative_and_post_details_from_a_memoir_and_a_ferry_feed() -> None:
-    article = Article("m.txt", "I was born in the winter of 1952, in a house with no electricity. When I was four "
-                      "we moved to Leeds, and in September of the year I turned five I started school. On "
-                      "Sundays he slept until noon. We stayed a fortnight. On the last night there was a storm.",
-                      "Chapter Three", None, None, None, None, 0)
+    text = ("I was born in the winter of 1952, in a house with no electricity. When I was four we "
+            "moved to Leeds, and in September of the year I turned five I started school. On Sundays "
+            "he slept until noon. We stayed a fortnight. On the last night there was a storm.")
+    article = Article("m.txt", text, "Chapter Three", None, None, None, None, 0)
     titles = {e.date.text: (e.date.value, e.title) for e in extract(article).events}
     assert titles["the winter of 1952"] == ("1952-WI", "I was born in a house with no electricity")
     assert titles["September of the year I turned five"] == ("1957-09", "I started school")
