@@ -870,3 +870,24 @@ def test_narrative_and_post_details_from_a_memoir_and_a_ferry_feed() -> None:
     assert _titles_in("Sailings resume at 3pm. The 5.30pm from Cowes is running 20 mins late. Last "
                       "sailing 9pm Sun-Thu, 11pm Fri & Sat.") == {
         "3pm": "Sailings resume", "5.30pm": "The 5.30pm from Cowes is running 20 mins late"}
+
+
+def test_citations_page_stamps_and_reference_lists_make_no_events() -> None:
+    text = ("The bridge was widened in 1911 and listed at Grade II in 1952.[2] In January 2019 engineers "
+            "found cracks.[3]\n\nThis article was amended on 24 November 2026 to correct a date.\n\n"
+            "## References\n1. \"Hartwell Bridge\". Historic England. Retrieved 12 March 2021.\n"
+            "2. Lee, A. (10 November 2026). \"Bridge repair costs double\". Civic Wire.\n")
+    article = Article("w.md", text, "Hartwell Bridge", date(2026, 11, 24), "header", None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("1911", "The bridge was widened"), ("1952", "The bridge was listed at Grade II"),
+        ("2019-01", "Engineers found cracks")]
+
+
+def test_a_weekday_ending_a_range_comes_after_its_start() -> None:
+    titles = _titles_in("Snow is expected from Friday. The Met Office has issued a warning from 6pm on "
+                        "Friday until midday on Sunday.")
+    article = Article("s.txt", "Snow is expected from Friday. The Met Office has issued a warning from 6pm "
+                      "on Friday until midday on Sunday.", "Snow", date(2025, 11, 13), "header", None, None, 0)
+    [_, warning] = extract(article).events
+    assert warning.date.value == "2025-11-14T18:00/2025-11-16T12:00"
+    assert titles["6pm on Friday"] == "The Met Office has issued a warning"

@@ -58,6 +58,17 @@ _SCHEDULE_HINTS = ("pen", "days a week", "every day", "Mon", "mon", "Tue", "tue"
                    "Fri", "fri", "Sat", "sat", "Sun", "sun", "days", "appointment", "every")
 _EVERY_AFTER = re.compile(r",?\s+(?:every|each)\s+(?:single\s+)?(?:year|month|week|day|time)\b",
                           re.IGNORECASE)
+# what dates a page or a citation, not what happened: "Retrieved 12 March 2021", "This article
+# was amended on 24 November", "First published on Tue 24 Nov 2026", a "References" section
+_CITED_ON_BEFORE = re.compile(r"\b(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived(?:\s+from\s+the\s+original)?)"
+                              r"\s+(?:on\s+)?$")
+_PAGE_STAMP = re.compile(r"\s*(?:This\s+(?:article|story|page|piece|post)\s+was\s+"
+                         r"(?:amended|updated|corrected|edited|changed)"
+                         r"|(?:First|Originally|Last)\s+(?:published|modified|updated|edited)"
+                         r"|(?:Published|Updated|Posted)\s*(?::|on\b))", re.IGNORECASE)
+_REFERENCES_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:References|Notes|Sources|Bibliography|"
+                                 r"Citations|Footnotes|Further reading|External links|Works cited)"
+                                 r"(?:\*\*)?[ \t]*:?[ \t]*$", re.MULTILINE)
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
@@ -396,9 +407,13 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     units = _date_units(text, dated, skip, told_with)
     timetable: dict[int, bool] = {}  # sentence index: whether it gives opening hours
     unit_starts = [a for a, _ in units]
+    references = _REFERENCES_HEADING.search(text, body_start) if "\n" in text else None
+    cited_from = references.start() if references is not None else len(text)
     for i, timex in enumerate(dated):
         if i in skip or _compared(text, timex.start, timex.end):
             continue
+        if timex.start >= cited_from or _CITED_ON_BEFORE.search(text, max(0, timex.start - 36), timex.start):
+            continue  # a source's date: "Retrieved 12 March 2021", the "References" list
         if _EVERY_AFTER.match(text, timex.end):
             continue  # "I do mine in October every year": a habit, no event
         if timex.time is not None and timex.time.granularity == "year" and _named_or_cited(text, timex):
@@ -442,6 +457,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
                             and _SCHEDULE.search(sentence) is not None)
         if timetable[k]:
             continue  # "Opening hours: 9am-5pm Mon-Fri", "open 7 days a week, 8am to 8pm": no event
+        if _PAGE_STAMP.match(text, s, timex.start):
+            continue  # "This article was amended on 24 November 2026": the page's, not the story's
         entry = None
         if k + 1 < len(sentences) and _HEADING_LABEL.fullmatch(text, s, timex.start) \
                 and _HEADING_ONLY.fullmatch(text, when.end, e):

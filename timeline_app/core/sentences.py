@@ -16,7 +16,8 @@ import string
 
 from timeline_app.core.rules import default_rules
 
-_CLOSERS = r"[\"'”’)\]*_]*"  # quotes, brackets, Markdown emphasis ("**Playground.** The")
+# quotes, brackets, Markdown emphasis ("**Playground.** The"), footnote marks ("in 1952.[2] In")
+_CLOSERS = r"(?:[\"'”’)\]*_]|\[[0-9]{1,3}\])*"
 _OPENERS = r"[\"'“‘(\[`*_]{0,2}"
 # Each pattern begins with one character class, so the engine skips ahead in C to the next
 # stop or line break (three times faster than an alternation of the two): a match starts at

@@ -895,6 +895,7 @@ class Tagger:
             out = _listed_days(text, out)
         if " of " in text:
             out = _months_of_years(text, out)
+        out = _range_ends_after_starts(text, out)
         return _approximated(text, out, self.filters.approx_before)
 
     def _normalise(self, text: str, m: regex.Match[str], rule: Rule, ctx: _Context) -> Timex | None:
@@ -1014,6 +1015,28 @@ def _listed_days(text: str, timexes: list[Timex]) -> list[Timex]:
                     out.append(replace(timex, start=start, end=number.end(), text=text[start:number.end()],
                                        value=day.value, time=day, until=None))
         out.extend((first, second))
+    return out
+
+
+_UNTIL_JOIN = regex.compile(r"\s*(?:until|till|til|to|through|[-–—])\s*(?:the\s+)?", regex.IGNORECASE)
+_WEEKDAY_NAME = regex.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", regex.IGNORECASE)
+
+
+def _range_ends_after_starts(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A weekday that ends a range ends it after its start: "a warning from 6pm on Friday
+    until midday on Sunday" is the Sunday after that Friday, whatever the tense made of it."""
+    out: list[Timex] = []
+    for timex in timexes:
+        first = out[-1] if out else None
+        if (first is not None and first.time is not None and timex.time is not None
+                and timex.anchor == REFERENCE and timex.until is None
+                and rank(timex.time.granularity) >= rank("day") and timex.time.start < first.time.start
+                and (first.time.start - timex.time.start).days < 7
+                and _UNTIL_JOIN.fullmatch(text, first.end, timex.start)
+                and _WEEKDAY_NAME.search(timex.text) is not None):
+            moved = timex.time.plus("D", 7)
+            timex = replace(timex, value=moved.value, time=moved)
+        out.append(timex)
     return out
 
 

@@ -169,6 +169,7 @@ _DANGLING_LAST_WORDS = frozenset(
 # "was born in the winter of 1952, in a house with no electricity": "was born in a house"
 _PLACE_AFTER_COMMA = re.compile(r"\s*,\s+(?:in|at|on|near|outside|inside)\s+"
                                 r"(?:a|an|the|her|his|their|its|our|my)\s")
+_FOOTNOTE_MARK = re.compile(r"\[[0-9]{1,3}\]")
 _CLOCK_NOUN = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.?m\.?)?")
 _SERVICE_AFTER = re.compile(r"\s+(?:from|to|service|train|bus|ferry|flight|sailing|departure|was|is|has|had|"
                             r"will)\b")
@@ -757,6 +758,8 @@ def _finished(text: str, sentence: str, limit: int) -> str:
     text = " ".join(text.split()).replace(" .", ".")  # "normal as of 5am. Thanks": "normal. Thanks"
     if "**" in text or "__" in text or text.startswith("#"):
         text = _MARKDOWN.sub("", text)  # "- **2026-06-01**: beta opened": "beta opened"
+    if "[" in text:
+        text = _FOOTNOTE_MARK.sub("", text)  # "designed by John Rennie.[1]"
     if "|" in text:  # a table's row: "| | Rev. John Ashdown |" (its year was the first cell)
         text = " | ".join(cell.strip() for cell in text.split("|") if cell.strip())
     text = _LEAD.sub("", _ATTRIBUTION_LEAD.sub("", _DATELINE.sub("", text))).strip(" ,;:-–—")
