@@ -884,10 +884,10 @@ def test_citations_page_stamps_and_reference_lists_make_no_events() -> None:
 
 
 def test_a_weekday_ending_a_range_comes_after_its_start() -> None:
-    titles = _titles_in("Snow is expected from Friday. The Met Office has issued a warning from 6pm on "
-                        "Friday until midday on Sunday.")
-    article = Article("s.txt", "Snow is expected from Friday. The Met Office has issued a warning from 6pm "
-                      "on Friday until midday on Sunday.", "Snow", date(2025, 11, 13), "header", None, None, 0)
+    text = ("Snow is expected from Friday. The Met Office has issued a warning from 6pm on Friday until "
+            "midday on Sunday.")
+    titles = _titles_in(text)
+    article = Article("s.txt", text, "Snow", date(2025, 11, 13), "header", None, None, 0)
     [_, warning] = extract(article).events
     assert warning.date.value == "2025-11-14T18:00/2025-11-16T12:00"
     assert titles["6pm on Friday"] == "The Met Office has issued a warning"
