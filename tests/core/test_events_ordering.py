@@ -891,3 +891,21 @@ def test_a_weekday_ending_a_range_comes_after_its_start() -> None:
     [_, warning] = extract(article).events
     assert warning.date.value == "2025-11-14T18:00/2025-11-16T12:00"
     assert titles["6pm on Friday"] == "The Met Office has issued a warning"
+
+
+def test_a_chat_export_reads_its_stamps_day_first_and_each_message_after_its_own() -> None:
+    text = ("12/11/2026, 18:04 - Sam: anyone free for the pub quiz tomorrow?\n"
+            "13/11/2026, 22:47 - Priya: that was brilliant, same again next thursday?\n"
+            "14/11/2026, 09:02 - Tom: can't, I'm away till the 23rd\n")
+    result = extract(Article("chat.txt", text, text.split("\n")[0], None, None, None, None, 0))
+    assert result.reference.date == date(2026, 11, 14)  # the latest stamp, not "12/11" read as 11 December
+    values = {e.date.text: (e.date.value, e.title) for e in result.events}
+    assert values["tomorrow"][0] == "2026-11-13"
+    assert values["next thursday"][0] == "2026-11-19"
+    assert values["the 23rd"] == ("2026-11-23", "Tom: can't, I'm away")
+
+
+def test_a_date_answering_a_when_question_is_titled_by_the_question() -> None:
+    assert _titles_in("When do the new rules start?\nFrom Monday 4 January.\n\nWhen will the bridge "
+                      "reopen?\nIn spring 2027.") == {
+        "Monday 4 January": "The new rules start", "spring 2027": "The bridge will reopen"}

@@ -69,6 +69,13 @@ _PAGE_STAMP = re.compile(r"\s*(?:This\s+(?:article|story|page|piece|post)\s+was\
 _REFERENCES_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:References|Notes|Sources|Bibliography|"
                                  r"Citations|Footnotes|Further reading|External links|Works cited)"
                                  r"(?:\*\*)?[ \t]*:?[ \t]*$", re.MULTILINE)
+_ANSWER_ONLY = re.compile(r"[\s\W]*(?:(?:from|on|in|at|by|until|since|starting|beginning)\s+)?",
+                          re.IGNORECASE)
+# "When do the new rules start?": its subject and the rest of its predicate
+_WHEN_QUESTION = re.compile(r"\s*When\s+(?P<aux>do|does|will|would|can|is|are|was|were)\s+"
+                            r"(?P<subject>(?:the|a|an|my|our|your|his|her|their|its|this|these)\s+[\w'’-]+"
+                            r"(?:\s+[\w'’-]+)??|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|I|we|you|they|he|she|it)"
+                            r"(?:\s+(?P<rest>[a-z][^?]*))?\?\s*")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
@@ -459,8 +466,13 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue  # "Opening hours: 9am-5pm Mon-Fri", "open 7 days a week, 8am to 8pm": no event
         if _PAGE_STAMP.match(text, s, timex.start):
             continue  # "This article was amended on 24 November 2026": the page's, not the story's
+        asked = None
+        if (k > 0 and _ANSWER_ONLY.fullmatch(text, s, timex.start)
+                and _HEADING_ONLY.fullmatch(text, when.end, e)):
+            # "When do the new rules start?" / "From Monday 4 January.": the question is the event
+            asked = _WHEN_QUESTION.fullmatch(text, *sentences[k - 1])
         entry = None
-        if k + 1 < len(sentences) and _HEADING_LABEL.fullmatch(text, s, timex.start) \
+        if asked is None and k + 1 < len(sentences) and _HEADING_LABEL.fullmatch(text, s, timex.start) \
                 and _HEADING_ONLY.fullmatch(text, when.end, e):
             # a date that is a sentence of its own, a diary's "Tuesday." heading the entry
             # after it: that entry is the event, unless a date in it places it more finely
@@ -497,7 +509,11 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
                                    in_sentence.index((date_start, date_end)))
         others = [(a - s, b - s) for a, b in all_spans[bisect_left(all_starts, s):bisect_left(all_starts, e)]
                   if (a, b) != (timex.start, timex.end)]
-        if entry is not None:
+        if asked is not None:
+            auxiliary = asked["aux"].lower()
+            subject = f"{asked['subject']} {auxiliary if auxiliary in ('will', 'would', 'can') else ''}"
+            title = make_title(" ".join(f"{subject} {asked['rest'] or ''}".split()), 0, 0)
+        elif entry is not None:
             title = make_title(text[entry[0]:entry[1]], 0, 0)
         else:
             title = make_title(text[s:e], date_start - s, date_end - s,

@@ -72,7 +72,9 @@ def title_reference(title_timexes: list[Timex], timexes: list[Timex]) -> tuple[d
     March 2026"), as the article's own date, unless the text goes on well past it (a history
     titled by the day it tells of)."""
     days = [t for t in title_timexes if t.anchor == "absolute" and t.time is not None
-            and t.type in ("DATE", "TIME") and t.time.granularity in ("day", "partofday", "minute")]
+            and t.type in ("DATE", "TIME") and t.time.granularity in ("day", "partofday", "minute")
+            and not (t.start == 0 and t.text[:1].isdigit() and not t.text[:4].isdigit()
+                     and "/" in t.text)]  # ("12/11/2026, 18:04 - Sam: ...": a chat's stamp)
     if len(days) != 1 or days[0].time is None:
         return None
     day = days[0].time.start

@@ -27,7 +27,8 @@ _STOP_CHARS = "[.!?…。！？]"
 _POST_BREAK = r"(?<=[!?][!?])\s+(?=[a-z])"
 _STARTS = re.compile(
     rf"[.!?…。！？\n](?:(?<={_STOP_CHARS}){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|{_POST_BREAK}"
-    rf"|(?<=\n)(?:\s*\n|(?=[A-Z\"“])))")
+    # (a line opening with a stamp, a chat's "12/11/2026, 18:04 - Sam:" or a log's "14:05", too)
+    rf"|(?<=\n)(?:\s*\n|(?=[A-Z\"“]|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}}\b|[0-9]{{1,2}}:[0-9]{{2}}\b)))")
 _ENDS = re.compile(
     rf"[.!?…。！？\n](?:(?<={_STOP_CHARS}){_CLOSERS}\s+(?={_OPENERS}[A-Z0-9])|{_POST_BREAK}"
     rf"|(?<=\n)\n*)")

@@ -18,6 +18,8 @@ _LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|[-–—*•]\s|and\s|but\s|so\
                    # a transcript's time stamp and speaker: "[00:04:41] GUEST: ", "Q: "
                    r"|\d{1,2}:\d\d(?::\d\d)?\]?\s+(?:(?-i:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)?)(?::\s*|\s+(?=(?-i:[a-z]))))?"
                    r"|(?-i:[QA]):\s"
+                   # a chat export's stamp: "12/11/2026, 18:04 - ", "[12/11/2026, 18:04:11] "
+                   r"|\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s?[ap]m)?\]?\s*(?:[-–]\s+)?"
                    r"|\d{1,2}/(?:\d{1,2})?\s+(?=(?-i:[A-Z])))+",  # a thread's "1/ ", "2/10 "
                    re.IGNORECASE)
 # a wire story's dateline opening its first sentence: "ANKARA (Reuters) - ", "WASHINGTON — ",
