@@ -717,7 +717,7 @@ def test_list_entries_are_no_range_and_a_clock_after_its_day_leaves_the_title() 
             "- Friday 18 December: Term ends at 1.30pm\n- Tuesday 5 January: Spring term begins\n")
     article = Article("a.txt", text, "Newsletter", date(2026, 11, 20), "header", None, None, 0)
     assert [(e.date.value, e.title) for e in extract(article).events] == [
-        ("2026-12-09T14:00", "Nativity play"), ("2026-12-18", "Term ends"),
+        ("2026-12-09T14:00", "Nativity play"), ("2026-12-18T13:30", "Term ends"),
         ("2027-01-05", "Spring term begins")]
 
 
@@ -909,3 +909,17 @@ def test_a_date_answering_a_when_question_is_titled_by_the_question() -> None:
     assert _titles_in("When do the new rules start?\nFrom Monday 4 January.\n\nWhen will the bridge "
                       "reopen?\nIn spring 2027.") == {
         "Monday 4 January": "The new rules start", "spring 2027": "The bridge will reopen"}
+
+
+def test_a_narrative_of_1944_clefts_topics_and_a_finer_clock() -> None:
+    text = ("On the morning of 6 June 1944, the first landing craft reached Omaha Beach at 6.30am. It was "
+            "not until 10 June that the beachheads were linked. In the spring of 1945 it crossed the Rhine, "
+            "and on VE Day it was resting in Bavaria. He never spoke about June 1944 until the fiftieth "
+            "anniversary, in 1994.")
+    events = extract(Article("o.txt", text, "Omaha", None, None, None, None, 0)).events
+    assert [(e.date.value, e.title) for e in events] == [
+        ("1944-06-06T06:30", "The first landing craft reached Omaha Beach"),
+        ("1944-06-10", "The beachheads were linked"),
+        ("1945-SP", "It crossed the Rhine"),
+        ("1945-05-08", "It was resting in Bavaria"),
+        ("1994", "He never spoke about June 1944 until the fiftieth anniversary")]

@@ -8,12 +8,14 @@ without the date phrase, its snippet the sentence. Two dates joined as a range i
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from timeline_app.core.records import pickled_by_fields
+from timeline_app.core.rules import default_rules
 from timeline_app.core.sentences import sentence_spans
 from timeline_app.core.tagger import Timex
 from timeline_app.core.timeml import display_granularity, rank
@@ -75,6 +77,7 @@ _WHEN_QUESTION = re.compile(r"\s*When\s+(?P<aux>do|does|will|would|can|is|are|wa
                             r"(?P<subject>(?:the|a|an|my|our|your|his|her|their|its|this|these)\s+[\w'’-]+"
                             r"(?:\s+[\w'’-]+)??|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|I|we|you|they|he|she|it)"
                             r"(?:\s+(?P<rest>[a-z][^?]*))?\?\s*")
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
@@ -336,6 +339,21 @@ def _offsets_applied(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+@functools.cache
+def _topic_about() -> re.Pattern[str]:
+    """"spoke about June 1944", "a book about the 1960s": what is talked of, no event's date
+    (the verbs and nouns are ``about_a_topic`` in the vocabulary)."""
+    words = "|".join(sorted((re.escape(w) for w in default_rules().words("about_a_topic")), key=len,
+                            reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:[\w'’]+\s+){{0,3}}?(?:about|of|on)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _a_topic(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is what is talked of ("spoke about June 1944")."""
+    return ("about" in text[max(0, start - 12):start]
+            and _topic_about().search(text, max(0, start - 50), start) is not None)
+
+
 def _named_or_cited(text: str, year: Timex) -> bool:
     """Whether a year names a law ("Section 64 of the Online Safety Act 2023") or dates a study
     cited ("(Smith et al., 2019; Chen and Park, 2021)"): no event either way."""
@@ -420,6 +438,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue
         if timex.start >= cited_from or _CITED_ON_BEFORE.search(text, max(0, timex.start - 36), timex.start):
             continue  # a source's date: "Retrieved 12 March 2021", the "References" list
+        if timex.anchor == "absolute" and _a_topic(text, timex.start):
+            continue  # "He never spoke about June 1944": a topic
         if _EVERY_AFTER.match(text, timex.end):
             continue  # "I do mine in October every year": a habit, no event
         if timex.time is not None and timex.time.granularity == "year" and _named_or_cited(text, timex):
@@ -488,6 +508,12 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         key = (s, e, when.earliest, when.latest, when.granularity)
         same = by_sentence_date.get(key)
         if same is not None and (timex.anchor != "absolute" or events[same].date.anchor == "absolute"):
+            if (timex.type == "TIME" and _CLOCK_VALUE.search(when.value) and "/" not in when.value
+                    and not _CLOCK_VALUE.search(events[same].date.value)):
+                # "On the morning of 6 June 1944 ... at 6.30am": the clock time dates it more finely
+                events[same] = replace(events[same], date=replace(when, text=events[same].date.text,
+                                                                  start=events[same].date.start,
+                                                                  end=events[same].date.end))
             continue
         following = dated[i + 1].start if i + 1 < len(dated) else e
         if until is not None and i + 2 < len(dated):
@@ -500,14 +526,15 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             if gone == i + 1:
                 following = dated[i + 2].start if i + 2 < len(dated) else e
         j = bisect_left(all_starts, date_start) - 1  # the expression before it, if in the sentence
-        previous = (all_spans[j][0] - s, all_spans[j][1] - s) if j >= 0 and all_spans[j][0] >= s else None
+        previous = (all_spans[j][0] - s, all_spans[j][1] - s) if (
+            j >= 0 and all_spans[j][0] >= s and not _a_topic(text, all_spans[j][0])) else None
         in_sentence = units[bisect_left(unit_starts, s):bisect_left(unit_starts, e)]
         listed = None
         if len(in_sentence) > 1 and (date_start, date_end) in in_sentence:
             listed = listed_clause(text[s:e], [(a - s, b - s) for a, b in in_sentence],
                                    in_sentence.index((date_start, date_end)))
         others = [(a - s, b - s) for a, b in all_spans[bisect_left(all_starts, s):bisect_left(all_starts, e)]
-                  if (a, b) != (timex.start, timex.end)]
+                  if (a, b) != (timex.start, timex.end) and not _a_topic(text, a)]
         if asked is not None:
             auxiliary = asked["aux"].lower()
             subject = f"{asked['subject']} {auxiliary if auxiliary in ('will', 'would', 'can') else ''}"

@@ -99,8 +99,10 @@ _DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|u
                                re.IGNORECASE)
 _PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
 # a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
-_CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be)"
-                           r"(?:\s+(?:in|on|at|during))?\s*$", re.IGNORECASE)
+# ("It was not until 10 June that the beachheads were linked")
+_CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be|wasn[\x27’]t|isn[\x27’]t)"
+                           r"(?:\s+not)?(?:\s+(?:in|on|at|during|until|till|before|after))?\s*$",
+                           re.IGNORECASE)
 _CLEFT_AFTER = re.compile(r"^\s*,?\s*(?:when|that)\s+", re.IGNORECASE)
 # a lifespan in brackets after a name: "Ada Lindqvist (born 12 March 1954 in Uppsala; died ..."
 _LIFESPAN_BEFORE = re.compile(r"^(?P<subject>[^()]{2,80}?)\s*\((?:[^()]*(?:[;,]|\s[–—-])\s*)?"
