@@ -923,3 +923,16 @@ def test_a_narrative_of_1944_clefts_topics_and_a_finer_clock() -> None:
         ("1945-SP", "It crossed the Rhine"),
         ("1945-05-08", "It was resting in Bavaria"),
         ("1994", "He never spoke about June 1944 until the fiftieth anniversary")]
+
+
+def test_spans_up_to_a_day_and_weeks_of_a_day_are_periods() -> None:
+    titles = _titles_in("Greggs raised its forecast on Tuesday after sales rose 9% in the six months to "
+                        "30 September. Results for the full year to 31 March are due on 10 June.")
+    assert titles == {"Tuesday": "Greggs raised its forecast after sales rose 9%",
+                      "the six months to 30 September": "Greggs raised its forecast after sales rose 9%",
+                      "the full year to 31 March": "Results are due",
+                      "10 June": "Results are due"}
+    article = Article("p.txt", "There will be a winter break in the week of 18 January. The January window "
+                      "opens on 1 January.", "Preview", date(2026, 8, 1), "header", None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("2027-W03", "There will be a winter break"), ("2027-01-01", "The January window opens")]

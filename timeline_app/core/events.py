@@ -368,6 +368,13 @@ _ENDED_JOIN = re.compile(r"\s*,?\s*(?:\(\s*)?(?:which\s+|that\s+)?(?:ended|endin
                          r"(?:runs|running)\s+(?:to|through|until)|to|through)\s+(?:on\s+)?",
                          re.IGNORECASE)
 _PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12}
+# "in the six months to 30 September", "the 12 weeks ending 3 May": the span up to that day
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
+                 "fifty-two": 52}
+_SPAN_TO_DAY = re.compile(r"\bthe\s+(?:(?P<digits>[1-9][0-9]?)|(?P<word>" + "|".join(_NUMBER_WORDS) + r"))\s+"
+                          r"(?P<unit>weeks|months|years)\s+(?:to|ended|ending|through|up\s+to)\s+$",
+                          re.IGNORECASE)
 
 
 def _period_ended(text: str, dated: list[Timex], i: int) -> EventDate | None:
@@ -390,6 +397,54 @@ def _period_ended(text: str, dated: list[Timex], i: int) -> EventDate | None:
     return EventDate(text=text[period.start:day.end], start=period.start, end=day.end,
                      value=f"{first.isoformat()}/{last.isoformat()}", earliest=first, latest=last,
                      granularity="month", approximate=period.anchor != "absolute" or day.anchor != "absolute",
+                     mod=None, anchor=day.anchor)
+
+
+def _spans_told_as_periods(text: str, dated: list[Timex], spans: list[tuple[int, int]]
+                           ) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """``spans`` with the parts of a period told with the day that ends it ("the full year to
+    31 March", "the six months to 30 September") made one span, which other events' titles
+    leave out whole; and where each such period starts, by its day's start."""
+    if " to " not in text and "end" not in text and "through" not in text:
+        return spans, {}
+    periods: dict[int, tuple[int, int]] = {}  # the start of a span: the whole period's
+    for i, timex in enumerate(dated):
+        told = _period_ended(text, dated, i) or _span_to_day(text, timex)
+        if told is not None:
+            periods[timex.start] = (told.start, told.end)
+    if not periods:
+        return spans, {}
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] > start:
+            continue  # (inside the period just made one)
+        out.append(periods.get(start, (start, end)))
+    return out, {start: period[0] for start, period in periods.items()}
+
+
+def _span_to_day(text: str, day: Timex) -> EventDate | None:
+    """The weeks, months or years up to a day ("sales rose 9% in the six months to 30
+    September"): that span, not the day."""
+    if day.time is None or day.time.granularity != "day" or day.type != "DATE":
+        return None
+    span = _SPAN_TO_DAY.search(text, max(0, day.start - 40), day.start)
+    if span is None:
+        return None
+    count = int(span["digits"]) if span["digits"] else _NUMBER_WORDS[span["word"].lower()]
+    last = day.time.start
+    unit = span["unit"].lower()
+    if unit == "weeks":
+        first = last - timedelta(days=7 * count - 1)
+    else:
+        months = count * (12 if unit == "years" else 1)
+        if last == _month_end(last):
+            index = last.year * 12 + last.month - months
+            first = date(index // 12, index % 12 + 1, 1)
+        else:
+            first = last - timedelta(days=round(months * 30.44) - 1)
+    return EventDate(text=text[span.start():day.end], start=span.start(), end=day.end,
+                     value=f"{first.isoformat()}/{last.isoformat()}", earliest=first, latest=last,
+                     granularity="week" if unit == "weeks" else "month", approximate=day.anchor != "absolute",
                      mod=None, anchor=day.anchor)
 
 
@@ -419,7 +474,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     dated = [t for t in _offsets_applied(text, timexes) if t.start >= body_start
              and t.type in ("DATE", "TIME", "DURATION") and t.time is not None]
     dated_starts = [t.start for t in dated]
-    all_spans = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
+    all_spans, period_starts = _spans_told_as_periods(
+        text, dated, [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")])
     all_starts = [a for a, _ in all_spans]
     events: list[Event] = []
     restated = _restated(text, dated)
@@ -447,7 +503,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         if (timex.until is not None and text[timex.start - 1:timex.start] == "("
                 and text[timex.end:timex.end + 1] == ")"):
             continue  # "Helen Marsh (1931–2026) died in February": a life's span, not an event
-        if (i + 1 < len(dated) and timex.time is not None and timex.time.granularity in ("day", "year")
+        if (i + 1 < len(dated) and timex.time is not None
+                and timex.time.granularity in ("day", "month", "year")
                 and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 6), timex.start)
                 and _NAMED_NOUN_AFTER.match(text, timex.end)
                 and (later := dated[i + 1]).time is not None
@@ -469,6 +526,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             when = ended  # "its fiscal 2027 second quarter, ended October 31": August to October
             skip.add(i + 1)
             told_with.setdefault(i, i + 1)
+        elif until is None and "the " in text[max(0, timex.start - 40):timex.start] and (
+                spanned := _span_to_day(text, timex)) is not None:
+            when = spanned  # "in the six months to 30 September": April to September
         at_clock = None if until is not None else _at_its_clock(text, dated, i, inferred_reference)
         clocked = at_clock is not None
         if clocked:
@@ -518,7 +578,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         following = dated[i + 1].start if i + 1 < len(dated) else e
         if until is not None and i + 2 < len(dated):
             following = dated[i + 2].start
-        date_start, date_end = timex.start, when.end
+        following = period_starts.get(following, following)  # ("... in the six months to 30 September")
+        date_start, date_end = min(timex.start, when.start), when.end
         if clocked:
             following = dated[i + 2].start if i + 2 < len(dated) else e
         if (gone := told_with.get(i)) is not None:  # the title leaves out both dates
