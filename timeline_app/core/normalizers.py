@@ -1372,10 +1372,12 @@ def anaphoric(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resoluti
         last = TimeValue.of(gran, ref).plus(unit, -1)
         return Resolution(last.value, last, mod, REFERENCE)
     anchor = ctx.story_anchor(gran)
-    if anchor is not None and gran == "day" and (moved := ctx.story_anchor("month")) is not None \
+    if anchor is not None and gran == "day" and "same" not in anaphor \
+            and (moved := ctx.story_anchor("month")) is not None \
             and moved.granularity == "month" and moved.start > anchor.start:
         # "Two days later ... The bank was closed on a Friday in June. ... the next morning": a
-        # day of that June, as far as is known (not the day after the March one)
+        # day of that June, as far as is known (not the day after the March one); "the same
+        # day" is a day told before
         return Resolution(moved.value, moved, mod, STORY)
     if season and (year := ctx.story_anchor("year")) is not None and (
             anchor is None or year.start.year != anchor.start.year):

@@ -482,6 +482,9 @@ class _Context:
             first, last = time.interval()
             if first <= self._reference <= last:
                 return
+            if (time.granularity == "day" and _STATEMENT_END.match(self._text, self.span[1])
+                    and _SAID_ON_BEFORE.search(self._text, max(0, self.span[0] - 60), self.span[0])):
+                return  # "..., the Treasury announced on Friday.": when it was said, not the story's day
         flashback = (self.narrative and len(self._anchors) > 0 and time.granularity != "day"
                      and time.interval()[1] < self._anchors[-1].start and self.past_perfect())
         self._anchors.append(time)
@@ -804,6 +807,9 @@ class _Context:
         return best[1] if best else None
 
 
+_SAID_ON_BEFORE = regex.compile(r",\s*[^,.;]{1,50}?\b(?:said|says|announced|confirmed|reported|added|stated|"
+                                r"told\s+[\w ]{1,30}?)\s+(?:on\s+)?$")
+_STATEMENT_END = regex.compile(r"\s*(?:[.;]|$)")
 _PERIOD_END_BEFORE = regex.compile(r"\b(?:to|until|till|through|ending|ended)\s+$", regex.IGNORECASE)
 _PERFECT_AUXILIARIES = frozenset(("have", "has", "had", "having", "i've", "we've", "they've", "you've"))
 _HEADING_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
