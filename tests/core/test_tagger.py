@@ -407,3 +407,11 @@ def test_a_news_story_told_in_an_earlier_year_keeps_that_year() -> None:
     assert values["June"] == "2025-06"  # the story's year, not the reference's
     assert values["the next morning"] == "2025-06"  # a day of that June, not 6 March
     assert values["Aug. 2"] == "2026-08-02"  # a year named as an attribute is not the story's
+
+
+def test_relative_seasons_at_the_calendars_first_year_neither_hang_nor_raise() -> None:
+    tagger = TAGGER
+    for text in ("In AD 1 it rained. Last winter was cold.", "In AD 1 it rained. Next spring came.",
+                 "In AD 1 it rained. This past summer was dry. Last November too."):
+        for timex in tagger.tag(text, None):
+            assert text[timex.start:timex.end] == timex.text

@@ -1667,12 +1667,14 @@ def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
         target = TimeValue("season", date(ref.year, SEASON_START_MONTH[season], 1))
         current = TimeValue.of("season", ref)
         step = "Y"
-    if shift < 0:
-        while target.start >= current.start:
-            target = target.plus(step, -1)
-    elif shift > 0:
-        while target.start <= current.start:
-            target = target.plus(step, 1)
+    if shift != 0:
+        for _ in range(3):  # (at most a year or two; none at the calendar's ends, year 1 or 9999)
+            if (target.start < current.start) if shift < 0 else (target.start > current.start):
+                break
+            moved = target.plus(step, shift)
+            if moved.start == target.start:
+                return None
+            target = moved
     elif season == "WI" and ref.month <= 2:
         target = target.plus("Y", -1)
     elif story is not None and story.granularity != "year" and target.start < story.start:

@@ -919,7 +919,10 @@ class Tagger:
             return None  # ABC's "This Week", the film "High Noon"
         ctx.span = (start, end)
         normaliser = NORMALISERS[rule.norm]
-        resolution = normaliser(groups, rule.args, ctx)
+        try:
+            resolution = normaliser(groups, rule.args, ctx)
+        except (ValueError, OverflowError):  # a date past the calendar's ends ("AD 1 ... last winter")
+            return None
         if resolution is None:
             return None
         timex_type = resolution.type or rule.type

@@ -168,6 +168,8 @@ def _period_start(granularity: str, day: date) -> date:
         return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
     if g == "season":
         season_year, season = _season_of(day)
+        if season_year < 1:  # the winter that began before year 1: the calendar's first day
+            return date(1, 1, 1)
         return date(season_year, SEASON_START_MONTH[season], 1)
     if g == "month":
         return date(day.year, day.month, 1)
