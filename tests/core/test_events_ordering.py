@@ -936,3 +936,9 @@ def test_spans_up_to_a_day_and_weeks_of_a_day_are_periods() -> None:
                       "opens on 1 January.", "Preview", date(2026, 8, 1), "header", None, None, 0)
     assert [(e.date.value, e.title) for e in extract(article).events] == [
         ("2027-W03", "There will be a winter break"), ("2027-01-01", "The January window opens")]
+
+
+def test_titles_lose_a_dangling_but_not_and_a_cleft_after_a_conjunction() -> None:
+    assert _titles_in("The tenant may give notice, but not before 30 June 2027. But it was not until "
+                      "Tuesday that Castro revealed the plan.") == {
+        "30 June 2027": "The tenant may give notice", "Tuesday": "Castro revealed the plan"}

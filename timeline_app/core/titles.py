@@ -100,7 +100,8 @@ _DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|u
 _PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
 # a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
 # ("It was not until 10 June that the beachheads were linked")
-_CLEFT_BEFORE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|had\s+been|will\s+be|wasn[\x27’]t|isn[\x27’]t)"
+_CLEFT_BEFORE = re.compile(r"^\s*(?:(?:but|and|yet|so)\s+)?(?:it|this|that)\s+"
+                           r"(?:was|is|had\s+been|will\s+be|wasn[\x27’]t|isn[\x27’]t)"
                            r"(?:\s+not)?(?:\s+(?:in|on|at|during|until|till|before|after))?\s*$",
                            re.IGNORECASE)
 _CLEFT_AFTER = re.compile(r"^\s*,?\s*(?:when|that)\s+", re.IGNORECASE)
@@ -145,7 +146,7 @@ _BRACKET_OPENED_GAP = re.compile(r"([(\[])\s*[,;:–—-]\s*")
 _TAIL = 40  # characters at the end of the words before a date that the patterns ending there read
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with "\s*" first)
-    r"(?<!\w)(?:(?:early|late)\s+)?(?:(?:(?:for|during|in|through|throughout)\s+)?"
+    r"(?<!\w)(?:(?:but\s+)?not\s+)?(?:(?:early|late)\s+)?(?:(?:(?:for|during|in|through|throughout)\s+)?"
     r"(?:most|much|all|(?:a\s+(?:good|large|great)\s+)?part|the\s+rest|the\s+bulk)\s+of|in|into|on|at|since|by|during|from|until|till|before|"
     r"after|of|for|to|"
     r"through|throughout|"
