@@ -942,3 +942,14 @@ def test_titles_lose_a_dangling_but_not_and_a_cleft_after_a_conjunction() -> Non
     assert _titles_in("The tenant may give notice, but not before 30 June 2027. But it was not until "
                       "Tuesday that Castro revealed the plan.") == {
         "30 June 2027": "The tenant may give notice", "Tuesday": "Castro revealed the plan"}
+
+
+def test_a_date_line_under_a_name_dates_an_undated_page_and_takes_the_name() -> None:
+    text = ("Frost Fairs: London's Frozen River\n12 December 2026 – 5 April 2027\nThe last frost fair was "
+            "held in February 1814. Closed 24–26 December and 1 January.\n")
+    result = extract(Article("m.html", text, "Frost Fairs", None, None, None, None, 0))
+    assert (result.reference.date, result.reference.source) == (date(2026, 12, 12), "inferred")
+    assert [(e.date.value, e.title) for e in result.events] == [
+        ("2026-12-12/2027-04-05", "Frost Fairs: London's Frozen River"),
+        ("1814-02", "The last frost fair was held"),
+        ("2026-12-24/2026-12-26", "Closed"), ("2027-01-01", "Closed")]

@@ -77,6 +77,7 @@ _WHEN_QUESTION = re.compile(r"\s*When\s+(?P<aux>do|does|will|would|can|is|are|wa
                             r"(?P<subject>(?:the|a|an|my|our|your|his|her|their|its|this|these)\s+[\w'’-]+"
                             r"(?:\s+[\w'’-]+)??|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|I|we|you|they|he|she|it)"
                             r"(?:\s+(?P<rest>[a-z][^?]*))?\?\s*")
+_NAME_LINE = re.compile(r"[^\n]{3,80}(?<![.!?:;,\"”])")  # a heading: short, no stop at its end
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
@@ -555,11 +556,18 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
                 and _HEADING_ONLY.fullmatch(text, when.end, e):
             # a date that is a sentence of its own, a diary's "Tuesday." heading the entry
             # after it: that entry is the event, unless a date in it places it more finely
-            entry = sentences[k + 1]
-            inner = bisect_left(dated_starts, entry[0])
-            if inner < len(dated) and dated[inner].start < entry[1] and _within(dated[inner], when):
-                continue
-            e = entry[1]
+            if (k > 0 and _NAME_LINE.fullmatch(text, *sentences[k - 1])
+                    and "\n\n" not in text[sentences[k - 1][1]:s]):
+                # "Frost Fairs: London's Frozen River" over "12 December 2026 - 5 April 2027":
+                # the dates of what the line above names
+                entry = sentences[k - 1]
+                s = entry[0]
+            else:
+                entry = sentences[k + 1]
+                inner = bisect_left(dated_starts, entry[0])
+                if inner < len(dated) and dated[inner].start < entry[1] and _within(dated[inner], when):
+                    continue
+                e = entry[1]
         s, e = _around(text, s, e, timex.start, when.end)
         if (timex.type == "TIME" and events and events[-1].start == s
                 and events[-1].date.earliest <= when.earliest <= events[-1].date.latest

@@ -9,6 +9,7 @@ reference are marked approximate).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -85,6 +86,37 @@ def title_reference(title_timexes: list[Timex], timexes: list[Timex]) -> tuple[d
     return day, f"date in its title: '{days[0].text}'"
 
 
+_LINE_SEPARATORS = re.compile(r"[\s–—,-]*(?:to|until|till|and)?[\s–—,-]*")
+
+
+def date_line_reference(text: str, body_start: int, timexes: list[Timex]) -> tuple[date, str] | None:
+    """The day of a line near the top that holds nothing but a date or a span of dates ("12
+    December 2026 – 5 April 2027" under an exhibition's name): the article's own time, as a
+    dateline's is."""
+    lines = 0
+    pos = body_start
+    while lines < 3 and pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        inside = [t for t in timexes if pos <= t.start and t.end <= end]
+        if inside and text[pos:end].strip():
+            rest, at = [], pos
+            for t in inside:
+                rest.append(text[at:t.start])
+                at = t.end
+            rest.append(text[at:end])
+            first = inside[0]
+            if (all(_LINE_SEPARATORS.fullmatch(part) for part in rest) and first.anchor == "absolute"
+                    and first.time is not None and first.time.granularity == "day"):
+                if title_reference([first], timexes) is None:
+                    return None  # (a text going on for over a year past it)
+                return first.time.start, f"date line: '{text[pos:end].strip()}'"
+        if text[pos:end].strip():
+            lines += 1
+        pos = end + 1
+    return None
+
+
 def extract(article: Article, *, tagger: Tagger | None = None,
             reference: date | None = None, reference_source: str = "dct-option") -> DocumentResult:
     """Tag one article and build its events."""
@@ -98,7 +130,8 @@ def extract(article: Article, *, tagger: Tagger | None = None,
         ref = Reference(None, None, "none stated, none inferred")
     timexes = tagger.tag(text, ref.date, start=article.body_start)
     if ref.date is None:
-        titled = title_reference(tagger.tag(article.title, None), timexes)
+        titled = (title_reference(tagger.tag(article.title, None), timexes)
+                  or date_line_reference(text, article.body_start, timexes))
         inferred = titled or infer_reference(timexes)
         if inferred is not None:
             ref = Reference(inferred[0], "inferred", inferred[1])
