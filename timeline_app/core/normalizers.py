@@ -59,6 +59,9 @@ class Context(Protocol):
     def heading_year(self) -> int | None:
         """The year a Markdown heading over the expression's section names, if any."""
 
+    def names_a_thing(self) -> bool:
+        """The expression sits between an article and a noun ("the 4 August blast")."""
+
     def opens_line(self) -> bool:
         """The expression opens its line, after a bullet or emphasis ("- 3 March: ...")."""
 
@@ -322,7 +325,7 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
             or (tense is None and ref.month - month > 9)  # "fares go up from Jan 1" (in November)
             # "Teachers return on Aug. 4" (but "- 3 March: Council approves the plan" is told)
             or (tense is None and dated and (ref.month - month) * 30 + ref.day - day > 90
-                and not ctx.opens_line())):
+                and not ctx.opens_line() and not ctx.names_a_thing())):
         year += 1
     elif tense != "future" and (month, day) > (ref.month, ref.day) and month - ref.month > 2:
         year -= 1

@@ -393,6 +393,16 @@ class _Context:
         years = _HEADING_YEAR.findall(self._text, heading + 1, line_end)
         return int(years[0]) if len(years) == 1 else None
 
+    def names_a_thing(self) -> bool:
+        """The expression sits between an article and a noun ("the 4 August blast", "the
+        August 4 explosion"): it names what it dates, which is known."""
+        start, end = self.span
+        text = self._text
+        if text.startswith(("the ", "The "), start):  # ("the 4 August" read as one phrase)
+            return _NOUN_AFTER.match(text, end) is not None and not _VERB_LIKE_AFTER.match(text, end)
+        return (_ATTRIBUTIVE_BEFORE.search(text, max(0, start - 8), start) is not None
+                and _NOUN_AFTER.match(text, end) is not None and not _VERB_LIKE_AFTER.match(text, end))
+
     def opens_line(self) -> bool:
         """The expression opens its line, after a bullet or emphasis ("- 3 March: Council
         approves the plan"): an entry of a list, a timeline's perhaps, told in the present."""
@@ -813,6 +823,8 @@ _STATEMENT_END = regex.compile(r"\s*(?:[.;]|$)")
 _PERIOD_END_BEFORE = regex.compile(r"\b(?:to|until|till|through|ending|ended)\s+$", regex.IGNORECASE)
 _PERFECT_AUXILIARIES = frozenset(("have", "has", "had", "having", "i've", "we've", "they've", "you've"))
 _HEADING_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_VERB_LIKE_AFTER = regex.compile(r"\s+(?:is|was|will|has|had|and|or|but|to|of|in|on|at|for|from|with|when|"
+                                 r"that)\b")
 _LINE_OPENER = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*|__)?")
 _STAMPED_LINE = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9]\b")
 _CHAPTER_START = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:0?0:)?0?0:00\b")
