@@ -953,3 +953,11 @@ def test_a_date_line_under_a_name_dates_an_undated_page_and_takes_the_name() -> 
         ("2026-12-12/2027-04-05", "Frost Fairs: London's Frozen River"),
         ("1814-02", "The last frost fair was held"),
         ("2026-12-24/2026-12-26", "Closed"), ("2027-01-01", "Closed")]
+
+
+def test_a_possessive_left_by_a_removed_period_before_its_verb_goes() -> None:
+    titles = _titles_in("Oshkosh estimated earnings for its fourth quarter ended Sept. 30 fell 50% below "
+                        "the year-earlier $4.5 million.")
+    assert titles == {"fourth quarter ended Sept. 30": "Oshkosh estimated earnings fell 50% below the "
+                                                       "year-earlier $4.5 million",
+                      "year-earlier": "Oshkosh estimated earnings fell 50% below the $4.5 million"}

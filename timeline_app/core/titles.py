@@ -174,6 +174,9 @@ _DANGLING_LAST_WORDS = frozenset(
 # "was born in the winter of 1952, in a house with no electricity": "was born in a house"
 _PLACE_AFTER_COMMA = re.compile(r"\s*,\s+(?:in|at|on|near|outside|inside)\s+"
                                 r"(?:a|an|the|her|his|their|its|our|my)\s")
+_VERB_AFTER_DATE = re.compile(r"\s+(?:fell|rose|grew|jumped|dropped|climbed|slid|slipped|surged|soared|"
+                              r"plunged|was|were|is|are|will|would|totall?ed|reached|declined|increased|"
+                              r"decreased)\b")
 _FOOTNOTE_MARK = re.compile(r"\[[0-9]{1,3}\]")
 _CLOCK_NOUN = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.?m\.?)?")
 _SERVICE_AFTER = re.compile(r"\s+(?:from|to|service|train|bus|ferry|flight|sailing|departure|was|is|has|had|"
@@ -296,6 +299,9 @@ def _without(before: str, span: tuple[int, int]) -> str:
     left, right = before[:span[0]], before[span[1]:]
     if lead := _DATE_PREPOSITION.search(left):
         left = left[:lead.start()]
+    elif (left[-6:].lower().rstrip().endswith(_POSSESSIVES) and _VERB_AFTER_DATE.match(right)
+          and (owner := _at_end(_DANGLING_POSSESSIVE, left.rstrip()))):
+        left = left[:owner.start()]  # "earnings for its [fourth quarter] fell": "earnings fell"
     if right.startswith(("'s", "’s")):  # "get around Wednesday's ruling": "the ruling"
         right = " the" + right[2:]
     if right.lstrip().startswith(",") and (not left.strip() or left.rstrip().endswith(",")):
@@ -674,8 +680,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         after = after[:said.start("said")]  # "made landfall on Wednesday, officials said on ..."
     heading = before.rstrip().endswith(":")  # "Jazz night: Friday, 7.30pm, The Old Library"
     before = before.rstrip(" ,;:")
-    if (before[-6:].lower().endswith(_POSSESSIVES) and _CLAUSE_ENDS.match(sentence, date_end)
+    if (before[-6:].lower().endswith(_POSSESSIVES)
+            and (_CLAUSE_ENDS.match(sentence, date_end) or _VERB_AFTER_DATE.match(sentence, date_end))
             and (owner := _at_end(_DANGLING_POSSESSIVE, before))):
+        # (or before the verb: "earnings for its [fourth quarter ended Sept. 30] fell 50%")
         before = before[:owner.start()]  # "revenue of $57 billion for its [third quarter]"
     if dangling := _dangling_preposition(before):
         before = before[:dangling.start()].rstrip(" ,;:")
