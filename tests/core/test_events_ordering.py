@@ -961,3 +961,8 @@ def test_a_possessive_left_by_a_removed_period_before_its_verb_goes() -> None:
     assert titles == {"fourth quarter ended Sept. 30": "Oshkosh estimated earnings fell 50% below the "
                                                        "year-earlier $4.5 million",
                       "year-earlier": "Oshkosh estimated earnings fell 50% below the $4.5 million"}
+
+
+def test_a_linking_adverb_opening_the_sentence_leaves_the_title() -> None:
+    assert _titles_in("Separately, Citadel posted a net loss of $2.3 million on Tuesday.") == {
+        "Tuesday": "Citadel posted a net loss of $2.3 million"}

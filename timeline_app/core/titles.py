@@ -12,6 +12,7 @@ import re
 
 TITLE_LIMIT = 90
 _LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|[-–—*•]\s|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s|where\s|"
+                   r"(?:separately|in\s+addition|however|moreover|nevertheless|nonetheless|besides),\s|"
                    r"that\s(?=(?:he|she|it|they|we|i|the|a|an|his|her|their|its)\s)|"
                    r"(?:even\s)?though\s|although\s|(?-i:omg|OMG|lol|LOL|ugh|wow|yay)\s"
                    r"|(?:omg|lol|ugh|wow|yay|ok|okay|oh|well),\s"
