@@ -965,6 +965,10 @@ _CLOCK_DAY_JOIN = regex.compile(
     r"\s*\)?\s*(?:local\s+time|\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\)?)?\s*,?\s*on\s+")
 
 
+_COMMA_JOIN = regex.compile(r"\s*,\s*")
+# a day written out: "Saturday 12 December", "12 December", "Dec. 12" (not "Saturday" alone)
+_WRITTEN_DAY = regex.compile(r"(?:[A-Za-z]+,?\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]"
+                             r"|[A-Za-z]{3,9}\.?\s+[0-9]{1,2}\b)")
 _UNKNOWN_DAY_CLOCK = regex.compile(r"XXXX-XX-XXT(\d\d):(\d\d)")
 
 
@@ -1105,8 +1109,14 @@ def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
         if (day is not None and hour_minute is not None and day.time is not None
                 and day.time.granularity == "day" and day.time.year_known
                 and day.start - clock.end <= 20
-                and _CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)):
+                and (_CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)
+                     or (_COMMA_JOIN.fullmatch(text, clock.end, day.start)  # "10am-4pm, Saturday 12 December"
+                         and _WRITTEN_DAY.match(day.text) is not None))):
             moved = TimeValue("minute", day.time.start, hour=hour_minute[0], minute=hour_minute[1])
+            if clock.until is not None and clock.until.hour is not None:
+                end_day = day.time.start + timedelta(days=1 if clock.until.hour < hour_minute[0] else 0)
+                clock = dataclasses.replace(clock, until=TimeValue("minute", end_day, hour=clock.until.hour,
+                                                                   minute=clock.until.minute))
             if ")" in text[clock.end:day.start]:  # "(1115 GMT) on Wednesday": the spans stay apart
                 out.append(dataclasses.replace(clock, value=moved.value, time=moved,
                                                anchor=day.anchor))
