@@ -831,7 +831,8 @@ _CHAPTER_START = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:0?0:)?0?
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 _NUMBERED_DAY = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*)?(?:Day|DAY)s?[ \t]+"
                               r"(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-                              r"(?:[ \t]*(?:[-–&]|to|and)[ \t]*[0-9]{1,2})?\b")
+                              r"(?:[ \t]*(?:[-–&]|to|and)[ \t]*[0-9]{1,2})?\b"
+                              r"(?=[ \t]*(?:\*\*)?[ \t]*[:.–—-])")  # a label ("Day 3:", not "Day 3 of")
 _VERB_LAST_BEFORE = regex.compile(
     r"(?:\b(?:will|would|could|may|might|should|can|must|to|not)|n[\x27’]t|[\x27’]ll)\s+$", regex.IGNORECASE)
 _AHEAD_OF_BEFORE = regex.compile(
