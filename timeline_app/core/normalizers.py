@@ -1172,6 +1172,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if story is not None and story.granularity in ("day", "partofday", "minute") \
                 and story.start < ref:
             day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
+            if story.part == "NI" and hour < 6:
+                day += timedelta(days=1)  # "on the night of 14 March ... At around 1am": the 15th
     elif not groups.get("log_entry") and (ahead := ctx.recent_day_ahead()) is not None:
         # "The lecture is on Saturday 12 December at 7pm. Doors open at 6.15pm": that day's
         day, anchor = ahead.start, STORY
