@@ -78,6 +78,8 @@ _WHEN_QUESTION = re.compile(r"\s*When\s+(?P<aux>do|does|will|would|can|is|are|wa
                             r"(?:\s+[\w'’-]+)??|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|I|we|you|they|he|she|it)"
                             r"(?:\s+(?P<rest>[a-z][^?]*))?\?\s*")
 _NAME_LINE = re.compile(r"[^\n]{3,80}(?<![.!?:;,\"”])")  # a heading: short, no stop at its end
+_FALLS_ON = re.compile(r"\s+(?:falls|fell|will\s+fall|lands|landed|is|was|will\s+be)\s+"
+                       r"(?:this\s+year\s+)?on\s+(?:the\s+)?", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
@@ -497,6 +499,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue  # a source's date: "Retrieved 12 March 2021", the "References" list
         if timex.anchor == "absolute" and _a_topic(text, timex.start):
             continue  # "He never spoke about June 1944": a topic
+        if (i + 1 < len(dated) and _FALLS_ON.fullmatch(text, timex.end, dated[i + 1].start)
+                and (told := dated[i + 1].time) is not None and told.granularity == "day"):
+            continue  # "This year Stir-up Sunday falls on 22 November": that day dates it
         if _EVERY_AFTER.match(text, timex.end):
             continue  # "I do mine in October every year": a habit, no event
         if timex.time is not None and timex.time.granularity == "year" and _named_or_cited(text, timex):

@@ -20,11 +20,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from timeline_app.core import email_message, yaml_safe
+from timeline_app.core import email_message, feeds, yaml_safe
 from timeline_app.core.records import pickled_by_fields
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json",
-                 ".jsonl", ".ndjson", ".eml"}
+                 ".jsonl", ".ndjson", ".eml", ".rss", ".atom", ".xml"}
 MAX_BYTES = int(float(os.environ.get("TIMELINE_MAX_FILE_MB", "20")) * 1_000_000)  # files over it are skipped
 
 
@@ -441,6 +441,26 @@ def _eml(path: Path, data: bytes) -> Article:
     return _mail(path, text, headers, body_start)
 
 
+def _feed(path: Path, text: str) -> list[Article]:
+    """The stories of an RSS or Atom feed, one article each."""
+    try:
+        items = feeds.read_feed(text)
+    except feeds.FeedError as exc:
+        raise ArticleError(str(exc)) from exc
+    articles = []
+    for index, item in enumerate(items):
+        body = item.text or item.title
+        if not body.strip():
+            continue
+        published = email_message.sent_day(item.date or "") or parse_date(item.date)
+        name = f"{path}#{index}" if len(items) > 1 else str(path)
+        articles.append(Article(name, body, item.title or _first_line_title(body) or path.stem, published,
+                                "feed" if published else None, item.source, item.link, 0, index))
+    if not articles:
+        raise ArticleError("feed without stories")
+    return articles
+
+
 def _html_text(raw: str) -> str:
     """The readable text of an HTML mail part."""
     import trafilatura
@@ -737,6 +757,8 @@ def articles_from_bytes(path: Path, data: bytes) -> list[Article]:
         return [_html(path, text)]
     if suffix in (".json", ".jsonl", ".ndjson"):
         return _json(path, text)
+    if suffix in (".rss", ".atom", ".xml"):
+        return _feed(path, text)
     if suffix in (".md", ".markdown"):
         return [_markdown(path, text)]
     if _FRONT_MATTER.match(text):
