@@ -1,8 +1,10 @@
 """Read article files into :class:`Article` objects: text, title, source and publication date.
 
-Formats: plain text (an optional header line such as ``Author: X date 2021-02-05``), Markdown
-with YAML front matter, HTML (main text and metadata through trafilatura) and JSON (an article
-object, a list of them, or JSON Lines). The publication date comes, in this order, from a header
+Formats: plain text (an optional header line such as ``Author: X date 2021-02-05``, mail
+headers, a press release's embargo line, a dated wire dateline), Markdown with YAML front
+matter, HTML (main text and metadata through trafilatura), JSON (an article object, a list of
+them, JSON Lines, schema.org ``NewsArticle``), e-mail (``.eml``, see :mod:`email_message`) and
+RSS or Atom feeds (see :mod:`feeds`). The publication date comes, in this order, from a header
 line, HTML metadata, front matter, JSON fields, or a date in the file name; never from the file's
 modification time. Files that cannot be read raise :class:`ArticleError` with a reason a person
 can act on.
