@@ -392,11 +392,7 @@ def _period_ended(text: str, dated: list[Timex], i: int) -> EventDate | None:
             or not _ENDED_JOIN.fullmatch(text, period.end, day.start)):
         return None
     last = day.time.start
-    if last == _month_end(last):  # whole months: "ended October 31" closes August to October
-        index = last.year * 12 + last.month - months
-        first = date(index // 12, index % 12 + 1, 1)
-    else:  # "the 13 weeks ended Nov. 28": as many days
-        first = last - timedelta(days=round(months * 30.44) - 1)
+    first = _months_up_to(last, months)
     return EventDate(text=text[period.start:day.end], start=period.start, end=day.end,
                      value=f"{first.isoformat()}/{last.isoformat()}", earliest=first, latest=last,
                      granularity="month", approximate=period.anchor != "absolute" or day.anchor != "absolute",
@@ -439,16 +435,20 @@ def _span_to_day(text: str, day: Timex) -> EventDate | None:
     if unit == "weeks":
         first = last - timedelta(days=7 * count - 1)
     else:
-        months = count * (12 if unit == "years" else 1)
-        if last == _month_end(last):
-            index = last.year * 12 + last.month - months
-            first = date(index // 12, index % 12 + 1, 1)
-        else:
-            first = last - timedelta(days=round(months * 30.44) - 1)
+        first = _months_up_to(last, count * (12 if unit == "years" else 1))
     return EventDate(text=text[span.start():day.end], start=span.start(), end=day.end,
                      value=f"{first.isoformat()}/{last.isoformat()}", earliest=first, latest=last,
                      granularity="week" if unit == "weeks" else "month", approximate=day.anchor != "absolute",
                      mod=None, anchor=day.anchor)
+
+
+def _months_up_to(last: date, months: int) -> date:
+    """The first day of the ``months`` that end on ``last``: whole months when it ends one
+    ("ended October 31", three months: 1 August), else as many days ("to Nov. 28")."""
+    if last == _month_end(last):
+        index = last.year * 12 + last.month - months
+        return date(index // 12, index % 12 + 1, 1)
+    return last - timedelta(days=round(months * 30.44) - 1)
 
 
 def _month_end(day: date) -> date:
