@@ -65,6 +65,9 @@ class Context(Protocol):
     def opens_line(self) -> bool:
         """The expression opens its line, after a bullet or emphasis ("- 3 March: ...")."""
 
+    def warned(self) -> bool:
+        """A warning or an alert the expression's "from" starts ("issued a warning from Friday")."""
+
     def numbered_day(self) -> bool:
         """The expression's line opens with a day counted from an unnamed start ("Day 3: ...")."""
 
@@ -949,6 +952,8 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "maybe by Fri evening": a deadline, unless its clause says otherwise
     if groups.get("starting") and ctx.clause_tense() is None and _starts_ahead(ref, int(number)):
         tense = "future"  # "in force from Friday" (written on a Thursday)
+    if tense == "past" and ctx.warned():
+        tense = "future"  # "has issued a warning for snow from Friday"
     if groups.get("scheduled") or (tense is None and ctx.listing()):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead; "Film: Sat, 2pm"
     if tense is None and (groups.get("ahead") or ctx.question()):
@@ -1154,6 +1159,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if tense is None and (ctx.deadline_before()
                               or (ctx.from_before() and _starts_ahead(ref, int(wd)))):
             tense = "future"  # "a warning is in force from 6pm Friday until 9am Sunday"
+        if tense == "past" and ctx.warned():
+            tense = "future"  # "has issued a yellow warning for snow from 6pm on Friday"
         if tense is None and (groups.get("scheduled") or ctx.question()):
             tense = "future"  # "the ceremony is at noon on Friday", "weds 6pm at the usual place?"
         day = _as_told(ctx, int(wd), _weekday_date(ref, int(wd), None, tense), tense, ref)

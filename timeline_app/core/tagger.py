@@ -410,6 +410,13 @@ class _Context:
         line = self._text.rfind("\n", 0, start) + 1
         return _LINE_OPENER.fullmatch(self._text, line, start) is not None
 
+    def warned(self) -> bool:
+        """A warning or an alert the expression's "from" starts ("has issued a yellow warning
+        for snow from Friday"): what is warned of lies ahead, whatever the tense of issuing it."""
+        start = self.span[0]
+        s = self._sentence()[0]
+        return _WARNING_FROM.search(self._text, max(s, start - 140), start) is not None
+
     def numbered_day(self) -> bool:
         """The expression's line opens with a day counted from an unnamed start ("Day 3: a
         free day ... the 10.15am train", "Days 5-6:"), as an itinerary's or a diary's do."""
@@ -825,6 +832,9 @@ _PERFECT_AUXILIARIES = frozenset(("have", "has", "had", "having", "i've", "we've
 _HEADING_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _VERB_LIKE_AFTER = regex.compile(r"\s+(?:is|was|will|has|had|and|or|but|to|of|in|on|at|for|from|with|when|"
                                  r"that)\b")
+_WARNING_FROM = regex.compile(r"\b(?:issued|issues|announced|declared|put\s+out|extended|upgraded|raised)\b"
+                              r"[^.;!?]{0,40}?\b(?:warnings?|alerts?|advisory|advisories|watch)\b"
+                              r"[^.;!?]{0,70}?\bfrom\s+$", regex.IGNORECASE)
 _LINE_OPENER = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*|__)?")
 _STAMPED_LINE = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9]\b")
 _CHAPTER_START = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:0?0:)?0?0:00\b")
