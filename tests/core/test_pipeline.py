@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
+import time
 from datetime import date
 from pathlib import Path
 
@@ -92,6 +94,32 @@ def test_the_process_pool_loads_everything_and_reports_bad_files(tmp_path: Path)
     assert len(_loaded(outcomes)) == 60
     # outcomes come in path order, the order the timeline merges them in
     assert [o.path for o in outcomes] == sorted(o.path for o in outcomes)
+
+
+def _workers_end(timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while multiprocessing.active_children():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_the_worker_processes_end_with_each_load_and_start_again_for_the_next(tmp_path: Path) -> None:
+    # idle workers would hold a tagger each for as long as the window stays open
+    _write(tmp_path, 60)
+    pipeline = Pipeline(None, workers=2)
+    try:
+        assert len(_loaded(list(pipeline.load([tmp_path])))) == 60
+        assert _workers_end()
+        stopped = pipeline.load([tmp_path])  # a load abandoned half way (cancelled)
+        assert isinstance(next(stopped), Loaded) and multiprocessing.active_children()
+        stopped.close()
+        assert _workers_end()
+        assert len(_loaded(list(pipeline.load([tmp_path])))) == 60
+    finally:
+        pipeline.close()
+    assert _workers_end()
 
 
 def test_the_pool_keeps_path_order_when_cached_and_extracted_files_alternate(tmp_path: Path) -> None:
