@@ -966,3 +966,25 @@ def test_a_possessive_left_by_a_removed_period_before_its_verb_goes() -> None:
 def test_a_linking_adverb_opening_the_sentence_leaves_the_title() -> None:
     assert _titles_in("Separately, Citadel posted a net loss of $2.3 million on Tuesday.") == {
         "Tuesday": "Citadel posted a net loss of $2.3 million"}
+
+
+def test_a_year_opening_a_sentence_with_an_age_in_that_year_makes_one_event() -> None:
+    # not a scene setter for a finer date: the age restates the year
+    titles = _titles_in("Mara Lindqvist was born on 3 March 1970 in Gothenburg. In 2011, at the age "
+                        "of 41, she went back to music.")
+    assert titles == {"3 March 1970": "Mara Lindqvist was born in Gothenburg",
+                      "2011": "She went back to music"}
+
+
+def test_a_removed_date_takes_its_to_along_but_not_a_possessive_dates_preposition() -> None:
+    titles = _titles_in("There were 4,812 cases in the seven days to Sunday, up from 3,950 the week before.")
+    assert titles["the week before"] == "There were 4,812 cases in the seven days, up from 3,950"
+    titles = _titles_in("The sequel to last year's surprise hit will open on March 12, 2027.")
+    assert titles["March 12, 2027"] == "The sequel to the surprise hit will open"
+
+
+def test_an_anniversary_day_in_a_year_takes_its_clock_time() -> None:
+    article = Article("a.txt", "On this day in 1976, the water reached its highest point at 4am.",
+                      "Story", date(2026, 11, 24), "header", None, None, 0)
+    [event] = extract(article).events
+    assert (event.date.value, event.title) == ("1976-11-24T04:00", "The water reached its highest point")

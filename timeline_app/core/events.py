@@ -285,7 +285,7 @@ def _scene_setters(text: str, dated: list[Timex], starts: list[int]) -> list[int
         first, last = year.time.interval()
         day_first, day_last = day.time.interval()
         if (year.start - sentence_start <= 12 and day.start < next_start
-                and first <= day_first and day_last <= last
+                and first <= day_first and day_last <= last and (first, last) != (day_first, day_last)
                 and not _CLAUSE_JOIN.search(text, year.end, day.start)):
             found.append(i)
     return found

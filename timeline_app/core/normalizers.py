@@ -15,7 +15,7 @@ moving forward as stories do (see :meth:`Context.story_time`).
 from __future__ import annotations
 
 import contextlib
-from calendar import monthrange
+from calendar import isleap, monthrange
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -378,6 +378,10 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
     if (args.get("on_this_day") and year is not None and month is None and not groups.get("year_end")
             and (this_day := ctx.on_this_day()) is not None):
         month, day = this_day  # "On this day: November 24" over "1963 – Jack Ruby shoots Oswald"
+    if args.get("this_day") and year is not None and (ref := ctx.reference()) is not None:
+        month, day, anchor = ref.month, ref.day, REFERENCE  # "this day in 1976"
+        if (month, day) == (2, 29) and not isleap(year):
+            day = 28
     if groups.get("day_word"):  # "the twenty-first of March"
         day = _lookup(ctx, "day_ordinal", groups["day_word"])
     if groups.get("week") and year is not None:  # "week 11 of 2024": an ISO week

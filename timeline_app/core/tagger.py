@@ -751,10 +751,13 @@ class _Context:
         clause_start = break_ends[i] if i >= 0 else s
         j = bisect.bisect_left(break_starts, end)
         clause_end = break_starts[j] if j < len(break_starts) else e
-        found = self._nearest_marker(markers, clause_start, clause_end)
+        strong = [m for m in markers if m[2] != "weak"]
+        found = self._nearest_marker(strong, clause_start, clause_end)
         if found is None and not clause_only:
-            found = self._nearest_marker(markers, s, e)
-        return "future" if found == "prospective" else found
+            found = self._nearest_marker(strong, s, e)
+        if found is None and len(strong) < len(markers):  # "A ruling as soon as Friday"
+            found = self._nearest_marker(markers, clause_start, clause_end)
+        return "future" if found in ("prospective", "weak") else found
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str]]:
         """The tense markers of the sentence [s, e): (start, end, 'future' or 'past'),
@@ -766,6 +769,7 @@ class _Context:
         patterns = [("future", self._tagger.future), ("past", self._tagger.past)]
         if self._tagger.prospective is not None:
             patterns.append(("prospective", self._tagger.prospective))
+        patterns.append(("weak", self._tagger.weak_future))
         if self._tagger.future_endings is not None and (
                 self._text.find("'", s, e) >= 0 or self._text.find("’", s, e) >= 0):
             patterns.append(("future", self._tagger.future_endings))
@@ -868,6 +872,7 @@ class Tagger:
             rf"(?<!\w)(?:{prospective})\s+(?:[\w'’-]+\s+){{0,3}}?to\s+(?!be\b)[a-z]+(?!\w)",
             re.IGNORECASE) if prospective else None
         self.future_endings = _compile_endings(self.rules.words("tense_future"))
+        self.weak_future = _compile_words(self.rules.words("tense_future_weak"))
         self.attribution = frozenset(w.lower() for w in self.rules.words("attribution_verbs"))
         # what may come before a year that opens a sentence: "In 2019, ...", "Back in 2019, ..."
         self.sentence_opener = regex.compile(

@@ -95,8 +95,8 @@ _PERSON_OF_ANTECEDENT = re.compile(r"(?<![\w.'’&-])(?P<noun>(?:[A-Z][\w.'’&-
 _CLAUSE_SUBJECT = re.compile(r"(?:the|a|an|he|she|they|we|i|it|his|her|their|its|our)\s", re.IGNORECASE)
 _DANGLING_COPULA = re.compile(r"\s+(?:was|is|were|are|will\s+be|came)$")
 _COPULA_ENDS = ("was", "is", "were", "are", "be", "came")
-_DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|over|throughout|through|"
-                               r"around|for|as\s+of)\s+$",
+_DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|till|to|over|"
+                               r"throughout|through|around|for|as\s+of)\s+$",
                                re.IGNORECASE)
 _PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
 # a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
@@ -298,12 +298,13 @@ def _at_end(pattern: re.Pattern[str], text: str, reach: int = _TAIL) -> re.Match
 def _without(before: str, span: tuple[int, int]) -> str:
     """``before`` without the date at ``span`` (in it), its preposition and its comma."""
     left, right = before[:span[0]], before[span[1]:]
-    if lead := _DATE_PREPOSITION.search(left):
+    possessive = right.startswith(("'s", "’s"))  # "to last year's hit": the preposition is the hit's
+    if not possessive and (lead := _DATE_PREPOSITION.search(left)):
         left = left[:lead.start()]
     elif (left[-6:].lower().rstrip().endswith(_POSSESSIVES) and _VERB_AFTER_DATE.match(right)
           and (owner := _at_end(_DANGLING_POSSESSIVE, left.rstrip()))):
         left = left[:owner.start()]  # "earnings for its [fourth quarter] fell": "earnings fell"
-    if right.startswith(("'s", "’s")):  # "get around Wednesday's ruling": "the ruling"
+    if possessive:  # "get around Wednesday's ruling": "the ruling"
         right = " the" + right[2:]
     if right.lstrip().startswith(",") and (not left.strip() or left.rstrip().endswith(",")):
         right = right.lstrip()[1:]  # "On Monday, police said": no comma is left hanging
