@@ -415,3 +415,14 @@ def test_relative_seasons_at_the_calendars_first_year_neither_hang_nor_raise() -
                  "In AD 1 it rained. This past summer was dry. Last November too."):
         for timex in tagger.tag(text, None):
             assert text[timex.start:timex.end] == timex.text
+
+
+def test_a_day_under_a_heading_of_plans_is_ahead_and_one_of_a_counted_day_is_unknown() -> None:
+    tagger = TAGGER
+    written = date(2026, 11, 20)  # a Friday
+    [day] = tagger.tag("# Status\n\n## Next steps\n- Load test on Tuesday.\n", written)
+    assert day.value == "2026-11-24"
+    [day] = tagger.tag("# Status\n\n## Done\n- Load test on Tuesday.\n", written)
+    assert day.value == "2026-11-17"
+    [clock] = tagger.tag("Liftoff is targeted for 14:32 UTC on the first day of the window.", written)
+    assert clock.value == "XXXX-XX-XXT14:32"

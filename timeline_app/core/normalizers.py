@@ -157,6 +157,9 @@ class Context(Protocol):
     def listing(self) -> bool:
         """The expression's sentence is an entry of a listing, with no verb ("Film: Saturday, 2pm")."""
 
+    def planned_block(self) -> bool:
+        """The expression sits under a heading of what is planned ("## Next steps")."""
+
     def question(self) -> bool:
         """The expression's sentence asks a question ("weds 6pm at the usual place?")."""
 
@@ -301,7 +304,7 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     if ref is None:
         return None, NONE
     tense = ctx.tense()
-    if tense is None and ctx.deadline_before():
+    if tense is None and (ctx.deadline_before() or ctx.planned_block()):
         tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead
     if tense != "future" and ctx.set_from() and ctx.clause_tense() is None:
         tense = "future"  # "Acme unveiled its new arm, which ships in March": a change set ahead
@@ -958,7 +961,7 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "in force from Friday" (written on a Thursday)
     if tense == "past" and ctx.warned():
         tense = "future"  # "has issued a warning for snow from Friday"
-    if groups.get("scheduled") or (tense is None and ctx.listing()):
+    if groups.get("scheduled") or (tense is None and (ctx.listing() or ctx.planned_block())):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead; "Film: Sat, 2pm"
     if tense is None and (groups.get("ahead") or ctx.question()):
         tense = "future"  # "deals start thurs", "drinks fri?": a post's plan
@@ -1683,6 +1686,12 @@ def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
         target = TimeValue("season", date(ref.year, SEASON_START_MONTH[season], 1))
         current = TimeValue.of("season", ref)
         step = "Y"
+    if shift == 0 and (end := ctx.range_end()) is not None:  # "the spring and autumn of 1944"
+        first = target.start.replace(year=end[0])
+        if end[1] is not None and first.month > end[1]:  # "the winter to March 1944"
+            first = first.replace(year=end[0] - 1)
+        target = TimeValue(target.granularity, first)
+        return Resolution(target.value, target, mod, ABSOLUTE)
     if shift != 0:
         for _ in range(3):  # (at most a year or two; none at the calendar's ends, year 1 or 9999)
             if (target.start < current.start) if shift < 0 else (target.start > current.start):

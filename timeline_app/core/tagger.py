@@ -176,6 +176,10 @@ _LOWER_WORD_AFTER = regex.compile(r"\s+[a-z]")
 # a listing's entry: "Jazz night: Friday, 7.30pm. Tickets £12.", "Doors 7pm"
 _LISTING = regex.compile(r"^[\s\W]*[A-Z][\w '’&-]{1,40}:\s|\b\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b|[£$€]\s?\d",
                          regex.IGNORECASE | regex.MULTILINE)
+# a heading line: Markdown's "## Next steps", or a short label of its own line ("Coming up:")
+_HEADING_LINE_BEFORE = regex.compile(
+    r"(?:^|\n)[ \t]*(?:#{1,6}[ \t]+(?:\*\*)?(?P<name>[^\n]{1,60}?)(?:\*\*)?"
+    r"|(?:\*\*)?(?P<name>[A-Z][^\n:]{1,40}?)(?:\*\*)?:(?:\*\*)?)[ \t]*(?=\n)", regex.REVERSE)
 _VERB_LIKE = regex.compile(r"\b(?:is|are|was|were|has|have|had|will|would|opens?|closes?|starts?|runs?|"
                            r"[a-z]{3,}ed)\b", regex.IGNORECASE)
 _OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:on|late|early|by)\s+)?", regex.IGNORECASE)
@@ -419,10 +423,12 @@ class _Context:
 
     def numbered_day(self) -> bool:
         """The expression's line opens with a day counted from an unnamed start ("Day 3: a
-        free day ... the 10.15am train", "Days 5-6:"), as an itinerary's or a diary's do."""
+        free day ... the 10.15am train", "Days 5-6:"), as an itinerary's or a diary's do, or
+        the expression is told of such a day ("at 14:32 UTC on the first day of the window")."""
         start = self.span[0]
         line = self._text.rfind("\n", 0, start) + 1
-        return _NUMBERED_DAY.match(self._text, line, start) is not None
+        return (_NUMBERED_DAY.match(self._text, line, start) is not None
+                or _COUNTED_DAY_AFTER.match(self._text, self.span[1]) is not None)
 
     def story_anchor_before(self, finest: str, day: date, reach: int = 600) -> TimeValue | None:
         """The last date mentioned within ``reach`` characters, ``finest`` or finer, that
@@ -603,6 +609,17 @@ class _Context:
         return (e - s <= 160 and not self._markers(s, e)
                 and _LISTING.search(self._text, s, e) is not None
                 and _VERB_LIKE.search(self._text, s, e) is None)
+
+    def planned_block(self) -> bool:
+        """The expression sits under a heading of what is planned ("## Next steps", "Coming
+        up:", "Dates for your diary"): a day told there without a tense is ahead."""
+        start = self.span[0]
+        if self._tagger.ahead_heading is None or "\n" not in self._text:
+            return False
+        lo = max(0, start - HEADING_REACH)
+        heading = _HEADING_LINE_BEFORE.search(self._text, lo, start)
+        return (heading is not None and not _HEADING_LINE_BEFORE.search(self._text, heading.end(), start)
+                and self._tagger.ahead_heading.fullmatch(heading["name"]) is not None)
 
     def on_this_day(self) -> tuple[int, int] | None:
         """In an "on this day" column, the month and day of its list, for a year that opens a
@@ -847,6 +864,10 @@ _NUMBERED_DAY = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*)?(?:Day|DAY)s?
                               r"(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
                               r"(?:[ \t]*(?:[-–&]|to|and)[ \t]*[0-9]{1,2})?\b"
                               r"(?=[ \t]*(?:\*\*)?[ \t]*[:.–—-])")  # a label ("Day 3:", not "Day 3 of")
+_COUNTED_DAY_AFTER = regex.compile(
+    r",?\s+on\s+(?:the\s+(?:first|second|third|fourth|fifth|last|final|opening|closing)\s+day|day\s+"
+    r"(?:one|two|three|four|five|six|seven|[1-9][0-9]?))\s+of\s+(?:the|its|their|his|her|our)\b",
+    regex.IGNORECASE)
 _VERB_LAST_BEFORE = regex.compile(
     r"(?:\b(?:will|would|could|may|might|should|can|must|to|not)|n[\x27’]t|[\x27’]ll)\s+$", regex.IGNORECASE)
 _AHEAD_OF_BEFORE = regex.compile(
@@ -873,6 +894,8 @@ class Tagger:
             re.IGNORECASE) if prospective else None
         self.future_endings = _compile_endings(self.rules.words("tense_future"))
         self.weak_future = _compile_words(self.rules.words("tense_future_weak"))
+        ahead = _alternation(list(self.rules.words("ahead_headings")))
+        self.ahead_heading = regex.compile(rf"[\W\d]*(?:{ahead})[\W\d]*", FLAGS) if ahead else None
         self.attribution = frozenset(w.lower() for w in self.rules.words("attribution_verbs"))
         # what may come before a year that opens a sentence: "In 2019, ...", "Back in 2019, ..."
         self.sentence_opener = regex.compile(
@@ -893,10 +916,13 @@ class Tagger:
         months = "|".join(regex.escape(w) for w in sorted(self.rules.table("month"), key=len,
                                                            reverse=True))
         day = r"\d{1,2}(?:st|nd|rd|th)?"
+        seasons = "|".join(regex.escape(w) for w in sorted(self.rules.table("season"), key=len,
+                                                            reverse=True))
+        # ("September and October of 1944", "the spring and autumn of next year")
         self.range_end = regex.compile(
             rf"\s*(?:{joiners})\s+(?:(?P<month>{months})\.?\s+{day}|{day}(?:\s+(?P<month2>{months})\.?)?"
-            rf"|(?P<month3>{months})\.?)(?!\w),?\s+(?:(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
-            rf"|(?P<shift>last|next|this)\s+year\b)", FLAGS)
+            rf"|(?P<month3>{months})\.?|(?:the\s+)?(?:{seasons}))(?!\w),?\s+(?:of\s+)?"
+            rf"(?:(?P<year>(?:1[5-9]|20)\d\d)(?!\d)|(?P<shift>last|next|this)\s+year\b)", FLAGS)
 
     def candidates(self, text: str) -> list[tuple[Rule, regex.Match[str]]]:
         """Rule matches in text order, before filtering and normalisation (one pass)."""
