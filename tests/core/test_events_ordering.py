@@ -988,3 +988,10 @@ def test_an_anniversary_day_in_a_year_takes_its_clock_time() -> None:
                       "Story", date(2026, 11, 24), "header", None, None, 0)
     [event] = extract(article).events
     assert (event.date.value, event.title) == ("1976-11-24T04:00", "The water reached its highest point")
+
+
+def test_a_timetable_by_the_minute_makes_no_event_and_an_aside_loses_its_preposition() -> None:
+    titles = _titles_in("Ferries leave every 45 minutes between 07:00 and 21:00, and the last departure "
+                        "is at 22:45. During the winter timetable, which started on 1 November, there "
+                        "are six sailings.")
+    assert titles == {"1 November": "The winter timetable started"}

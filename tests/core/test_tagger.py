@@ -426,3 +426,37 @@ def test_a_day_under_a_heading_of_plans_is_ahead_and_one_of_a_counted_day_is_unk
     assert day.value == "2026-11-17"
     [clock] = tagger.tag("Liftoff is targeted for 14:32 UTC on the first day of the window.", written)
     assert clock.value == "XXXX-XX-XXT14:32"
+
+
+def test_a_month_just_gone_told_ahead_is_next_years_but_not_after_an_opening_date() -> None:
+    written = date(2026, 11, 24)
+    [month] = TAGGER.tag("The opening will be in October.", written)
+    assert month.value == "2027-10"
+    [month] = TAGGER.tag("In October, it announced plans to expand.", written)
+    assert month.value == "2026-10"
+
+
+def test_a_schedule_ahead_keeps_its_year_for_the_days_after_it() -> None:
+    values = [t.value for t in TAGGER.tag(
+        "The calendar puts Nevada first, on Feb. 12, 2028, followed by South Carolina a week later "
+        "and Super Tuesday on March 7.", date(2026, 11, 24))]
+    assert values == ["2028-02-12", "2028-W07", "2028-03-07"]
+    values = [t.value for t in TAGGER.tag(
+        "Lin will take over on 1 January from Park, who announced his retirement in June.",
+        date(2025, 11, 3))]
+    assert values == ["2026-01-01", "2025-06"]
+
+
+def test_a_story_goes_on_from_its_own_time_after_a_date_reached_back_to() -> None:
+    values = [t.value for t in TAGGER.tag(
+        "Ellen arrived in the spring of 1952. He showed her the logbook, which went back to 1871. "
+        "By the following spring she was alone. Tomas had died in the winter.", None)]
+    assert values == ["1952-SP", "1871", "1953-SP", "1952-WI"]
+
+
+def test_a_sports_season_is_a_year_and_a_seasons_timetable_no_date() -> None:
+    [season, month] = TAGGER.tag("The Hawks reached the conference finals in the playoffs. Opening night "
+                                 "of next season is expected in late October.", date(2026, 11, 24))
+    assert (season.value, season.mod, month.value) == ("2027", "APPROX", "2027-10")
+    assert [t.text for t in TAGGER.tag("During the winter timetable, which started on 1 November, "
+                                       "there are six sailings.", date(2026, 11, 20))] == ["1 November"]

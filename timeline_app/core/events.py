@@ -54,7 +54,10 @@ _SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every 
                        r"|\bby appointment\b"
                        # "Late-night shopping is every Thursday until 9pm"
                        r"|\bevery\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\b[^.;]{0,40}?"
-                       r"\d(?:[.:]\d\d)?\s?[ap]\.?m\b")
+                       r"\d(?:[.:]\d\d)?\s?[ap]\.?m\b"
+                       # "Ferries leave every 45 minutes between 07:00 and 21:00"
+                       r"|\bevery\s+(?:\d{1,3}|few|ten|fifteen|twenty|thirty|forty-five|sixty|two|three|four)"
+                       r"\s+(?:minutes|mins|hours)\b")
 # (one of them in every match: a search of the pattern costs some 20 µs a sentence)
 _SCHEDULE_HINTS = ("pen", "days", "every", "appointment", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _EVERY_AFTER = re.compile(r",?\s+(?:every|each)\s+(?:single\s+)?(?:year|month|week|day|time)\b",

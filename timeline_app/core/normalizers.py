@@ -62,6 +62,9 @@ class Context(Protocol):
     def names_a_thing(self) -> bool:
         """The expression sits between an article and a noun ("the 4 August blast")."""
 
+    def opens_sentence(self) -> bool:
+        """The expression opens its sentence, perhaps after a preposition ("In October, ...")."""
+
     def opens_line(self) -> bool:
         """The expression opens its line, after a bullet or emphasis ("- 3 March: ...")."""
 
@@ -280,6 +283,13 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
         return (end_year - 1 if end_month is not None and month > end_month else end_year), ABSOLUTE
     if (told := ctx.anaphoric_year()) is not None:  # "in June that year", "That March"
         return told, STORY
+    if ((ref := ctx.reference()) is not None and (before := ctx.sentence_anchor()) is not None
+            and before.start > ref and rank(before.granularity) >= rank("week")
+            and 0 <= (month - before.start.month) * 31 + day - before.start.day <= 183
+            and ctx.tense() != "past"):
+        # a schedule ahead: "Nevada first, on Feb. 12, 2028, ... and Super Tuesday on March 7"
+        # (not "will take over on 1 January from Park, who announced his retirement in June")
+        return before.start.year, STORY
     story = _story_year(ctx)
     if story is not None and story.granularity == "year" and (
             (finer := ctx.story_time("month")) is not None and finer.granularity != "year"
@@ -327,7 +337,10 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
         # "Last month the council voted to close it from January": what was decided then is
         # after then
         return before.start.year + ((month, day) <= (before.start.month, before.start.day)), STORY
-    if ((tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 1)
+    if ((tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 0
+         # the month just gone only for a verb before it that looks ahead ("The opening will
+         # be in October", in November; not "In October, it announced plans to ...")
+         and (ref.month - month > 1 or (ctx.clause_tense() == "future" and not ctx.opens_sentence())))
             or (tense is None and ref.month - month > 9)  # "fares go up from Jan 1" (in November)
             # "Teachers return on Aug. 4" (but "- 3 March: Council approves the plan" is told)
             or (tense is None and dated and (ref.month - month) * 30 + ref.day - day > 90
@@ -387,6 +400,11 @@ def calendar(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolutio
             day = 28
     if groups.get("day_word"):  # "the twenty-first of March"
         day = _lookup(ctx, "day_ordinal", groups["day_word"])
+    if groups.get("week") and year is None and (ref := ctx.reference()) is not None:
+        ref_year, ref_week, _ = ref.isocalendar()  # "calendar week 45": this year's, or the nearer
+        week_number = int(groups["week"] or 0)
+        year = ref_year + (week_number - ref_week < -26) - (week_number - ref_week > 26)
+        anchor = REFERENCE
     if groups.get("week") and year is not None:  # "week 11 of 2024": an ISO week
         try:
             tv = TimeValue.of("week", date.fromisocalendar(year, int(groups["week"] or 0), 1))
@@ -1702,6 +1720,9 @@ def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
             target = moved
     elif season == "WI" and ref.month <= 2:
         target = target.plus("Y", -1)
+    elif (story is not None and story.granularity != "year" and target.start > story.start
+          and ctx.past_perfect()):
+        target = target.plus("Y", -1)  # "By the following spring ... He had died in the winter"
     elif story is not None and story.granularity != "year" and target.start < story.start:
         target = target.plus("Y", 1)  # "That winter ... In the spring": the spring after it
     elif story is None and (tense := ctx.near_tense()) is not None:  # ("hoped to ... before the summer")

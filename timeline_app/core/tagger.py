@@ -182,7 +182,13 @@ _HEADING_LINE_BEFORE = regex.compile(
     r"|(?:\*\*)?(?P<name>[A-Z][^\n:]{1,40}?)(?:\*\*)?:(?:\*\*)?)[ \t]*(?=\n)", regex.REVERSE)
 _VERB_LIKE = regex.compile(r"\b(?:is|are|was|were|has|have|had|will|would|opens?|closes?|starts?|runs?|"
                            r"[a-z]{3,}ed)\b", regex.IGNORECASE)
-_OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:on|late|early|by)\s+)?", regex.IGNORECASE)
+_OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:but|and|then|yet|so)\s+)?"
+                              r"(?:(?:on|in|at|during|late|early|by)\s+)?", regex.IGNORECASE)
+# what reaches back to a date from the story's time: "a logbook that went back to 1871"
+_REACHING_BACK_BEFORE = regex.compile(
+    r"\b(?:(?:goes|went|go|going|dates?|dated|dating)\s+back\s+(?:to|as\s+far\s+as)"
+    r"|dat(?:es|ed|ing)\s+from|as\s+far\s+back\s+as)\s+(?:the\s+)?$", regex.IGNORECASE)
+_BY_AFTER = regex.compile(r"\s+by\b")
 _BORN_BEFORE = regex.compile(r"\bborn\b[^.;]*$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"(?<![\w-])in\s+$", regex.IGNORECASE)  # "reopens in three weeks"
 # "could be the worst in a decade", "the first time in 20 years": a span looked back over
@@ -407,6 +413,10 @@ class _Context:
         return (_ATTRIBUTIVE_BEFORE.search(text, max(0, start - 8), start) is not None
                 and _NOUN_AFTER.match(text, end) is not None and not _VERB_LIKE_AFTER.match(text, end))
 
+    def opens_sentence(self) -> bool:
+        """The expression opens its sentence, perhaps after a preposition ("In October, ...")."""
+        return _OPENING_DATE.fullmatch(self._text, self._sentence()[0], self.span[0]) is not None
+
     def opens_line(self) -> bool:
         """The expression opens its line, after a bullet or emphasis ("- 3 March: Council
         approves the plan"): an entry of a list, a timeline's perhaps, told in the present."""
@@ -509,12 +519,15 @@ class _Context:
                     and _SAID_ON_BEFORE.search(self._text, max(0, self.span[0] - 60), self.span[0])):
                 return  # "..., the Treasury announced on Friday.": when it was said, not the story's day
         flashback = (self.narrative and len(self._anchors) > 0 and time.granularity != "day"
-                     and time.interval()[1] < self._anchors[-1].start and self.past_perfect())
+                     and time.interval()[1] < self._anchors[-1].start
+                     and (self.past_perfect() or _REACHING_BACK_BEFORE.search(
+                         self._text, max(0, self.span[0] - 40), self.span[0]) is not None))
         self._anchors.append(time)
         self._anchor_spans.append(self.span)
         if flashback:
             # "born in 1952. My father had come home six years earlier": told in the past
-            # perfect, a time before the story's; the story goes on from where it was
+            # perfect, a time before the story's; the story goes on from where it was (and
+            # after "the logbook, which went back to 1871")
             self._anchors.append(self._anchors[-2])
             self._anchor_spans.append(self.span)
 
@@ -797,6 +810,10 @@ class _Context:
                 if (kind == "past" and self._text[m.start():m.end()].lower() == "last"
                         and _VERB_LAST_BEFORE.search(self._text, max(0, m.start() - 12), m.start())):
                     continue  # "the strike will last 48 hours": the verb, not "last week"
+                if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
+                        and _BY_AFTER.match(self._text, m.end())
+                        and self._text[max(s, m.start() - 2):m.start()].strip() == ","):
+                    continue  # "..., followed by South Carolina": a participle, no tense
                 if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
                         and _MODAL_BEFORE.search(self._text, max(s, m.start() - 40), m.start())):
                     continue  # "will stay closed until Wednesday"

@@ -95,9 +95,11 @@ _PERSON_OF_ANTECEDENT = re.compile(r"(?<![\w.'’&-])(?P<noun>(?:[A-Z][\w.'’&-
 _CLAUSE_SUBJECT = re.compile(r"(?:the|a|an|he|she|they|we|i|it|his|her|their|its|our)\s", re.IGNORECASE)
 _DANGLING_COPULA = re.compile(r"\s+(?:was|is|were|are|will\s+be|came)$")
 _COPULA_ENDS = ("was", "is", "were", "are", "be", "came")
-_DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|till|to|over|"
+_DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|till|to|of|over|"
                                r"throughout|through|around|for|as\s+of)\s+$",
                                re.IGNORECASE)
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:[Dd]uring|[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Ss]ince|[Uu]nder|"
+                                  r"[Tt]hroughout|[Ff]or)\s+(?=(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s)")
 _PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
 # a cleft sentence: "It was the summer of 1952 when Mara first saw the sea"
 # ("It was not until 10 June that the beachheads were linked")
@@ -704,6 +706,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # "Early voting, which began on Oct. 21, drew record turnout": the date belongs to the
         # aside, so the title is its subject and the aside ("Early voting began")
         subject, clause = before[:aside.start()], aside["clause"] or aside["clause2"]
+        subject = _LEADING_PREPOSITION.sub("", subject)  # "During the winter timetable, which started"
         if not aside["clause"] and _PASSIVE_PARTICIPLE.match(clause):  # "The company was founded"
             plural = re.search(r"[^s]s$", subject.strip()) is not None and not subject.istitle()
             clause = f"{'were' if plural else 'was'} {clause}"
