@@ -275,6 +275,16 @@ def test_a_byline_is_a_name_and_never_the_title(tmp_path: Path) -> None:
     assert (a.source, a.title, a.body_start) == (None, "Short story", 0)
 
 
+def test_a_byline_under_a_date_header_names_the_author_and_leaves_the_body(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Orbit unveils its first foldable phone\nPublished: 2026-11-19 09:00\n"
+                 "By Dana Whitfield\n\nOrbit on Thursday unveiled the Fold X.\n")
+    [a] = read_articles(f)
+    assert (a.title, a.published, a.source) == ("Orbit unveils its first foldable phone",
+                                                date(2026, 11, 19), "Dana Whitfield")
+    assert a.text[a.body_start:].startswith("Orbit on Thursday")
+
+
 def test_a_wire_dateline_names_the_agency_and_is_not_the_title(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("LONDON, Nov 20 (Reuters) - Britain said on Wednesday it would raise taxes.\n")

@@ -318,6 +318,19 @@ def _byline(text: str) -> tuple[date | None, str | None, int, str]:
     return published or updated, author, end, headline
 
 
+def _author_line(text: str, pos: int) -> tuple[int, str] | None:
+    """Where the body goes on after a byline at ``pos`` (blank lines first skipped) that only
+    names the author ("By Dana Whitfield, Tech Editor"), and the author; else None."""
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    line = text[pos:end].strip().strip("*_").strip()
+    if len(line) > 60 or (by := _BYLINE_AUTHOR.match(line)) is None:
+        return None
+    return end, by["author"].strip()
+
+
 def _stamp_line(text: str, pos: int) -> tuple[int, date] | None:
     """Where the body goes on after a line at ``pos`` that only stamps the page ("Updated 21
     November 2026, 14:30 GMT", "Published: 19 November 2024"), and its date; else None."""
@@ -511,6 +524,8 @@ def _plain(path: Path, text: str) -> Article:
             if body_start:
                 pub_source = "header" if published else None
                 title = _first_line_title(headline) if headline else None
+    if body_start and (by := _author_line(text, body_start)) is not None:
+        body_start, source = by[0], source or by[1]  # "By Dana Whitfield, Tech Editor" under the header
     if (wire := _DATELINE_AGENCY.match(text, body_start)) is not None:
         source = source or wire["agency"]
         title = title or _first_line_title(text[wire.end():])  # not "LONDON, Nov 20 (Reuters) -"
