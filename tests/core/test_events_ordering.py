@@ -995,3 +995,16 @@ def test_a_timetable_by_the_minute_makes_no_event_and_an_aside_loses_its_preposi
                         "is at 22:45. During the winter timetable, which started on 1 November, there "
                         "are six sailings.")
     assert titles == {"1 November": "The winter timetable started"}
+
+
+def test_a_dated_aside_in_brackets_is_its_own_event_and_leaves_the_other_title() -> None:
+    titles = _titles_in("I moved out of my flat three weeks ago (lease ended Oct 31).")
+    assert titles == {"three weeks ago": "I moved out of my flat", "Oct 31": "Lease ended"}
+    titles = _titles_in("Head of Data, Riverside Health (March 2018 – present) leads the team.")
+    assert "March 2018" not in " ".join(titles.values())
+
+
+def test_a_record_a_month_is_ranked_behind_and_a_baseline_make_no_event() -> None:
+    titles = _titles_in("September was the second warmest on record, after September 2023, with 1.6C "
+                        "above the 1991-2020 average.")
+    assert list(titles) == ["September"]

@@ -460,3 +460,16 @@ def test_a_sports_season_is_a_year_and_a_seasons_timetable_no_date() -> None:
     assert (season.value, season.mod, month.value) == ("2027", "APPROX", "2027-10")
     assert [t.text for t in TAGGER.tag("During the winter timetable, which started on 1 November, "
                                        "there are six sailings.", date(2026, 11, 20))] == ["1 November"]
+
+
+def test_office_and_post_shorthand() -> None:
+    written = date(2026, 11, 23)
+    assert [t.value for t in TAGGER.tag("Accruals: EOD 4 Dec", written)] == ["2026-12-04"]
+    values = [t.value for t in TAGGER.tag("My tenancy started back in Sept 2023.\n\nEDIT (11/23): he has "
+                                          "now replied.", written)]
+    assert values[:2] == ["2023-09", "2026-11-23"]
+    assert [t.value for t in TAGGER.tag("We will be back in the New Year.", written)] == ["2027"]
+    [after] = [t for t in TAGGER.tag("September was the second warmest on record, after September 2023, "
+                                     "and a heatwave in early October broke records.", written)
+               if t.text == "early October"]
+    assert after.value == "2026-10"

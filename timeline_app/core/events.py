@@ -29,6 +29,7 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*(?
 # "more than in the same period of 2024", "the hardest since 2010" (but "no later than May 1")
 _COMPARED_TAIL = re.compile(r"\s+(?:(?:in|on|at|during|for)\s+)?(?:(?:the\s+)?(?:whole|all|rest|end|start)"
                             r"\s+of\s+|the\s+)?", re.IGNORECASE)
+_RANKED_TAIL = re.compile(r",\s+(?:after|behind)\s+(?:the\s+one\s+in\s+|that\s+of\s+)?")
 _NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadline
 _COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)\s+(?:(?:about|around|some|nearly|almost|roughly|by)\s+)?"
                               r"(?:[\d.,]+(?:%|\s*per\s?cent|\s*percent)?\s+|\w+\s+)?(?:on|from)"
@@ -94,6 +95,11 @@ _NAMED_LAW_BEFORE = re.compile(r"[A-Z][\w)-]*\s+(?:Act|Acts|Bill|Regulations|Ord
 _CITATION_BEFORE = re.compile(r"\((?:[^()]*;\s*)?(?:see\s+|e\.g\.,?\s+)?[A-Z][\w'’-]+"
                              r"(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+))?,?\s+$")
 _CITATION_AFTER = re.compile(r"[a-z]?(?:[;)]|,\s*(?:p|pp)\.)")
+_STATISTIC_AFTER = re.compile(
+    r"\s+(?:long-term\s+|seasonal\s+)?(?:average|averages|mean|norm|normal|baseline)\b", re.IGNORECASE)
+_ASIDE_VERB = re.compile(r"\b(?:[a-z]{2,}ed|began|begins|ends|starts|was|were|is|are|will|came|went|left|"
+                         r"ran|runs|opens|closes|fell|rose|won|lost|took|made)\b")
+_LIFE_ASIDE = re.compile(r"\s*(?:born|died|b\.|d\.|n[ée]e|aged|c\.|circa|ca\.|fl\.)", re.IGNORECASE)
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 _NAMED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with|was|is|were|are|when|that|"
                                r"which|who|as|by|after|before|will|would|has|had|have)\b)[a-z]{3,}\b")
@@ -120,6 +126,10 @@ def _compared(text: str, start: int, end: int) -> bool:
         return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
     if text.startswith(" ever", end) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):
         return True  # "our best Q2 ever"
+    after = max(before.rfind(", after"), before.rfind(", behind"))
+    if (after > 0 and _RANKED_TAIL.fullmatch(before, after)
+            and _SUPERLATIVE.search(before[max(0, after - 60):after] + " ") is not None):
+        return True  # "the second warmest on record, after September 2023"
     since = before.rfind("since")
     return (since > 0 and _COMPARED_TAIL.fullmatch(before, since + 5) is not None
             and _SUPERLATIVE.search(before, max(0, since - 60), since) is not None)
@@ -472,6 +482,35 @@ def _at_its_clock(text: str, dated: list[Timex], i: int, inferred_reference: boo
     return None if at is None else replace(at, text=text[day.start:clock.end], start=day.start)
 
 
+def _parenthetical(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int] | None:
+    """The inside of the brackets in [s, e) that hold [start, end), if it is a clause of a few
+    words ("(lease ended Oct 31)"), not a life's dates ("(born 10 May 1815 in London)")."""
+    opening = text.rfind("(", s, start)
+    if opening < 0 or text.find(")", opening, start) >= 0:
+        return None
+    closing = text.find(")", end, e)
+    if closing < 0 or _LIFE_ASIDE.match(text, opening + 1):
+        return None
+    rest = f"{text[opening + 1:start]} {text[end:closing]}"
+    if len(rest.split()) < 2 or not _ASIDE_VERB.search(rest):
+        return None  # "(12.30pm)", "(valid until 2031)", "(March 2018 – August 2022)"
+    return opening + 1, closing
+
+
+def _without_dated_asides(text: str, s: int, e: int, others: list[tuple[int, int]]) -> str:
+    """The sentence [s, e) with bracketed asides that hold another date blanked (offsets stay):
+    "I moved out a couple of weeks ago (lease ended Oct 31)" for "a couple of weeks ago"."""
+    sentence = text[s:e]
+    if "(" not in sentence:
+        return sentence
+    for a, b in others:
+        inner = _parenthetical(text, s, e, s + a, s + b)
+        if inner is not None:
+            opening, closing = inner[0] - 1 - s, inner[1] + 1 - s  # the brackets too
+            sentence = sentence[:opening] + " " * (closing - opening) + sentence[closing:]
+    return sentence
+
+
 def build_events(article_path: str, text: str, timexes: list[Timex], *, body_start: int = 0,
                  inferred_reference: bool = False) -> list[Event]:
     """One event per dated expression in the article body (ranges make one period)."""
@@ -509,6 +548,10 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue  # "I do mine in October every year": a habit, no event
         if timex.time is not None and timex.time.granularity == "year" and _named_or_cited(text, timex):
             continue  # "the Online Safety Act 2023", "(Smith et al., 2019)": a law's name, a study cited
+        if (timex.until is not None or (timex.time is not None and timex.time.granularity == "year")) and (
+                _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 6), timex.start)
+                and _STATISTIC_AFTER.match(text, timex.end)):
+            continue  # "1.6C above the 1991-2020 average": a baseline, not an event
         if (timex.until is not None and text[timex.start - 1:timex.start] == "("
                 and text[timex.end:timex.end + 1] == ")"):
             continue  # "Helen Marsh (1931–2026) died in February": a life's span, not an event
@@ -618,8 +661,13 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             title = make_title(" ".join(f"{subject} {asked['rest'] or ''}".split()), 0, 0)
         elif entry is not None:
             title = make_title(text[entry[0]:entry[1]], 0, 0)
+        elif (bracketed := _parenthetical(text, s, e, date_start, date_end)) is not None:
+            # "I moved out a couple of weeks ago (lease ended Oct 31)": the aside is the event
+            a, b = bracketed
+            title = make_title(text[a:b], date_start - a, date_end - a)
         else:
-            title = make_title(text[s:e], date_start - s, date_end - s,
+            sentence = _without_dated_asides(text, s, e, others)
+            title = make_title(sentence, date_start - s, date_end - s,
                                next_date=following - s if following < e else None, previous=previous,
                                listed=listed, others=others)
         event = Event(title=title, text=text, start=s, end=e, date=when, article=article_path)

@@ -65,6 +65,9 @@ class Context(Protocol):
     def opens_sentence(self) -> bool:
         """The expression opens its sentence, perhaps after a preposition ("In October, ...")."""
 
+    def edit_stamp(self) -> bool:
+        """The expression stamps an edit of a post ("EDIT (11/23):")."""
+
     def opens_line(self) -> bool:
         """The expression opens its line, after a bullet or emphasis ("- 3 March: ...")."""
 
@@ -277,6 +280,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     """Year for a month (and day) given without one: the reference year, moved by tense; in
     narrative mode the story's year, or the next one when the month is well before the story's
     ("September 1862 ... In February": 1863)."""
+    if (ref := ctx.reference()) is not None and ctx.edit_stamp():  # "EDIT (11/23):", the last 11/23
+        return ref.year - ((month, day) > (ref.month, ref.day)), REFERENCE
     end = ctx.range_end()
     if end is not None:  # "from June 9 to June 12, 2020": the end's year, or the one before
         end_year, end_month = end

@@ -188,6 +188,13 @@ _OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:but|and|then|yet|so)\s+)?"
 _REACHING_BACK_BEFORE = regex.compile(
     r"\b(?:(?:goes|went|go|going|dates?|dated|dating)\s+back\s+(?:to|as\s+far\s+as)"
     r"|dat(?:es|ed|ing)\s+from|as\s+far\s+back\s+as)\s+(?:the\s+)?$", regex.IGNORECASE)
+# a record a date is ranked behind: "the second warmest on record, after September 2023"
+_RANKED_AFTER_BEFORE = regex.compile(
+    r"\b(?:[a-z]{3,}est|on\s+record|record|highest|lowest|most|least)\b[^.;!?]{0,40}?"
+    r"\b(?:after|behind|than|since|compared\s+(?:with|to))\s+(?:the\s+)?(?:one\s+in\s+|that\s+of\s+)?$",
+    regex.IGNORECASE)
+_EDIT_STAMP_BEFORE = regex.compile(
+    r"(?:^|\n)[ \t]*(?:\*\*)?(?:edit|update|updated|upd)[ \t]*(?:\d[ \t]*)?\(?$", regex.IGNORECASE)
 _BY_AFTER = regex.compile(r"\s+by\b")
 _BORN_BEFORE = regex.compile(r"\bborn\b[^.;]*$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"(?<![\w-])in\s+$", regex.IGNORECASE)  # "reopens in three weeks"
@@ -365,6 +372,8 @@ class _Context:
             return None  # "the August 1988 cease-fire": what is named, not the story's time
         if _BORN_BEFORE.search(self._text, max(0, at - 40), at):
             return None  # "who was born on 2 June 1936, died on 4 September": a life, not the story
+        if _RANKED_AFTER_BEFORE.search(self._text, max(0, at - 80), at):
+            return None  # "September was the second warmest on record, after September 2023": a record
         return anchor
 
     def chapter_mark(self) -> bool:
@@ -412,6 +421,12 @@ class _Context:
             return _NOUN_AFTER.match(text, end) is not None and not _VERB_LIKE_AFTER.match(text, end)
         return (_ATTRIBUTIVE_BEFORE.search(text, max(0, start - 8), start) is not None
                 and _NOUN_AFTER.match(text, end) is not None and not _VERB_LIKE_AFTER.match(text, end))
+
+    def edit_stamp(self) -> bool:
+        """The expression stamps an edit of a post ("EDIT (11/23):", "Update 24/11 -"): a day
+        the post was changed on, not one of its story."""
+        start = self.span[0]
+        return _EDIT_STAMP_BEFORE.search(self._text, max(0, start - 16), start) is not None
 
     def opens_sentence(self) -> bool:
         """The expression opens its sentence, perhaps after a preposition ("In October, ...")."""
