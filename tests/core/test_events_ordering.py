@@ -1008,3 +1008,17 @@ def test_a_record_a_month_is_ranked_behind_and_a_baseline_make_no_event() -> Non
     titles = _titles_in("September was the second warmest on record, after September 2023, with 1.6C "
                         "above the 1991-2020 average.")
     assert list(titles) == ["September"]
+
+
+def test_a_quarter_told_with_its_end_is_its_own_event_and_a_plan_to_be_presented_is_ahead() -> None:
+    titles = _titles_in("Revenue rose 8% in Q3. The quarter ended on Oct. 31. Demand was strong.")
+    assert titles["The quarter ended on Oct. 31"] == "The quarter ended on Oct. 31"
+    article = Article("a.txt", "The company said its plan, to be presented on March 10, would include a "
+                      "buyback.", "Story", date(2026, 11, 20), "header", None, None, 0)
+    [event] = extract(article).events
+    assert event.date.value == "2027-03-10"
+
+
+def test_a_title_opening_with_a_quoted_name_loses_its_closing_quote_too() -> None:
+    assert _titles_in("'The Long Winter' opens in cinemas on Friday.") == {
+        "Friday": "The Long Winter opens in cinemas"}

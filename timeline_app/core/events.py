@@ -574,7 +574,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         when = event_date(timex, inferred_reference=inferred_reference, until=until)
         if when is None:
             continue
-        if until is None and (ended := _period_ended(text, dated, i)) is not None:
+        ended = None if until is not None else _period_ended(text, dated, i)
+        if ended is not None:
             when = ended  # "its fiscal 2027 second quarter, ended October 31": August to October
             skip.add(i + 1)
             told_with.setdefault(i, i + 1)
@@ -603,7 +604,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             # "When do the new rules start?" / "From Monday 4 January.": the question is the event
             asked = _WHEN_QUESTION.fullmatch(text, *sentences[k - 1])
         entry = None
-        if asked is None and k + 1 < len(sentences) and _HEADING_LABEL.fullmatch(text, s, timex.start) \
+        if asked is None and ended is None and k + 1 < len(sentences) \
+                and _HEADING_LABEL.fullmatch(text, s, timex.start) \
                 and _HEADING_ONLY.fullmatch(text, when.end, e):
             # a date that is a sentence of its own, a diary's "Tuesday." heading the entry
             # after it: that entry is the event, unless a date in it places it more finely

@@ -749,6 +749,10 @@ _MARKS_RUN = re.compile(r"\s*([!?])[!?]*(?=\s|$)")
 _SPACE_BEFORE_CLOSING_QUOTE = re.compile(r"(?<=\w)\s+([\"”])(?=[\s,.;:!?]|$)")
 
 
+_SINGLE_CLOSING = re.compile(r"(?<=[A-Za-z])(?<![sS])['’](?=[\s,.;:!?]|$)")  # not "the players' union"
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=\s))['‘](?=\w)")
+
+
 def _balanced_quotes(text: str) -> str:
     """Without a closing quote whose opening one went with the date ('"Twenty years ago nobody
     believed it," she said': 'Nobody believed it, she said')."""
@@ -760,6 +764,8 @@ def _balanced_quotes(text: str) -> str:
               and (last == 0 or text[last - 1].isspace())):
             text = text[:last] + text[last + 1:]  # an opening one last: 'said that "the'
 
+    if (close := _SINGLE_CLOSING.search(text)) and not _SINGLE_OPENING.search(text, 0, close.start()):
+        text = text[:close.start()] + text[close.end():]  # "'The Long Winter' opens": its opening went
     if text.count("”") > text.count("“"):
         at = text.find("”")
         if "“" not in text[:at]:
@@ -785,7 +791,7 @@ def _finished(text: str, sentence: str, limit: int) -> str:
         text = _LEAD.sub("", _with_antecedent(sentence, text, relative.end()))
     if not text:
         text = " ".join(sentence.split())
-    if '"' in text or "”" in text:
+    if '"' in text or "”" in text or "'" in text or "’" in text:
         text = _balanced_quotes(text)
     if len(text) > limit:
         clause_end = [m.start() for m in re.finditer(r"[,;:–—]\s", text) if 30 <= m.start() <= limit]
