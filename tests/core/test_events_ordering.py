@@ -1022,3 +1022,11 @@ def test_a_quarter_told_with_its_end_is_its_own_event_and_a_plan_to_be_presented
 def test_a_title_opening_with_a_quoted_name_loses_its_closing_quote_too() -> None:
     assert _titles_in("'The Long Winter' opens in cinemas on Friday.") == {
         "Friday": "The Long Winter opens in cinemas"}
+
+
+def test_a_subject_put_back_keeps_its_job_title_and_loses_its_age() -> None:
+    titles = _titles_in("Chief executive Maria Lopez said demand was strongest in the back half of the "
+                        "quarter and guided to revenue of $4.3 billion for Q4.")
+    assert titles["Q4"] == "Chief executive Maria Lopez guided to revenue of $4.3 billion"
+    titles = _titles_in("Khan, 19, who signed in the summer, then struck in stoppage time.")
+    assert titles["the summer"] == "Khan signed"

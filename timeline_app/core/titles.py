@@ -98,6 +98,7 @@ _COPULA_ENDS = ("was", "is", "were", "are", "be", "came")
 _DATE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:on|in|at|by|since|from|during|until|till|to|of|over|"
                                r"throughout|through|around|for|as\s+of)\s+$",
                                re.IGNORECASE)
+_AGE_ASIDE_END = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
 _LEADING_PREPOSITION = re.compile(r"^\s*(?:[Dd]uring|[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Ss]ince|[Uu]nder|"
                                   r"[Tt]hroughout|[Ff]or)\s+(?=(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s)")
 _PREVIOUS_ONLY = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?")
@@ -382,6 +383,9 @@ _PLACE_ITEM = re.compile(r"(?:in|at|on|to|for|from)\s", re.IGNORECASE)
 _TAIL_BREAK = re.compile(r"\s+(?:_|--|—|–)\s|\s*[(\[]|,\s*(?:though|although|while|but)\b")
 _SUBJECT_END = re.compile(r"\s+(was|were|is|are|has|had|have|will|would|became|first)\b", re.IGNORECASE)
 _LEADING_SUBJECT = re.compile(r"(?P<subject>(?:She|He|They|It|We|I)"
+                              # "Chief executive Maria Lopez", "Prime minister Ana Costa"
+                              r"|[A-Z][a-z]+\s+(?:executive|minister|secretary|director|officer|president)"
+                              r"\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*"
                               r"|(?:the\s+|The\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*)"
                               r"(?:,\s+\d{1,3},)?\s+[a-z]")  # "Lin, 48, joined"
 # "The thefts began ...", "Her first novel was ...": a determiner and a lower-case noun phrase
@@ -707,6 +711,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # aside, so the title is its subject and the aside ("Early voting began")
         subject, clause = before[:aside.start()], aside["clause"] or aside["clause2"]
         subject = _LEADING_PREPOSITION.sub("", subject)  # "During the winter timetable, which started"
+        subject = _AGE_ASIDE_END.sub("", subject)  # "Khan, 19, who signed in the summer": "Khan signed"
         if not aside["clause"] and _PASSIVE_PARTICIPLE.match(clause):  # "The company was founded"
             plural = re.search(r"[^s]s$", subject.strip()) is not None and not subject.istitle()
             clause = f"{'were' if plural else 'was'} {clause}"
