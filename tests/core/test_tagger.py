@@ -473,3 +473,13 @@ def test_office_and_post_shorthand() -> None:
                                      "and a heatwave in early October broke records.", written)
                if t.text == "early October"]
     assert after.value == "2026-10"
+
+
+def test_each_chat_message_is_read_against_its_own_stamp() -> None:
+    text = ("10/11/2026, 09:15 - Priya: yes! last week was brutal though\n"
+            "14/11/2026, 11:02 - Sam: great quiz on Thursday, we came second!\n"
+            "14/11/2026, 11:05 - Priya: rematch next week?\n")
+    values = {t.text: t.value for t in TAGGER.tag(text, date(2026, 11, 20))}
+    assert values["last week"] == "2026-W45"
+    assert values["Thursday"] == "2026-11-12"
+    assert values["next week"] == "2026-W47"

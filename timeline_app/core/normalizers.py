@@ -707,6 +707,24 @@ def turn_of_century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Re
     return Resolution(tv.value, tv, "APPROX", anchor)
 
 
+def turn_of_year(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the turn of the year': the start of a year, about then: the coming one when ahead (or
+    in the second half of the year without a tense), the one begun when past; in a story, the
+    one after the story's year ("In September 1941 ... at the turn of the year": 1942)."""
+    reference = ctx.reference()
+    story = ctx.story_anchor("year") if reference is None else None
+    if story is not None:
+        year, anchor = story.start.year + 1, STORY
+    elif reference is None:
+        return Resolution("XXXX", None, "START", NONE)
+    else:
+        tense = ctx.tense()
+        ahead = tense == "future" or (tense is None and reference.month >= 7)
+        year, anchor = reference.year + ahead, REFERENCE
+    tv = TimeValue("year", date(year, 1, 1))
+    return Resolution(tv.value, tv, "START", anchor)
+
+
 def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
     key = " ".join(name.lower().replace("’", "'").split())
     fixed = ctx.rules.table("holiday_fixed").get(key)
@@ -1909,6 +1927,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "spelled_year": spelled_year,
     "century": century,
     "turn_of_century": turn_of_century,
+    "turn_of_year": turn_of_year,
     "era_year": era_year,
     "holiday": holiday,
     "beside_holiday": beside_holiday,

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import regex
 
-from timeline_app.core.normalizers import NORMALISERS, REFERENCE, STORY, Resolution
+from timeline_app.core.normalizers import ABSOLUTE, NORMALISERS, REFERENCE, STORY, Resolution
 from timeline_app.core.records import pickled_by_fields
 from timeline_app.core.rules import FLAGS, Rule, RuleSet, default_rules
 from timeline_app.core.sentences import sentence_starts
@@ -195,6 +195,10 @@ _RANKED_AFTER_BEFORE = regex.compile(
     regex.IGNORECASE)
 _EDIT_STAMP_BEFORE = regex.compile(
     r"(?:^|\n)[ \t]*(?:\*\*)?(?:edit|update|updated|upd)[ \t]*(?:\d[ \t]*)?\(?$", regex.IGNORECASE)
+# a chat export's message stamp: "10/11/2026, 09:12 - Sam:", "[10/11/2026, 09:12:33] Sam:"
+_CHAT_STAMP = regex.compile(
+    r"[ \t]*\[?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:[-–][ \t]*)?[^:\n]{1,40}:")
 _BY_AFTER = regex.compile(r"\s+by\b")
 _BORN_BEFORE = regex.compile(r"\bborn\b[^.;]*$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"(?<![\w-])in\s+$", regex.IGNORECASE)  # "reopens in three weeks"
@@ -512,6 +516,15 @@ class _Context:
         """Keep a resolved date as a story anchor unless it names the reporting time itself."""
         time = resolution.time
         if time is None or not time.year_known:
+            return
+        if (resolution.anchor == ABSOLUTE and time.granularity in ("day", "minute")
+                and (line := self._text.rfind("\n", 0, self.span[0]) + 1) >= self.span[0] - 2
+                and _CHAT_STAMP.match(self._text, line)):
+            # "10/11/2026, 09:12 - Sam: see you tomorrow": a chat's message is told on its
+            # stamp's day, which its "tomorrow", "last week" and "Thursday" are relative to
+            self._reference = time.start
+            self.narrative = False
+            self._weekdays.clear()
             return
         if time.granularity in ("day", "partofday"):
             self._last_day = (self.span[1], time, resolution.anchor)
