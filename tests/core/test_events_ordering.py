@@ -1030,3 +1030,26 @@ def test_a_subject_put_back_keeps_its_job_title_and_loses_its_age() -> None:
     assert titles["Q4"] == "Chief executive Maria Lopez guided to revenue of $4.3 billion"
     titles = _titles_in("Khan, 19, who signed in the summer, then struck in stoppage time.")
     assert titles["the summer"] == "Khan signed"
+
+
+def test_an_offset_off_the_calendars_start_leaves_the_date_as_told() -> None:
+    # "2024 days before AD 1" would be before year 1: no moved date, and no error
+    titles = _titles_in("It returns 2024 days before AD 1 at Christmas.")
+    assert "AD 1" in titles
+
+
+def test_a_diarys_first_entry_is_no_publication_date_and_its_days_go_forward(tmp_path: Path) -> None:
+    f = tmp_path / "diary.txt"
+    f.write_text("Walking the Camino\n\nMonday 2 September 2024\nSet off at 7am.\n\nTuesday\nRain all "
+                 "day.\n\nThursday 5 September\nRest day. The cathedral was closed until 4pm.\n",
+                 encoding="utf-8")
+    [article] = read_articles(f)
+    assert article.published is None
+    dates = [e.date.value for e in extract(article).events]
+    assert dates == ["2024-09-02T07:00", "2024-09-03", "2024-09-05", "2024-09-05T16:00"]
+
+
+def test_which_clause_after_a_bare_noun_takes_it_as_its_subject() -> None:
+    titles = _titles_in("Plans for 120 homes on the old dairy site have gone out to public consultation, "
+                        "which runs until 6 January.")
+    assert titles["6 January"] == "Public consultation runs"

@@ -347,7 +347,11 @@ def _offsets_applied(text: str, timexes: list[Timex]) -> list[Timex]:
                 and (join := _OFFSET_JOIN.fullmatch(text, before.end, timex.start))
                 and (offset := _OFFSET.fullmatch(before.value))):
             sign = -1 if join["direction"] == "before" else 1
-            moved = timex.time.plus(offset["unit"], sign * int(offset["count"]))
+            try:
+                moved = timex.time.plus(offset["unit"], sign * int(offset["count"]))
+            except (OverflowError, ValueError):  # "2024 days before AD 1 Christmas": off the calendar
+                out.append(timex)
+                continue
             out[-1] = replace(timex, start=before.start, text=text[before.start:timex.end],
                               value=moved.value, time=moved)
             continue

@@ -89,6 +89,20 @@ def title_reference(title_timexes: list[Timex], timexes: list[Timex]) -> tuple[d
 _LINE_SEPARATORS = re.compile(r"[\s–—,-]*(?:to|until|till|and)?[\s–—,-]*")
 
 
+def _more_day_lines(text: str, after: int, timexes: list[Timex]) -> bool:
+    """Whether a line after ``after`` holds a day and nothing else ("Tuesday", "Thursday 5
+    September"), as a diary's entries open."""
+    for timex in timexes:
+        if timex.start <= after or timex.time is None or timex.time.granularity != "day":
+            continue
+        line_end = text.find("\n", timex.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if (not text[text.rfind("\n", 0, timex.start) + 1:timex.start].strip()
+                and not text[timex.end:line_end].strip(" \t.:,")):
+            return True
+    return False
+
+
 def date_line_reference(text: str, body_start: int, timexes: list[Timex]) -> tuple[date, str] | None:
     """The day of a line near the top that holds nothing but a date or a span of dates ("12
     December 2026 – 5 April 2027" under an exhibition's name): the article's own time, as a
@@ -110,6 +124,8 @@ def date_line_reference(text: str, body_start: int, timexes: list[Timex]) -> tup
                     and first.time is not None and first.time.granularity == "day"):
                 if title_reference([first], timexes) is None:
                     return None  # (a text going on for over a year past it)
+                if _more_day_lines(text, end, timexes):
+                    return None  # a diary's first entry: "Monday 2 September 2024" ... "Tuesday"
                 return first.time.start, f"date line: '{text[pos:end].strip()}'"
         if text[pos:end].strip():
             lines += 1

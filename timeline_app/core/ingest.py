@@ -58,6 +58,12 @@ _BYLINE = re.compile(
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE_AUTHOR = re.compile(rf"^[Bb][Yy]\s+(?P<author>{_NAME}(?:\s+(?:{_NAME}|and|de|van|von|der|la|le|"
                             rf"da|du|bin|al))*(?:\s*,\s*{_NAME}(?:\s+{_NAME})*)?)$")
+# a diary's entry headings: a line that is a weekday, perhaps with its date ("Tuesday",
+# "Thursday 5 September")
+_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY_START = re.compile(_WEEKDAYS + r"\b")
+_WEEKDAY_LINE = re.compile(r"\n[ \t]*(?:\*\*|#+[ \t]*)?" + _WEEKDAYS + r"(?:,?[ \t]+\d{1,2}(?:st|nd|rd|th)?"
+                           r"(?:[ \t]+[A-Z][a-z]+\.?)?(?:,?[ \t]+\d{4})?)?[ \t.:]*(?:\*\*)?[ \t]*\n")
 # a wire dateline naming its agency: "LONDON, Nov 20 (Reuters) - ", "BEIJING (AP) — "
 _DATELINE_AGENCY = re.compile(r"\s*[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
                               r"\s*\((?P<agency>[A-Z][\w.&'’ -]{1,30})\)\s*(?:-{1,2}|[–—])\s")
@@ -304,6 +310,9 @@ def _byline(text: str) -> tuple[date | None, str | None, int, str]:
             continue
         m = _BYLINE.match(bare) if len(bare) <= 120 else None
         day = _byline_date(m["date"]) if m else None
+        if (day is not None and m is not None and not m["key"] and not m["author"] and not m["author2"]
+                and _WEEKDAY_START.match(bare) and _WEEKDAY_LINE.search(text, pos)):
+            day = None  # a diary's first entry ("Monday 2 September 2024" ... "Tuesday"): the story's
         if m is None or day is None:
             if end or headline:
                 break  # the body begins

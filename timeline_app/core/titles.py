@@ -83,6 +83,8 @@ _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that)\s+)"
 _LAST_NOUN_PHRASE = re.compile(r"\b(?P<noun>(?:the|a|an|another|his|her|its|their|our)\s+"
                                r"(?:[\w.'’&-]+\s+){0,5}"
                                r"[\w.'’&-]+),\s+$", re.IGNORECASE)
+_BARE_NOUN_PHRASE = re.compile(r"\b(?:to|into|for|on|in|of|at|under)\s+"
+                               r"(?P<noun>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*),\s+$")
 # where the noun phrase of a clause like "ordered a new hearing" begins
 _DETERMINER = re.compile(r"\b(?:the|a|an|another|his|her|its|their|our|this|these|those)\s", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those|[A-Z])")
@@ -334,6 +336,8 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
     head = head or _ANTECEDENT.search(sentence, 0, at) or _NAME_ANTECEDENT.search(sentence, 0, at)
     if head is None:  # "revenue of $57 billion for its third quarter, which ended": the last noun phrase
         head = _LAST_NOUN_PHRASE.search(sentence, max(0, at - 60), at)
+    if head is None and text[:5].lower() == "which":  # "have gone out to public consultation, which runs"
+        head = _BARE_NOUN_PHRASE.search(sentence, max(0, at - 40), at)
     if head is None:
         return text
     noun = head["noun"]
