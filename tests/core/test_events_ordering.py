@@ -1053,3 +1053,8 @@ def test_which_clause_after_a_bare_noun_takes_it_as_its_subject() -> None:
     titles = _titles_in("Plans for 120 homes on the old dairy site have gone out to public consultation, "
                         "which runs until 6 January.")
     assert titles["6 January"] == "Public consultation runs"
+
+
+def test_the_clause_after_a_colon_is_the_title_of_its_date() -> None:
+    titles = _titles_in("The Depression hit hard: in 1931 half the staff were laid off.")
+    assert titles == {"1931": "Half the staff were laid off"}

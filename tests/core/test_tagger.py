@@ -483,3 +483,12 @@ def test_each_chat_message_is_read_against_its_own_stamp() -> None:
     assert values["last week"] == "2026-W45"
     assert values["Thursday"] == "2026-11-12"
     assert values["next week"] == "2026-W47"
+
+
+def test_a_story_goes_on_after_a_flash_forward_and_an_age_beside_its_day() -> None:
+    values = {t.text: t.value for t in TAGGER.tag(
+        "In 1833 she met Babbage. Their correspondence lasted until his death in the 1870s. Two years "
+        "later she married. She died on 27 November 1852, at the age of 36. A century later her notes "
+        "were found.", None)}
+    assert values["Two years later"] == "1835"
+    assert values["A century later"] == "1952"

@@ -200,6 +200,10 @@ _CHAT_STAMP = regex.compile(
     r"[ \t]*\[?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:[-–][ \t]*)?[^:\n]{1,40}:")
 _BY_AFTER = regex.compile(r"\s+by\b")
+# what reaches ahead of the story's time: "a correspondence that lasted until his death in the 1870s"
+_REACHING_AHEAD_BEFORE = regex.compile(
+    r"\b(?:lasted|lasting|continued|went\s+on|remained|stayed)\s+(?:[\w'’]+\s+){0,3}?(?:until|till|into)\s+"
+    r"(?:(?:his|her|their|its)\s+(?:death|retirement|closure)\s+in\s+)?(?:the\s+)?$", regex.IGNORECASE)
 _BORN_BEFORE = regex.compile(r"\bborn\b[^.;]*$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"(?<![\w-])in\s+$", regex.IGNORECASE)  # "reopens in three weeks"
 # "could be the worst in a decade", "the first time in 20 years": a span looked back over
@@ -546,10 +550,12 @@ class _Context:
             if (time.granularity == "day" and _STATEMENT_END.match(self._text, self.span[1])
                     and _SAID_ON_BEFORE.search(self._text, max(0, self.span[0] - 60), self.span[0])):
                 return  # "..., the Treasury announced on Friday.": when it was said, not the story's day
+        if (self.narrative and self._anchors and resolution.mod == "APPROX" and resolution.anchor == STORY
+                and rank(self._anchors[-1].granularity) > rank("year")
+                and abs(self._anchors[-1].start.year - time.start.year) <= 1):
+            return  # "on 27 November 1852, at the age of 36": the day told, not the age's guess
         flashback = (self.narrative and len(self._anchors) > 0 and time.granularity != "day"
-                     and time.interval()[1] < self._anchors[-1].start
-                     and (self.past_perfect() or _REACHING_BACK_BEFORE.search(
-                         self._text, max(0, self.span[0] - 40), self.span[0]) is not None))
+                     and self._told_aside(time))
         self._anchors.append(time)
         self._anchor_spans.append(self.span)
         if flashback:
@@ -558,6 +564,17 @@ class _Context:
             # after "the logbook, which went back to 1871")
             self._anchors.append(self._anchors[-2])
             self._anchor_spans.append(self.span)
+
+    def _told_aside(self, time: TimeValue) -> bool:
+        """In a story, a time told aside from the story's: one before it in the past perfect or
+        reached back to ("a logbook that went back to 1871"), or one ahead reached forward to ("a
+        correspondence that lasted until his death in the 1870s", told in 1833)."""
+        start, last = self.span[0], self._anchors[-1]
+        if time.interval()[1] < last.start:
+            return self.past_perfect() or _REACHING_BACK_BEFORE.search(
+                self._text, max(0, start - 40), start) is not None
+        return (time.start > last.interval()[1]
+                and _REACHING_AHEAD_BEFORE.search(self._text, max(0, start - 50), start) is not None)
 
     def sentence_year(self, month: int | None = None) -> int | None:
         """The year (a year, "last year") that opens the expression's sentence, or that a
