@@ -1058,3 +1058,10 @@ def test_which_clause_after_a_bare_noun_takes_it_as_its_subject() -> None:
 def test_the_clause_after_a_colon_is_the_title_of_its_date() -> None:
     titles = _titles_in("The Depression hit hard: in 1931 half the staff were laid off.")
     assert titles == {"1931": "Half the staff were laid off"}
+
+
+def test_a_year_that_confirms_a_finer_relative_day_beside_it_makes_one_event() -> None:
+    article = Article("a.txt", "A century ago today, in 1926, the town had suffered a smaller flood.",
+                      "Story", date(2026, 11, 24), "header", None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("1926-11-24", "The town had suffered a smaller flood")]

@@ -18,7 +18,7 @@ from timeline_app.core.records import pickled_by_fields
 from timeline_app.core.rules import default_rules
 from timeline_app.core.sentences import sentence_spans
 from timeline_app.core.tagger import Timex
-from timeline_app.core.timeml import display_granularity, rank
+from timeline_app.core.timeml import TimeValue, display_granularity, rank
 from timeline_app.core.titles import listed_clause, make_title
 
 SNIPPET_REACH = 300  # characters of a very long sentence kept on each side of its date
@@ -304,6 +304,11 @@ def _scene_setters(text: str, dated: list[Timex], starts: list[int]) -> list[int
     return found
 
 
+def _inside(inner: TimeValue, outer: TimeValue) -> bool:
+    (a, b), (c, d) = inner.interval(), outer.interval()
+    return c <= a and b <= d
+
+
 def _restated(text: str, dated: list[Timex]) -> dict[int, int]:
     """Dates that a date just beside them restates, no finer, mapped to that date's position:
     a relative one beside a written-out one ("Some three decades later, in the summer of 2019,
@@ -328,6 +333,10 @@ def _restated(text: str, dated: list[Timex]) -> dict[int, int]:
         relative, written, at = (first, second, i) if second.anchor == "absolute" else (second, first, i + 1)
         if rank(relative.time.granularity) <= rank(written.time.granularity):  # type: ignore[union-attr]
             found[at] = i + 1 if at == i else i
+        elif _inside(relative.time, written.time):  # type: ignore[arg-type]
+            # "A century ago today, in 1926, ...": the written year confirms the finer day
+            other = i + 1 if at == i else i
+            found[other] = at
     return found
 
 
