@@ -1748,7 +1748,9 @@ def relative_named(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
         target = target.plus("Y", -1)  # "By the following spring ... He had died in the winter"
     elif story is not None and story.granularity != "year" and target.start < story.start:
         target = target.plus("Y", 1)  # "That winter ... In the spring": the spring after it
-    elif story is None and (tense := ctx.near_tense()) is not None:  # ("hoped to ... before the summer")
+    elif story is None and (tense := ctx.near_tense() or (
+            "future" if ctx.deadline_before() else None)) is not None:  # ("hoped to ... before the summer";
+        # "Wait till the summer holidays": a time limit is ahead)
         first, last = target.interval()
         if tense == "future" and last < ref:  # "will close in the spring", written in November
             target = target.plus("Y", 1)

@@ -28,6 +28,8 @@ _CLAUSE_BREAK = regex.compile(
     r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet|who|which)\b)\s*")
 _ENDED = regex.compile(r",?\s+(?:which\s+|that\s+)?end(?:ed|ing|s)\b")
 _PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
+_PRESENT_BE = regex.compile(r"(?<!\w)(?:is|are|am)\s+(?:not\s+|now\s+|still\s+|also\s+|usually\s+)?$",
+                            regex.IGNORECASE)
 # "will stay closed", "plans to keep the bridge closed": an -ed word a modal or "to" governs
 # (within three words) is a participle of that verb's phrase, not a past tense
 _MODAL_BEFORE = regex.compile(
@@ -852,6 +854,9 @@ class _Context:
             for m in pattern.finditer(self._text, s, e):
                 if kind == "past" and _PASSIVE_BE.search(self._text, max(0, m.start() - 4), m.start()):
                     continue  # "will be named": a participle after "be" carries no tense
+                if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
+                        and _PRESENT_BE.search(self._text, max(0, m.start() - 14), m.start())):
+                    continue  # "The office is closed on Christmas Day": a state now, no past
                 if (kind == "past" and self._text[m.start():m.end()].lower() == "last"
                         and _VERB_LAST_BEFORE.search(self._text, max(0, m.start() - 12), m.start())):
                     continue  # "the strike will last 48 hours": the verb, not "last week"
