@@ -1065,3 +1065,11 @@ def test_a_year_that_confirms_a_finer_relative_day_beside_it_makes_one_event() -
                       "Story", date(2026, 11, 24), "header", None, None, 0)
     assert [(e.date.value, e.title) for e in extract(article).events] == [
         ("1926-11-24", "The town had suffered a smaller flood")]
+
+
+def test_a_year_month_or_week_up_to_a_date_is_that_span() -> None:
+    article = Article("a.txt", "In the year to March, inflation rose 3%. Sales rose 5% in the three "
+                      "months to September. Sales in the week ending 15 November fell.", "Story",
+                      date(2026, 11, 24), "header", None, None, 0)
+    assert [e.date.value for e in extract(article).events] == [
+        "2025-04-01/2026-03-31", "2026-07-01/2026-09-30", "2026-11-09/2026-11-15"]

@@ -492,3 +492,11 @@ def test_a_story_goes_on_after_a_flash_forward_and_an_age_beside_its_day() -> No
         "were found.", None)}
     assert values["Two years later"] == "1835"
     assert values["A century later"] == "1952"
+
+
+def test_the_day_a_plan_was_moved_to_is_ahead_but_a_move_to_a_place_is_not() -> None:
+    written = date(2026, 11, 24)
+    assert [t.value for t in TAGGER.tag("The meeting was moved up a day to Wednesday.", written)] == [
+        "2026-11-25"]
+    assert [t.value for t in TAGGER.tag("The hearing was moved to 3 March.", written)] == ["2027-03-03"]
+    assert [t.value for t in TAGGER.tag("He moved to Leeds on Friday.", written)] == ["2026-11-20"]

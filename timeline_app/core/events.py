@@ -401,9 +401,10 @@ _PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
                  "fifty-two": 52}
-_SPAN_TO_DAY = re.compile(r"\bthe\s+(?:(?P<digits>[1-9][0-9]?)|(?P<word>" + "|".join(_NUMBER_WORDS) + r"))\s+"
-                          r"(?P<unit>weeks|months|years)\s+(?:to|ended|ending|through|up\s+to)\s+$",
-                          re.IGNORECASE)
+_SPAN_TO_DAY = re.compile(r"\bthe\s+(?:(?:(?P<digits>[1-9][0-9]?)|(?P<word>" + "|".join(_NUMBER_WORDS)
+                          + r"))\s+"
+                          r"(?P<units>weeks|months|years)|(?P<unit>year|month|week))"
+                          r"\s+(?:to|ended|ending|through|up\s+to)\s+$", re.IGNORECASE)
 
 
 def _period_ended(text: str, dated: list[Timex], i: int) -> EventDate | None:
@@ -450,14 +451,17 @@ def _spans_told_as_periods(text: str, dated: list[Timex], spans: list[tuple[int,
 def _span_to_day(text: str, day: Timex) -> EventDate | None:
     """The weeks, months or years up to a day ("sales rose 9% in the six months to 30
     September"): that span, not the day."""
-    if day.time is None or day.time.granularity != "day" or day.type != "DATE":
+    if day.time is None or day.time.granularity not in ("day", "month") or day.type != "DATE":
         return None
     span = _SPAN_TO_DAY.search(text, max(0, day.start - 40), day.start)
     if span is None:
         return None
-    count = int(span["digits"]) if span["digits"] else _NUMBER_WORDS[span["word"].lower()]
-    last = day.time.start
-    unit = span["unit"].lower()
+    count = (int(span["digits"]) if span["digits"] else
+             _NUMBER_WORDS[span["word"].lower()] if span["word"] else 1)  # ("the year to March")
+    last = day.time.interval()[1]  # ("the three months to September": to its end)
+    unit = (span["units"] or f"{span['unit']}s").lower()
+    if unit == "weeks" and day.time.granularity != "day":
+        return None
     if unit == "weeks":
         first = last - timedelta(days=7 * count - 1)
     else:

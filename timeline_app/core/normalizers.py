@@ -77,6 +77,9 @@ class Context(Protocol):
     def numbered_day(self) -> bool:
         """The expression's line opens with a day counted from an unnamed start ("Day 3: ...")."""
 
+    def moved_to(self) -> bool:
+        """A day something was moved or put off to ("postponed to Friday"): ahead."""
+
     def story_anchor_before(self, finest: str, day: date, reach: int = 600) -> TimeValue | None:
         """The last date mentioned within ``reach`` characters, at least as fine as ``finest``,
         that begins in the week before ``day``."""
@@ -321,6 +324,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     tense = ctx.tense()
     if tense is None and (ctx.deadline_before() or ctx.planned_block()):
         tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead
+    if tense == "past" and ctx.moved_to():
+        tense = "future"  # "The fair was moved to 3 March": the plan's new day, ahead
     if tense != "future" and ctx.set_from() and ctx.clause_tense() is None:
         tense = "future"  # "Acme unveiled its new arm, which ships in March": a change set ahead
     if tense == "past" and (recent := ctx.recent_past_anchor()) is not None and (
@@ -1000,8 +1005,8 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "maybe by Fri evening": a deadline, unless its clause says otherwise
     if groups.get("starting") and ctx.clause_tense() is None and _starts_ahead(ref, int(number)):
         tense = "future"  # "in force from Friday" (written on a Thursday)
-    if tense == "past" and ctx.warned():
-        tense = "future"  # "has issued a warning for snow from Friday"
+    if tense == "past" and (ctx.warned() or ctx.moved_to()):
+        tense = "future"  # "has issued a warning for snow from Friday", "was moved to Wednesday"
     if groups.get("scheduled") or (tense is None and (ctx.listing() or ctx.planned_block())):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead; "Film: Sat, 2pm"
     if tense is None and (groups.get("ahead") or ctx.question()):

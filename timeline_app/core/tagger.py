@@ -201,6 +201,10 @@ _EDIT_STAMP_BEFORE = regex.compile(
 _CHAT_STAMP = regex.compile(
     r"[ \t]*\[?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:[-–][ \t]*)?[^:\n]{1,40}:")
+_MOVED_TO_BEFORE = regex.compile(
+    r"\b(?:moved|postponed|delayed|deferred|rescheduled|pushed\s+back|brought\s+forward|put\s+back|"
+    r"put\s+off|switched|shifted|adjourned)\b[^.;!?]{0,30}?\b(?:to|until|till|for)\s+(?:next\s+|this\s+)?$",
+    regex.IGNORECASE)
 _BY_AFTER = regex.compile(r"\s+by\b")
 # what reaches ahead of the story's time: "a correspondence that lasted until his death in the 1870s"
 _REACHING_AHEAD_BEFORE = regex.compile(
@@ -455,6 +459,12 @@ class _Context:
         start = self.span[0]
         s = self._sentence()[0]
         return _WARNING_FROM.search(self._text, max(s, start - 140), start) is not None
+
+    def moved_to(self) -> bool:
+        """A day something was moved, put off or brought forward to ("The meeting was moved up a
+        day to Wednesday", "postponed to Friday"): a plan's new day, ahead, whatever the tense."""
+        start = self.span[0]
+        return _MOVED_TO_BEFORE.search(self._text, max(self._sentence()[0], start - 60), start) is not None
 
     def numbered_day(self) -> bool:
         """The expression's line opens with a day counted from an unnamed start ("Day 3: a
