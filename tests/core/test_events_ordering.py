@@ -1073,3 +1073,8 @@ def test_a_year_month_or_week_up_to_a_date_is_that_span() -> None:
                       date(2026, 11, 24), "header", None, None, 0)
     assert [e.date.value for e in extract(article).events] == [
         "2025-04-01/2026-03-31", "2026-07-01/2026-09-30", "2026-11-09/2026-11-15"]
+
+
+def test_a_clock_time_kept_every_night_or_every_monday_is_a_habit_not_an_event() -> None:
+    titles = _titles_in("The store will stay open until 10pm every night. I swim at 6am every Monday.")
+    assert titles == {}

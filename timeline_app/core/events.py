@@ -61,7 +61,8 @@ _SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every 
                        r"\s+(?:minutes|mins|hours)\b")
 # (one of them in every match: a search of the pattern costs some 20 µs a sentence)
 _SCHEDULE_HINTS = ("pen", "days", "every", "appointment", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_EVERY_AFTER = re.compile(r",?\s+(?:every|each)\s+(?:single\s+)?(?:year|month|week|day|time)\b",
+_EVERY_AFTER = re.compile(r",?\s+(?:every|each)\s+(?:single\s+)?(?:year|month|week|day|time|night|morning|"
+                          r"evening|afternoon|weekend|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                           re.IGNORECASE)
 # what dates a page or a citation, not what happened: "Retrieved 12 March 2021", "This article
 # was amended on 24 November", "First published on Tue 24 Nov 2026", a "References" section
