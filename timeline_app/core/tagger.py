@@ -440,6 +440,8 @@ class _Context:
         """The expression stamps an edit of a post ("EDIT (11/23):", "Update 24/11 -"): a day
         the post was changed on, not one of its story."""
         start = self.span[0]
+        if start > 16 and self._text.rfind("\n", start - 16, start) < 0:
+            return False  # (no line opens near it)
         return _EDIT_STAMP_BEFORE.search(self._text, max(0, start - 16), start) is not None
 
     def opens_sentence(self) -> bool:
@@ -856,7 +858,8 @@ class _Context:
         patterns = [("future", self._tagger.future), ("past", self._tagger.past)]
         if self._tagger.prospective is not None:
             patterns.append(("prospective", self._tagger.prospective))
-        patterns.append(("weak", self._tagger.weak_future))
+        if any(self._text.find(hint, s, e) >= 0 for hint in self._tagger.weak_future_hints):
+            patterns.append(("weak", self._tagger.weak_future))  # (a pass only where one may be)
         if self._tagger.future_endings is not None and (
                 self._text.find("'", s, e) >= 0 or self._text.find("’", s, e) >= 0):
             patterns.append(("future", self._tagger.future_endings))
@@ -971,6 +974,8 @@ class Tagger:
             re.IGNORECASE) if prospective else None
         self.future_endings = _compile_endings(self.rules.words("tense_future"))
         self.weak_future = _compile_words(self.rules.words("tense_future_weak"))
+        # the longest word of each ("soon", "early"): no pass over a sentence without one
+        self.weak_future_hints = tuple(max(w.split(), key=len) for w in self.rules.words("tense_future_weak"))
         ahead = _alternation(list(self.rules.words("ahead_headings")))
         self.ahead_heading = regex.compile(rf"[\W\d]*(?:{ahead})[\W\d]*", FLAGS) if ahead else None
         self.attribution = frozenset(w.lower() for w in self.rules.words("attribution_verbs"))
