@@ -246,9 +246,10 @@ _SCENE_BEFORE = re.compile(r"\s*(?:it|this)\s+(?:was|is)\s*", re.IGNORECASE)
 _SCENE_AFTER = re.compile(r"\s*[,;]\s*(?:and\s+)?(?=\S)")
 # "..., and on Sunday they went": a clause the date opens, with a subject of its own
 _CLAUSE_OPENING_BEFORE = re.compile(
-    r"[,;]\s*(?:and|but|then|so)\s+(?:(?:on|in|at|by|during|from|until)\s+)?$"
-    # "The Depression hit hard: in 1931 half the staff were laid off": the clause after the colon
-    r"|\w+\s+\w+\s+\w+:\s+(?:(?:on|in|at|by|during|from|until)\s+)?$", re.IGNORECASE)
+    r"[,;]\s*(?:and|but|then|so)\s+(?:(?:on|in|at|by|during|from|until)\s+)?$", re.IGNORECASE)
+# "The Depression hit hard: in 1931 half the staff were laid off": the clause after the colon
+_COLON_CLAUSE_BEFORE = re.compile(r"\b\w+\s\w+\s\w+:\s+(?:(?:on|in|at|by|during|from|until)\s+)?$",
+                                  re.IGNORECASE)
 _OWN_SUBJECT_AFTER_COLON = re.compile(r"\s*,?\s*(?:half|most|many|some|all|two|three|none)\s+(?:of\s+)?the\s")
 _OWN_SUBJECT_AFTER = re.compile(r"\s*,?\s*(?:(?:the|a|an|he|she|they|we|i|it|his|her|their|its|our)\s"
                                 r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’+-]*){0,3}\s+(?!of\b)[a-z])")
@@ -683,9 +684,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = sentence[:date_end]
     elif _SCENE_BEFORE.fullmatch(before) and (scene := _SCENE_AFTER.match(sentence, date_end)):
         before, after = "", sentence[scene.end():]  # "It was the summer of 1969, and the heat lay ..."
-    elif _at_end(_CLAUSE_OPENING_BEFORE, before) and (
-            _OWN_SUBJECT_AFTER.match(after) or (before.rstrip().endswith((":", ": in", ": on", ": by"))
-                                                and _OWN_SUBJECT_AFTER_COLON.match(after))):
+    elif (_at_end(_CLAUSE_OPENING_BEFORE, before) and _OWN_SUBJECT_AFTER.match(after)) or (
+            ": " in before[-12:] and _OWN_SUBJECT_AFTER_COLON.match(after)
+            and _at_end(_COLON_CLAUSE_BEFORE, before, 40)):
         before = ""  # "..., and on Sunday they went to church": the date opens a clause of its own
     # a semicolon joins two sentences: the date's is the title
     before = before[before.rfind("; ") + 2:] if "; " in before else before
