@@ -500,3 +500,13 @@ def test_the_day_a_plan_was_moved_to_is_ahead_but_a_move_to_a_place_is_not() -> 
         "2026-11-25"]
     assert [t.value for t in TAGGER.tag("The hearing was moved to 3 March.", written)] == ["2027-03-03"]
     assert [t.value for t in TAGGER.tag("He moved to Leeds on Friday.", written)] == ["2026-11-20"]
+
+
+def test_a_forecasts_weekday_subjects_are_ahead_and_an_appeals_clock_is_the_incidents_day() -> None:
+    written = date(2026, 11, 23)  # a Monday
+    values = [t.value for t in TAGGER.tag("Tuesday brings rain to the west. Wednesday and Thursday stay "
+                                          "cold.", written)]
+    assert values == ["2026-11-24", "2026-11-25", "2026-11-26"]
+    [_, clock] = TAGGER.tag("A cyclist was injured on Friday evening. Anyone with footage from 6.15pm is "
+                            "asked to call 101.", written)
+    assert clock.value == "2026-11-20T18:15"

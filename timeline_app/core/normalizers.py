@@ -80,6 +80,9 @@ class Context(Protocol):
     def moved_to(self) -> bool:
         """A day something was moved or put off to ("postponed to Friday"): ahead."""
 
+    def subject_of_present(self) -> bool:
+        """The expression opens its sentence as the subject of a present verb ("Tuesday brings")."""
+
     def story_anchor_before(self, finest: str, day: date, reach: int = 600) -> TimeValue | None:
         """The last date mentioned within ``reach`` characters, at least as fine as ``finest``,
         that begins in the week before ``day``."""
@@ -1009,6 +1012,8 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "has issued a warning for snow from Friday", "was moved to Wednesday"
     if groups.get("scheduled") or (tense is None and (ctx.listing() or ctx.planned_block())):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead; "Film: Sat, 2pm"
+    if tense is None and ctx.subject_of_present():
+        tense = "future"  # "Tuesday brings rain to the west": a forecast
     if tense is None and (groups.get("ahead") or ctx.question()):
         tense = "future"  # "deals start thurs", "drinks fri?": a post's plan
     if groups.get("possessive") and shift is None and not groups.get("scheduled"):

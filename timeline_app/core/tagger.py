@@ -205,6 +205,10 @@ _MOVED_TO_BEFORE = regex.compile(
     r"\b(?:moved|postponed|delayed|deferred|rescheduled|pushed\s+back|brought\s+forward|put\s+back|"
     r"put\s+off|switched|shifted|adjourned)\b[^.;!?]{0,30}?\b(?:to|until|till|for)\s+(?:next\s+|this\s+)?$",
     regex.IGNORECASE)
+_PRESENT_AFTER_SUBJECT = regex.compile(
+    r"(?:\s+(?:and|or|&)\s+[A-Z][a-z]+day)?\s+(?:brings|looks|stays|sees|turns|starts|remains|promises|"
+    r"offers|is\s+(?:set|likely|expected|forecast)|are\s+(?:set|likely|expected|forecast)|should|could|"
+    r"stay|look|turn|remain)\b")
 _BY_AFTER = regex.compile(r"\s+by\b")
 # what reaches ahead of the story's time: "a correspondence that lasted until his death in the 1870s"
 _REACHING_AHEAD_BEFORE = regex.compile(
@@ -461,6 +465,12 @@ class _Context:
         start = self.span[0]
         s = self._sentence()[0]
         return _WARNING_FROM.search(self._text, max(s, start - 140), start) is not None
+
+    def subject_of_present(self) -> bool:
+        """The expression opens its sentence as the subject of a verb in the present ("Tuesday
+        brings rain", "Wednesday and Thursday stay cold"): a forecast's day, ahead."""
+        return (_PRESENT_AFTER_SUBJECT.match(self._text, self.span[1]) is not None
+                and self.opens_sentence())
 
     def moved_to(self) -> bool:
         """A day something was moved, put off or brought forward to ("The meeting was moved up a
@@ -868,6 +878,7 @@ class _Context:
                 if kind == "past" and _PASSIVE_BE.search(self._text, max(0, m.start() - 4), m.start()):
                     continue  # "will be named": a participle after "be" carries no tense
                 if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
+                        and self._text[m.start():m.end()].lower() in self._tagger.present_states
                         and _PRESENT_BE.search(self._text, max(0, m.start() - 14), m.start())):
                     continue  # "The office is closed on Christmas Day": a state now, no past
                 if (kind == "past" and self._text[m.start():m.end()].lower() == "last"
@@ -974,6 +985,7 @@ class Tagger:
             re.IGNORECASE) if prospective else None
         self.future_endings = _compile_endings(self.rules.words("tense_future"))
         self.weak_future = _compile_words(self.rules.words("tense_future_weak"))
+        self.present_states = frozenset(w.lower() for w in self.rules.words("present_state_participles"))
         # the longest word of each ("soon", "early"): no pass over a sentence without one
         self.weak_future_hints = tuple(max(w.split(), key=len) for w in self.rules.words("tense_future_weak"))
         ahead = _alternation(list(self.rules.words("ahead_headings")))
