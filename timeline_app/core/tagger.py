@@ -873,32 +873,34 @@ class _Context:
         if self._tagger.future_endings is not None and (
                 self._text.find("'", s, e) >= 0 or self._text.find("’", s, e) >= 0):
             patterns.append(("future", self._tagger.future_endings))
+        text = self._text
         for kind, pattern in patterns:
-            for m in pattern.finditer(self._text, s, e):
-                if kind == "past" and _PASSIVE_BE.search(self._text, max(0, m.start() - 4), m.start()):
-                    continue  # "will be named": a participle after "be" carries no tense
-                if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
-                        and self._text[m.start():m.end()].lower() in self._tagger.present_states
-                        and _PRESENT_BE.search(self._text, max(0, m.start() - 14), m.start())):
-                    continue  # "The office is closed on Christmas Day": a state now, no past
-                if (kind == "past" and self._text[m.start():m.end()].lower() == "last"
-                        and _VERB_LAST_BEFORE.search(self._text, max(0, m.start() - 12), m.start())):
-                    continue  # "the strike will last 48 hours": the verb, not "last week"
-                if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
-                        and _BY_AFTER.match(self._text, m.end())
-                        and self._text[max(s, m.start() - 2):m.start()].strip() == ","):
-                    continue  # "..., followed by South Carolina": a participle, no tense
-                if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
-                        and _MODAL_BEFORE.search(self._text, max(s, m.start() - 40), m.start())):
-                    continue  # "will stay closed until Wednesday"
-                if (kind == "past" and self._text.endswith("ed", m.start(), m.end())
-                        and self._tagger.adjective_before.search(
-                            self._text, max(0, m.start() - 12), m.start())):
-                    continue  # "an unspecified date": an adjective
+            for m in pattern.finditer(text, s, e):
+                if kind == "past" and not self._a_past_tense(m.start(), m.end(), s):
+                    continue
                 found.append((m.start(), m.end(), kind))
         found.sort()
         self._marker_cache[s] = found
         return found
+
+    def _a_past_tense(self, start: int, end: int, s: int) -> bool:
+        """Whether the past marker at [start, end) of the sentence from ``s`` is a past tense."""
+        text = self._text
+        if _PASSIVE_BE.search(text, max(0, start - 4), start):
+            return False  # "will be named": a participle after "be" carries no tense
+        if not text.endswith("ed", start, end):
+            # "the strike will last 48 hours": the verb, not "last week"
+            return not (text[start:end].lower() == "last"
+                        and _VERB_LAST_BEFORE.search(text, max(0, start - 12), start))
+        if (text[start:end].lower() in self._tagger.present_states
+                and _PRESENT_BE.search(text, max(0, start - 14), start)):
+            return False  # "The office is closed on Christmas Day": a state now, no past
+        if text[max(s, start - 2):start].strip() == "," and _BY_AFTER.match(text, end):
+            return False  # "..., followed by South Carolina": a participle, no tense
+        if _MODAL_BEFORE.search(text, max(s, start - 40), start):
+            return False  # "will stay closed until Wednesday"
+        # "an unspecified date": an adjective
+        return not self._tagger.adjective_before.search(text, max(0, start - 12), start)
 
     def _nearest_marker(self, markers: list[tuple[int, int, str]], s: int, e: int) -> str | None:
         """The kind of the marker in [s, e) nearest the expression (``markers`` sorted), looked
