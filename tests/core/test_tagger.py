@@ -510,3 +510,10 @@ def test_a_forecasts_weekday_subjects_are_ahead_and_an_appeals_clock_is_the_inci
     [_, clock] = TAGGER.tag("A cyclist was injured on Friday evening. Anyone with footage from 6.15pm is "
                             "asked to call 101.", written)
     assert clock.value == "2026-11-20T18:15"
+
+
+def test_a_day_a_present_is_sets_is_ahead() -> None:
+    written = date(2026, 11, 24)  # a Tuesday
+    assert [t.value for t in TAGGER.tag("The deadline is 1 October.", written)] == ["2027-10-01"]
+    assert [t.value for t in TAGGER.tag("The deadline was 1 October.", written)] == ["2026-10-01"]
+    assert [t.value for t in TAGGER.tag("The event is 2-4pm Saturday.", written)][-1] == "2026-11-28"

@@ -83,6 +83,9 @@ class Context(Protocol):
     def subject_of_present(self) -> bool:
         """The expression opens its sentence as the subject of a present verb ("Tuesday brings")."""
 
+    def scheduled_before(self) -> bool:
+        """A present "is" sets the expression as a plan's day ("The race is on 10/12"): ahead."""
+
     def story_anchor_before(self, finest: str, day: date, reach: int = 600) -> TimeValue | None:
         """The last date mentioned within ``reach`` characters, at least as fine as ``finest``,
         that begins in the week before ``day``."""
@@ -325,7 +328,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     if ref is None:
         return None, NONE
     tense = ctx.tense()
-    if tense is None and (ctx.deadline_before() or ctx.planned_block()):
+    scheduled = tense is None and ctx.scheduled_before()  # "The race is on 10/12"
+    if tense is None and (scheduled or ctx.deadline_before() or ctx.planned_block()):
         tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead
     if tense == "past" and ctx.moved_to():
         tense = "future"  # "The fair was moved to 3 March": the plan's new day, ahead
@@ -353,7 +357,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     if ((tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 0
          # the month just gone only for a verb before it that looks ahead ("The opening will
          # be in October", in November; not "In October, it announced plans to ...")
-         and (ref.month - month > 1 or (ctx.clause_tense() == "future" and not ctx.opens_sentence())))
+         and (ref.month - month > 1 or scheduled
+              or (ctx.clause_tense() == "future" and not ctx.opens_sentence())))
             or (tense is None and ref.month - month > 9)  # "fares go up from Jan 1" (in November)
             # "Teachers return on Aug. 4" (but "- 3 March: Council approves the plan" is told)
             or (tense is None and dated and (ref.month - month) * 30 + ref.day - day > 90
@@ -1012,8 +1017,8 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "has issued a warning for snow from Friday", "was moved to Wednesday"
     if groups.get("scheduled") or (tense is None and (ctx.listing() or ctx.planned_block())):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead; "Film: Sat, 2pm"
-    if tense is None and ctx.subject_of_present():
-        tense = "future"  # "Tuesday brings rain to the west": a forecast
+    if tense is None and (ctx.subject_of_present() or ctx.scheduled_before()):
+        tense = "future"  # "Tuesday brings rain to the west": a forecast; "The event is 2-4pm Saturday"
     if tense is None and (groups.get("ahead") or ctx.question()):
         tense = "future"  # "deals start thurs", "drinks fri?": a post's plan
     if groups.get("possessive") and shift is None and not groups.get("scheduled"):

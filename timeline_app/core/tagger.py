@@ -209,6 +209,10 @@ _PRESENT_AFTER_SUBJECT = regex.compile(
     r"(?:\s+(?:and|or|&)\s+[A-Z][a-z]+day)?\s+(?:brings|looks|stays|sees|turns|starts|remains|promises|"
     r"offers|is\s+(?:set|likely|expected|forecast)|are\s+(?:set|likely|expected|forecast)|should|could|"
     r"stay|look|turn|remain)\b")
+_SCHEDULED_BEFORE = regex.compile(
+    r"(?<!\w)(?:is|are)\s+(?:(?:on|at|from|set\s+for|due\s+on|scheduled\s+for|planned\s+for|slated\s+for)\s+)?"
+    r"(?:(?:the\s+)?|\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?\s+)$",
+    regex.IGNORECASE)
 _BY_AFTER = regex.compile(r"\s+by\b")
 # what reaches ahead of the story's time: "a correspondence that lasted until his death in the 1870s"
 _REACHING_AHEAD_BEFORE = regex.compile(
@@ -465,6 +469,12 @@ class _Context:
         start = self.span[0]
         s = self._sentence()[0]
         return _WARNING_FROM.search(self._text, max(s, start - 140), start) is not None
+
+    def scheduled_before(self) -> bool:
+        """A present "is" sets the expression as a plan's day ("The race is on 10/12", "The
+        event is 2-4pm Saturday", "The vote is set for 3 March"): ahead."""
+        start = self.span[0]
+        return _SCHEDULED_BEFORE.search(self._text, max(self._sentence()[0], start - 40), start) is not None
 
     def subject_of_present(self) -> bool:
         """The expression opens its sentence as the subject of a verb in the present ("Tuesday
