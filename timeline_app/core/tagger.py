@@ -210,7 +210,7 @@ _PRESENT_AFTER_SUBJECT = regex.compile(
     r"offers|is\s+(?:set|likely|expected|forecast)|are\s+(?:set|likely|expected|forecast)|should|could|"
     r"stay|look|turn|remain)\b")
 _SCHEDULED_BEFORE = regex.compile(
-    r"(?<!\w)(?:is|are)\s+(?:(?:on|at|from|set\s+for|due\s+on|scheduled\s+for|planned\s+for|slated\s+for)\s+)?"
+    r"(?<!\w)(?:is|are)\s+(?:(?:on|at|in|from|set\s+for|due\s+on|scheduled\s+for|planned\s+for|slated\s+for)\s+)?"
     r"(?:(?:the\s+)?|\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?\s+)$",
     regex.IGNORECASE)
 _BY_AFTER = regex.compile(r"\s+by\b")
