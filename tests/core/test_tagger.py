@@ -518,3 +518,32 @@ def test_a_day_a_present_is_sets_is_ahead() -> None:
     assert [t.value for t in TAGGER.tag("The deadline was 1 October.", written)] == ["2026-10-01"]
     assert [t.value for t in TAGGER.tag("The event is 2-4pm Saturday.", written)][-1] == "2026-11-28"
     assert [t.value for t in TAGGER.tag("Her birthday is in March.", written)] == ["2027-03"]
+
+
+def test_lunar_festivals_are_spans_from_the_generated_calendar() -> None:
+    """Ramadan, Passover and Hanukkah last several days; Eid and Diwali are one day."""
+    ref = date(2026, 11, 25)
+    found = {t.text: t for t in TAGGER.tag("Shops stayed open late during Ramadan, and Diwali was "
+                                           "quiet. Hanukkah begins next month; Eid al-Adha comes "
+                                           "in May.", ref)}
+    ramadan = found["Ramadan"]
+    assert ramadan.value == "2026-02-18" and ramadan.until is not None
+    assert ramadan.until.start == date(2026, 3, 19)
+    assert found["Diwali"].value == "2026-11-08" and found["Diwali"].until is None
+    hanukkah = found["Hanukkah"]
+    assert hanukkah.value == "2026-12-05" and hanukkah.until is not None
+    assert hanukkah.until.start == date(2026, 12, 12)
+    assert found["Eid al-Adha"].value == "2027-05-16"
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Voting is on the first Tuesday after the first Monday in November.",
+     "the first Tuesday after the first Monday in November", "2026-11-03"),
+    ("He died on the Sunday after Easter 1952.", "the Sunday after Easter 1952", "1952-04-20"),
+    ("The party is on the Friday before Christmas.", "the Friday before Christmas", "2026-12-18"),
+    ("We met on the second Saturday before Christmas 2019.", "the second Saturday before Christmas 2019",
+     "2019-12-14"),
+])
+def test_a_weekday_counted_from_a_day_is_one_expression(text: str, phrase: str, value: str) -> None:
+    found = {t.text: t.value for t in TAGGER.tag(text, date(2026, 11, 25))}
+    assert found.get(phrase) == value, found

@@ -758,11 +758,26 @@ def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
     if shift is not None:
         sunday: date = easter(year)
         return sunday + timedelta(days=int(shift))
+    weeks = ctx.rules.table("holiday_advent").get(key)
+    if weeks is not None:  # Advent Sunday: the Sunday on or before 3 December
+        third = date(year, 12, 3)
+        return third - timedelta(days=(third.weekday() - 6) % 7 - 7 * int(weeks))
+    span = _lunar_holiday(key, year, ctx)
+    return span[0] if span else None
+
+
+def _lunar_holiday(key: str, year: int, ctx: Context) -> tuple[date, date] | None:
+    """First and last day of a lunar or lunisolar holiday in ``year`` (calendars.yaml: "MM-DD",
+    or "MM-DD/MM-DD" for a festival of several days, its last day maybe in the next year)."""
     lunar = ctx.rules.tables.get("holiday_lunar", {}).get(key)
-    if isinstance(lunar, Mapping) and (written := lunar.get(year)) is not None:
-        month, day_of_month = (int(x) for x in str(written).split("-"))
-        return date(year, month, day_of_month)
-    return None
+    if not isinstance(lunar, Mapping) or (written := lunar.get(year)) is None:
+        return None
+    days = []
+    for part in str(written).split("/"):
+        month, day_of_month = (int(x) for x in part.split("-"))
+        days.append(date(year, month, day_of_month))
+    first, last = days[0], days[-1]
+    return first, last if last >= first else last.replace(year=year + 1)
 
 
 def beside_holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -808,7 +823,9 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
             fixed = ctx.rules.table("holiday_fixed").get(
                 " ".join(name.lower().replace("’", "'").split()))
             return Resolution(f"XXXX-{fixed}" if fixed else "XXXX-XX-XX", None, None, NONE)
-        shift = _lookup(ctx, "shift", groups.get("shift")) or 0
+        two_steps = (groups.get("two_steps") or "").strip().lower()  # "the Christmas before last"
+        shift = _lookup(ctx, "shift", groups.get("shift")) or {"before last": -1, "after next": 1}.get(
+            two_steps, 0)
         this_year = _holiday_date(name, ref.year, ctx)
         if this_year is None:
             return None
@@ -841,6 +858,8 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
             year -= this_year >= ref
         elif shift > 0 or (future and this_year < ref):
             year += this_year <= ref
+        if two_steps:
+            year += 1 if shift > 0 else -1
     day = _holiday_date(name, year, ctx)
     if day is None:
         return None
@@ -850,7 +869,9 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
         weekend = TimeValue.of("weekend", saturday)
         return Resolution(weekend.value, weekend, None, anchor)
     tv = TimeValue("day", day)
-    return Resolution(tv.value, tv, None, anchor)
+    span = _lunar_holiday(" ".join(name.lower().replace("’", "'").split()), year, ctx)
+    until = TimeValue("day", span[1]) if span and span[1] > day else None  # "during Ramadan"
+    return Resolution(tv.value, tv, None, anchor, until=until)
 
 
 def day_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -979,6 +1000,9 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         return Resolution(tv.value, tv, mod, REFERENCE)
     if groups.get("after_next"):  # "the Friday after next": the one after next Friday
         tv = TimeValue("day", _weekday_date(ref, int(number), "next", None) + timedelta(days=7))
+        return Resolution(tv.value, tv, mod, REFERENCE)
+    if groups.get("before_last"):  # "the Tuesday before last": the one before last Tuesday
+        tv = TimeValue("day", _weekday_date(ref, int(number), "last", None) - timedelta(days=7))
         return Resolution(tv.value, tv, mod, REFERENCE)
     weeks = (groups.get("weeks") or "").lower()
     if weeks:  # "Saturday week": the coming one, a week (a fortnight) on

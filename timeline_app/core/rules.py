@@ -3,6 +3,7 @@
 The data has three files: ``vocabulary.yaml`` (word tables, e.g. month name -> number),
 ``patterns.yaml`` (named regex fragments) and ``rules.yaml`` (ordered rules). A rule's pattern
 refers to a fragment or table as ``{name}`` (captured as group ``name``) or ``{name@group}``.
+A generated fourth file, ``calendars.yaml``, adds the tables of lunar and lunisolar holidays.
 A literal space in a pattern, outside a character class, matches any run of whitespace.
 All rules form one scanner so the text is read in a single pass (see ``scanner.py``: at each
 position only the rules that can start with the next two characters are tried).
@@ -173,6 +174,8 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     """Read and compile a language's rule data; raises RuleError naming the bad rule."""
     directory = directory or rules_dir("en")
     vocabulary = _load_yaml(directory / "vocabulary.yaml") or {}
+    if (calendars := directory / "calendars.yaml").exists():  # generated holiday tables
+        vocabulary.update(_load_yaml(calendars) or {})
     patterns = _load_yaml(directory / "patterns.yaml") or {}
     data = _load_yaml(directory / "rules.yaml") or {}
     tables = {name: _lower_keys(table) for name, table in vocabulary.items()}

@@ -1061,6 +1061,8 @@ class Tagger:
             out = _listed_days(text, out)
         if " of " in text:
             out = _months_of_years(text, out)
+        if " after " in text or " before " in text:
+            out = _weekdays_beside_days(text, out)
         out = _range_ends_after_starts(text, out)
         return _approximated(text, out, self.filters.approx_before)
 
@@ -1209,6 +1211,40 @@ def _range_ends_after_starts(text: str, timexes: list[Timex]) -> list[Timex]:
                 and _WEEKDAY_NAME.search(timex.text) is not None):
             moved = timex.time.plus("D", 7)
             timex = replace(timex, value=moved.value, time=moved)
+        out.append(timex)
+    return out
+
+
+# "the first Tuesday after the first Monday in November", "the Friday before Christmas"
+_NTH_WEEKDAY_BEFORE = regex.compile(r"\bthe\s+(?:(?P<nth>first|second|third|fourth|last)\s+)?$",
+                                    regex.IGNORECASE)
+_BESIDE_JOIN = regex.compile(r"\s+(?P<direction>after|before)\s+", regex.IGNORECASE)
+_WEEKDAY_ALONE = regex.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", regex.IGNORECASE)
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 1}
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekdays_beside_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A weekday counted from a day told beside it is one expression: "the Sunday after Easter
+    1952" is 20 April 1952, "the first Tuesday after the first Monday in November" the 3rd."""
+    out: list[Timex] = []
+    for timex in timexes:
+        weekday = out[-1] if out else None
+        if (weekday is not None and timex.time is not None and timex.time.granularity == "day"
+                and timex.type == "DATE" and timex.until is None
+                and _WEEKDAY_ALONE.fullmatch(weekday.text)
+                and (join := _BESIDE_JOIN.fullmatch(text, weekday.end, timex.start))
+                and (the := _NTH_WEEKDAY_BEFORE.search(text, max(0, weekday.start - 12), weekday.start))):
+            number = _WEEKDAYS.index(weekday.text[:3].lower())
+            day, nth = timex.time.start, _NTH[(the["nth"] or "first").lower()]
+            if join["direction"].lower() == "after":
+                found = day + timedelta(days=(number - day.weekday()) % 7 or 7) + timedelta(weeks=nth - 1)
+            else:
+                found = day - timedelta(days=(day.weekday() - number) % 7 or 7) - timedelta(weeks=nth - 1)
+            tv = TimeValue("day", found)
+            out[-1] = replace(weekday, start=the.start(), end=timex.end, text=text[the.start():timex.end],
+                              value=tv.value, mod=timex.mod, anchor=timex.anchor, time=tv)
+            continue
         out.append(timex)
     return out
 
