@@ -1078,3 +1078,17 @@ def test_a_year_month_or_week_up_to_a_date_is_that_span() -> None:
 def test_a_clock_time_kept_every_night_or_every_monday_is_a_habit_not_an_event() -> None:
     titles = _titles_in("The store will stay open until 10pm every night. I swim at 6am every Monday.")
     assert titles == {}
+
+
+def test_festivals_name_things_set_dates_and_make_habits() -> None:
+    # a festival that names the celebrations: the day after it dates them
+    titles = _titles_in("Diwali celebrations begin on Sunday 8 November with fireworks.")
+    assert titles == {"Sunday 8 November": "Diwali celebrations begin with fireworks"}
+    # a festival whose start is given: that day dates it, one event
+    titles = _titles_in("Ramadan is expected to begin on or around 8 February 2027, depending on the moon.")
+    assert titles == {"around 8 February 2027": "Ramadan is expected to begin, depending on the moon"}
+    # "every year on" a day is a habit, no event
+    assert _titles_in("My grandmother made this pudding every year on Stir-up Sunday.") == {}
+    # what something overlaps with stays in its title
+    assert _titles_in("The season also overlaps with Hanukkah.") == {
+        "Hanukkah": "The season also overlaps with Hanukkah"}

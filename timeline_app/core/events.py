@@ -64,6 +64,8 @@ _SCHEDULE_HINTS = ("pen", "days", "every", "appointment", "Mon", "Tue", "Wed", "
 _EVERY_AFTER = re.compile(r",?\s+(?:every|each)\s+(?:single\s+)?(?:year|month|week|day|time|night|morning|"
                           r"evening|afternoon|weekend|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                           re.IGNORECASE)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:year|month|week|spring|summer|autumn|fall|"
+                           r"winter)\s+(?:on|at|in|around|during|over|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # what dates a page or a citation, not what happened: "Retrieved 12 March 2021", "This article
 # was amended on 24 November", "First published on Tue 24 Nov 2026", a "References" section
 _CITED_ON_BEFORE = re.compile(r"\b(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived(?:\s+from\s+the\s+original)?)"
@@ -83,8 +85,9 @@ _WHEN_QUESTION = re.compile(r"\s*When\s+(?P<aux>do|does|will|would|can|is|are|wa
                             r"(?:\s+[\w'’-]+)??|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|I|we|you|they|he|she|it)"
                             r"(?:\s+(?P<rest>[a-z][^?]*))?\?\s*")
 _NAME_LINE = re.compile(r"[^\n]{3,80}(?<![.!?:;,\"”])")  # a heading: short, no stop at its end
-_FALLS_ON = re.compile(r"\s+(?:falls|fell|will\s+fall|lands|landed|is|was|will\s+be)\s+"
-                       r"(?:this\s+year\s+)?on\s+(?:the\s+)?", re.IGNORECASE)
+_FALLS_ON = re.compile(r"\s+(?:(?:falls|fell|will\s+fall|lands|landed|is|was|will\s+be)(?:\s+this\s+year)?"
+                       r"|(?:(?:is|was|are|were)\s+(?:expected|due|set)\s+to\s+|will\s+)(?:begin|start|end)"
+                       r"|(?:begin|start)s?|began|started)\s+(?:on(?:\s+or)?\s+)?(?:the\s+)?", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
@@ -103,9 +106,11 @@ _ASIDE_VERB = re.compile(r"\b(?:[a-z]{2,}ed|began|begins|ends|starts|was|were|is
 _LIFE_ASIDE = re.compile(r"\s*(?:born|died|b\.|d\.|n[ée]e|aged|c\.|circa|ca\.|fl\.)", re.IGNORECASE)
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 _NAMED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with|was|is|were|are|when|that|"
-                               r"which|who|as|by|after|before|will|would|has|had|have)\b)[a-z]{3,}\b")
+                               r"which|who|as|by|after|before|will|would|has|had|have|the|this|these|those|"
+                               r"his|her|their|its|our|my|we|he|she|they|it|there)\b)[a-z]{3,}\b")
 # "Some three decades later, in the summer of 2019": one date told twice
-_INSIDE_JOIN = re.compile(r"[\s,]*(?:of\s+)?")  # "Easter Monday that year", "May 5, of that year"
+# "Easter Monday that year", "May 5, of that year", "Eid al-Fitr in March"
+_INSIDE_JOIN = re.compile(r"[\s,]*(?:(?:of|in)\s+)?")
 _RESTATED_JOIN = re.compile(r"\s*,\s*(?:(?:in|on|at|during)\s+)?", re.IGNORECASE)
 
 _APPROX_MODS = frozenset({"APPROX", "START", "MID", "END", "LESS_THAN", "MORE_THAN",
@@ -303,6 +308,17 @@ def _scene_setters(text: str, dated: list[Timex], starts: list[int]) -> list[int
                 and not _CLAUSE_JOIN.search(text, year.end, day.start)):
             found.append(i)
     return found
+
+
+def _every_before(text: str, at: int) -> bool:
+    """A habit's words before a date: "every year on Stir-up Sunday", "each summer in August"."""
+    before = text[max(0, at - 30):at]
+    return ("ach " in before or "ery " in before) and _EVERY_BEFORE.search(before) is not None
+
+
+def _opens_sentence(starts: list[int], at: int) -> bool:
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and starts[k] == at
 
 
 def _inside(inner: TimeValue, outer: TimeValue) -> bool:
@@ -562,8 +578,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         if (i + 1 < len(dated) and _FALLS_ON.fullmatch(text, timex.end, dated[i + 1].start)
                 and (told := dated[i + 1].time) is not None and told.granularity == "day"):
             continue  # "This year Stir-up Sunday falls on 22 November": that day dates it
-        if _EVERY_AFTER.match(text, timex.end):
-            continue  # "I do mine in October every year": a habit, no event
+        if _EVERY_AFTER.match(text, timex.end) or _every_before(text, timex.start):
+            continue  # "I do mine in October every year", "every year on Stir-up Sunday": a habit
         if timex.time is not None and timex.time.granularity == "year" and _named_or_cited(text, timex):
             continue  # "the Online Safety Act 2023", "(Smith et al., 2019)": a law's name, a study cited
         if (timex.until is not None or (timex.time is not None and timex.time.granularity == "year")) and (
@@ -575,7 +591,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue  # "Helen Marsh (1931–2026) died in February": a life's span, not an event
         if (i + 1 < len(dated) and timex.time is not None
                 and timex.time.granularity in ("day", "month", "year")
-                and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 6), timex.start)
+                and (_ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 6), timex.start)
+                     or _opens_sentence(starts, timex.start))
                 and _NAMED_NOUN_AFTER.match(text, timex.end)
                 and (later := dated[i + 1]).time is not None
                 and later.time.granularity in ("day", "partofday", "minute")
@@ -583,8 +600,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
                 and _ADVERBIAL_BEFORE.search(text, max(0, later.start - 8), later.start)
                 and not _CLAUSE_JOIN.search(text, timex.end, later.start)):
             continue  # "Tickets for the Boxing Day fixtures go on sale on Tuesday", "The audit of
-            # the 2025/26 accounts was signed off on 30 September": the date names the fixtures,
-            # the accounts; the clause's own date is the later one
+            # the 2025/26 accounts was signed off on 30 September", "Diwali celebrations begin on
+            # Sunday 8 November": the date names the fixtures, the accounts, the celebrations; the
+            # clause's own date is the later one
         until = None
         if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):
             until = dated[i + 1]

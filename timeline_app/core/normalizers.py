@@ -354,7 +354,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
         # "Last month the council voted to close it from January": what was decided then is
         # after then
         return before.start.year + ((month, day) <= (before.start.month, before.start.day)), STORY
-    if ((tense == "future" and (month, day) < (ref.month, ref.day) and ref.month - month > 0
+    if ((tense == "future" and (month, day) < (ref.month, ref.day)
+         and (ref.month - month > 0 or (dated and ref.day - day > 14 and ctx.clause_tense() == "future"))
          # the month just gone only for a verb before it that looks ahead ("The opening will
          # be in October", in November; not "In October, it announced plans to ...")
          and (ref.month - month > 1 or scheduled
@@ -964,6 +965,13 @@ def weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
             first = replace(first, value=TimeValue("day", start).value, time=TimeValue("day", start))
         return replace(first, until=TimeValue("day", end))
     return _one_weekday(groups, args, ctx)
+
+
+def weekday_counted(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'the Friday before ...', 'the first Tuesday after ...': some such weekday, until the
+    tagger counts it from the date that follows (no anchor of its own meanwhile)."""
+    number = _lookup(ctx, "weekday", groups.get("weekday"))
+    return None if number is None else Resolution(f"XXXX-WXX-{int(number) + 1}", None, None, NONE)
 
 
 def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -1973,6 +1981,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "holiday": holiday,
     "beside_holiday": beside_holiday,
     "weekday": weekday,
+    "weekday_counted": weekday_counted,
     "deictic": deictic,
     "clock": clock,
     "offset": offset,

@@ -1216,34 +1216,32 @@ def _range_ends_after_starts(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 # "the first Tuesday after the first Monday in November", "the Friday before Christmas"
-_NTH_WEEKDAY_BEFORE = regex.compile(r"\bthe\s+(?:(?P<nth>first|second|third|fourth|last)\s+)?$",
-                                    regex.IGNORECASE)
+_COUNTED_WEEKDAY = regex.compile(
+    r"the\s+(?:(?P<nth>first|second|third|fourth|last)\s+)?(?P<day>[a-z]{3})[a-z]*", regex.IGNORECASE)
 _BESIDE_JOIN = regex.compile(r"\s+(?P<direction>after|before)\s+", regex.IGNORECASE)
-_WEEKDAY_ALONE = regex.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", regex.IGNORECASE)
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 1}
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _weekdays_beside_days(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A weekday counted from a day told beside it is one expression: "the Sunday after Easter
-    1952" is 20 April 1952, "the first Tuesday after the first Monday in November" the 3rd."""
+    """A weekday counted from a day told after it is one expression with it: "the Sunday after
+    Easter 1952" is 20 April 1952, "the first Tuesday after the first Monday in November" the 3rd."""
     out: list[Timex] = []
     for timex in timexes:
         weekday = out[-1] if out else None
-        if (weekday is not None and timex.time is not None and timex.time.granularity == "day"
-                and timex.type == "DATE" and timex.until is None
-                and _WEEKDAY_ALONE.fullmatch(weekday.text)
+        if (weekday is not None and weekday.rule == "weekday_counted" and timex.time is not None
+                and timex.time.granularity == "day" and timex.type == "DATE" and timex.until is None
                 and (join := _BESIDE_JOIN.fullmatch(text, weekday.end, timex.start))
-                and (the := _NTH_WEEKDAY_BEFORE.search(text, max(0, weekday.start - 12), weekday.start))):
-            number = _WEEKDAYS.index(weekday.text[:3].lower())
-            day, nth = timex.time.start, _NTH[(the["nth"] or "first").lower()]
+                and (counted := _COUNTED_WEEKDAY.fullmatch(weekday.text))):
+            number = _WEEKDAYS.index(counted["day"].lower())
+            day, nth = timex.time.start, _NTH[(counted["nth"] or "first").lower()]
             if join["direction"].lower() == "after":
                 found = day + timedelta(days=(number - day.weekday()) % 7 or 7) + timedelta(weeks=nth - 1)
             else:
                 found = day - timedelta(days=(day.weekday() - number) % 7 or 7) - timedelta(weeks=nth - 1)
             tv = TimeValue("day", found)
-            out[-1] = replace(weekday, start=the.start(), end=timex.end, text=text[the.start():timex.end],
-                              value=tv.value, mod=timex.mod, anchor=timex.anchor, time=tv)
+            out[-1] = replace(weekday, end=timex.end, text=text[weekday.start:timex.end], value=tv.value,
+                              mod=timex.mod, anchor=timex.anchor, time=tv)
             continue
         out.append(timex)
     return out

@@ -161,7 +161,7 @@ _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with 
     r"around|about|between|as of|as early as|as late as|as soon as|later|earlier|"
     r"(?:no|not)\s+(?:later|earlier)\s+than|"
     r"with\s+(?:immediate\s+)?effect\s+(?:from|on)|effective(?:\s+(?:from|on|as\s+of))?)"
-    r"(?:\s+at\s+(?:least|the\s+(?:earliest|latest)))?(?:\s+(?:the|a|an))?\s*$",
+    r"(?:\s+at\s+(?:least|the\s+(?:earliest|latest)))?(?:\s+(?:the|a|an))?(?:\s+or)?\s*$",  # "on or (around)"
     re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"[\s\"”'’)]*(?:[,.;:!?]|$)")
 # ", 3 more than ...", ", a week later than ...": an appended comparison (not ", sales were lower than")
@@ -175,7 +175,7 @@ _DANGLING_POSSESSIVE = re.compile(
 _DANGLING_LAST_WORDS = frozenset(
     "in into on at since by during from until till before after of for to through throughout within "
     "starting beginning over around about between as later earlier than the a an effective least "
-    "earliest latest".split())
+    "earliest latest or".split())
 # "in the 2024 season", "a 2019 study": a date that names what follows it stays in the title
 # "was born in the winter of 1952, in a house with no electricity": "was born in a house"
 _PLACE_AFTER_COMMA = re.compile(r"\s*,\s+(?:in|at|on|near|outside|inside)\s+"
@@ -196,12 +196,20 @@ _YEAR_LIST_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+(?:(?:1[5-9]|20)\d\d\s*,\
 _QUOTED_APPOSITIVE = re.compile(r"[\"“][^\"“”]{1,80}[\"”],?\s*(?:(?:on|in|at|by|from)\s*)?$")
 _QUOTE_CLOSED = re.compile(r"^([.,;:!?]?)[\"”]")
 _AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead|build)-up\s+to)\s+$", re.IGNORECASE)
+# "The season overlaps with Hanukkah": the date is what it overlaps (not "compared with 2019")
+_WITH_BEFORE = re.compile(r"(?<!\bcompared\s)(?<![\w-])with\s+$", re.IGNORECASE)
 # "spent most of the 1960s in Boston": the date is what was spent, the verb needs it
 _SPENT_BEFORE = re.compile(r"\bspen(?:t|ds?|ding)\s+(?:(?:most|much|part|all|some"
                            r"|the\s+(?:rest|bulk|remainder|better\s+part))\s+of\s+)?(?:the\s+)?$",
                            re.IGNORECASE)
 _NOUN_AFTER_DATE = re.compile(r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with|was|is|were|are|when|"
                               r"that|which|who|as|by|after|before)\b)[a-z]{3,}")
+# a noun after a date that opens the sentence: "Diwali celebrations begin" (not "Last week the
+# FBI joined", "This autumn has been the warmest")
+_NOUN_AFTER_OPENING_DATE = re.compile(
+    r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with|was|is|were|are|when|that|which|who|as|by|after|"
+    r"before|the|a|an|this|these|those|his|her|their|its|our|my|we|he|she|they|it|there|has|had|have|"
+    r"will|would|could|may|might|should|must|can|did|does|do|also|still|just|only)\b)[a-z]{3,}\b(?<!ed)")
 # a verb right after a sentence-initial date makes the date the clause's subject
 _SUBJECT_VERB = re.compile(
     r"\s+(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|brought|brings|began|"
@@ -621,8 +629,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             # "Work will start in the spring and finish by the end of 2025": "Work will finish"
             before = f"{modal['subject']} {modal['modal']} {sentence[joined.start(1):date_start]}"
         elif len(sentence[previous[1]:date_start].split()) >= 3 and not (
-                _ATTRIBUTIVE_DATE_BEFORE.search(sentence, max(0, previous[0] - 6), previous[0])
-                and _NOUN_AFTER_DATE.match(sentence, previous[1])):
+                (_ATTRIBUTIVE_DATE_BEFORE.search(sentence, max(0, previous[0] - 6), previous[0])
+                 and _NOUN_AFTER_DATE.match(sentence, previous[1]))
+                or (previous[0] == 0 and (_SUBJECT_VERB.match(sentence, previous[1])
+                                          or _NOUN_AFTER_OPENING_DATE.match(sentence, previous[1])))):
             # "Acme said on Wednesday it would cut jobs by March": not this event's date (a
             # date close by may be bound to it: "the quarter ended Sept. 30"); one that names
             # a thing stays ("Tickets for the Boxing Day fixtures go on sale on Tuesday")
@@ -634,6 +644,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = before[before.find(",") + 1:]
     if "spen" in before and _SPENT_BEFORE.search(before, max(0, len(before) - 50)):
         before += sentence[date_start:date_end]  # "She spent most of the 1960s in Boston"
+    elif "ith" in before[-6:] and _WITH_BEFORE.search(before, max(0, len(before) - 20)):
+        before += sentence[date_start:date_end]  # "The season overlaps with Hanukkah"
     if _CONCESSIVE_OPEN.match(before) and after.lstrip().startswith(","):
         after = ""  # "Though she kept an office there until last spring, she left": the clause is hers
     if (_last_word(before) in _SUBORDINATORS and _at_end(_SUBORDINATOR_BEFORE, before)
