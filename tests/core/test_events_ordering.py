@@ -1092,3 +1092,20 @@ def test_festivals_name_things_set_dates_and_make_habits() -> None:
     # what something overlaps with stays in its title
     assert _titles_in("The season also overlaps with Hanukkah.") == {
         "Hanukkah": "The season also overlaps with Hanukkah"}
+
+
+def test_a_festival_beside_a_day_in_its_sentence_makes_no_event_of_its_own() -> None:
+    assert _titles_in("December 21: Last night of Hanukkah, music service at 7pm") == {
+        "December 21": "Last night of Hanukkah, music service at 7pm"}  # (15-22 December 2025)
+    assert _titles_in("We look ahead to Hanukkah, which begins this year at sundown on Sunday, "
+                      "December 14.") == {"Sunday, December 14": "Hanukkah begins at sundown"}
+    # (but a festival in a clause of its own keeps its event)
+    assert _titles_in("We will close over the Christmas break and reopen in January.") == {
+        "Christmas": "We will close", "January": "We will reopen"}
+
+
+def test_a_changelog_heading_and_a_post_label_leave_the_title() -> None:
+    article = Article("CHANGELOG.md", "# Changelog\n\n## [3.2.0] - 2026-11-18\n- Dark mode.\n\n"
+                      "UPDATE: the release moved to 20 November.\n", "Log", None, "none", None, None, 0)
+    titles = [e.title for e in extract(article).events]
+    assert "3.2.0" in titles and "The release moved" in titles, titles

@@ -547,3 +547,35 @@ def test_lunar_festivals_are_spans_from_the_generated_calendar() -> None:
 def test_a_weekday_counted_from_a_day_is_one_expression(text: str, phrase: str, value: str) -> None:
     found = {t.text: t.value for t in TAGGER.tag(text, date(2026, 11, 25))}
     assert found.get(phrase) == value, found
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "reference"), [
+    # a post's updates come after it: "UPDATE (19 Nov)" in a post of 2 November is that November
+    ("Moved out.\n\nUPDATE (19 Nov): He offered £450 back.", "19 Nov", "2026-11-19", date(2026, 11, 2)),
+    ("Moved out.\n\nFINAL UPDATE 3 December: full deposit back!", "3 December", "2026-12-03",
+     date(2026, 11, 2)),
+    # ... and "UPDATE 2 days later" counts from the post, not from the last day it told
+    ("I emailed him on 14 October.\n\nUPDATE 2 days later: the scheme has contacted him.",
+     "2 days later", "2026-11-04", date(2026, 11, 2)),
+    # "since" a date is a state up to now, not a story's year that goes on
+    ("He has had the deposit since September 2024.\n\nI emailed him on 14 October.", "14 October",
+     "2026-10-14", date(2026, 11, 2)),
+    # a quarter "of" a fiscal year's label is that quarter of the label's year
+    ("Results for the third quarter of FY27 are due.", "the third quarter of FY27", "2027-Q3",
+     date(2026, 11, 12)),
+    # a range under way, and one whose end comes after its start
+    ("The exhibition runs from October to January.", "October", "2026-10", date(2026, 11, 12)),
+    ("The exhibition ran from October to January.", "October", "2025-10", date(2026, 11, 12)),
+    # "the last night of" a festival is an ordinal, no past tense
+    ("Music on the last night of Hanukkah.", "Hanukkah", "2026-12-05", date(2026, 11, 24)),
+    # looking back in an undated changelog: before the story's time, not after it
+    ("## [3.2.0] - 2026-11-18\n- Export to CSV (requested back in March).", "March", "2026-03", None),
+])
+def test_posts_ranges_and_labels(text: str, phrase: str, value: str, reference: date | None) -> None:
+    found = {t.text: t.value for t in TAGGER.tag(text, reference)}
+    assert found.get(phrase) == value, found
+
+
+def test_an_ordinal_last_is_no_relative_date() -> None:
+    assert [t.text for t in TAGGER.tag("Music on the last night of the festival, and in the last week "
+                                       "of the campaign.", date(2026, 11, 24))] == []

@@ -545,6 +545,49 @@ def _without_dated_asides(text: str, s: int, e: int, others: list[tuple[int, int
     return sentence
 
 
+_FOR_BEFORE = re.compile(r"\b(?:for|celebrat(?:e|ed|ing)|mark|marked|marking|(?:ahead|forward)\s+to)\s+$",
+                         re.IGNORECASE)
+_WHICH_AFTER = re.compile(r",?\s+(?:which|that)\s")  # "Hanukkah, which begins on Friday, December 4"
+_THIS_PERIOD = frozenset({"this year", "this month", "this week"})
+# "this year at sundown on Friday, December 4" (not "this year through August": a range)
+_NEAR_JOIN = re.compile(r"(?![^,;:.!?()]*\b(?:through|thru|to|until|till|and|or)\b)[^,;:.!?()]{0,40}")
+
+
+def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> set[int]:
+    """Dates that another date of their sentence makes no event of their own: a named day that
+    names a thing or a purpose ("December 6, 10am: Hanukkah family fair", "began the journey home
+    on Saturday for Eid"), and "this year" beside a day in it ("Hanukkah begins this year at
+    sundown on Friday, December 4")."""
+    found: set[int] = set()
+    for i, timex in enumerate(dated):
+        this_period = timex.text.lower() in _THIS_PERIOD
+        if not (this_period or timex.rule.startswith("holiday")):
+            continue
+        k = bisect_right(starts, timex.start) - 1
+        first = starts[k] if k >= 0 else 0
+        last = starts[k + 1] if k + 1 < len(starts) else len(text)
+        others = [t for t in dated if t is not timex and first <= t.start < last and t.time is not None
+                  and t.type in ("DATE", "TIME") and not t.rule.startswith("holiday")]
+        if this_period:
+            if any(t.type == "DATE" and _inside(t.time, timex.time)
+                   and rank(t.time.granularity) > rank(timex.time.granularity)
+                   and _NEAR_JOIN.fullmatch(text, *sorted((timex.end, t.start) if t.start > timex.start
+                                                          else (t.end, timex.start)))
+                   for t in others if timex.time is not None and t.time is not None):
+                found.add(i)  # ("..., which will receive only partial dividends this year": its own)
+            continue
+        others = [t for t in others if t.time is not None and rank(t.time.granularity) >= rank("month")
+                  and not _CLAUSE_JOIN.search(text, *sorted((timex.end, t.start) if t.start > timex.start
+                                                            else (t.end, timex.start)))]
+        if others and (_NAMED_NOUN_AFTER.match(text, timex.end) or _WHICH_AFTER.match(text, timex.end)
+                       or _FOR_BEFORE.search(text, max(0, timex.start - 14), timex.start)
+                       or (timex.until is not None and timex.time is not None and any(
+                           timex.time.start <= t.time.start <= timex.until.start
+                           for t in others if t.time is not None))):
+            found.add(i)  # (and "December 11: Last night of Hanukkah": a day inside the festival)
+    return found
+
+
 def build_events(article_path: str, text: str, timexes: list[Timex], *, body_start: int = 0,
                  inferred_reference: bool = False) -> list[Event]:
     """One event per dated expression in the article body (ranges make one period)."""
@@ -559,7 +602,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     events: list[Event] = []
     restated = _restated(text, dated)
     told_with = {keep: gone for gone, keep in restated.items()}  # a date and its restatement
-    skip: set[int] = set(_scene_setters(text, dated, starts)) | set(restated)
+    skip: set[int] = set(_scene_setters(text, dated, starts)) | set(restated) | _beside_a_finer_date(
+        text, dated, starts)
     # one event per date a sentence gives, however often it names it ("2024-07-04 - The heat
     # wave peaked today"): the written-out date is kept over the relative one
     by_sentence_date: dict[tuple[int, int, date, date, str], int] = {}

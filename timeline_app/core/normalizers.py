@@ -201,6 +201,7 @@ class Context(Protocol):
         """:meth:`tense` for dates near the reference, where an order's or a pledge's
         "to ..." looks ahead too."""
 
+    def range_end_month(self) -> int | None: ...
     def range_end(self) -> tuple[int, int | None] | None:
         """The year and month of the end of a range the match starts ("to June 12, 2020")."""
 
@@ -285,12 +286,27 @@ def _story_day(ctx: Context) -> TimeValue | None:
     return story if story is not None and rank(story.granularity) >= rank("day") else None
 
 
+def _ongoing_range_year(ref: date, month: int, day: int, end_month: int) -> int | None:
+    """The year a range from ``month``/``day`` to the end of ``end_month`` starts in, if one
+    such range holds ``ref`` (the one under way)."""
+    for year in (ref.year, ref.year - 1):
+        end_year = year + (end_month < month)
+        with contextlib.suppress(ValueError):
+            if date(year, month, day) <= ref <= date(end_year, end_month, monthrange(end_year, end_month)[1]):
+                return year
+    return None
+
+
 def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -> tuple[int | None, str]:
     """Year for a month (and day) given without one: the reference year, moved by tense; in
     narrative mode the story's year, or the next one when the month is well before the story's
     ("September 1862 ... In February": 1863)."""
-    if (ref := ctx.reference()) is not None and ctx.edit_stamp():  # "EDIT (11/23):", the last 11/23
-        return ref.year - ((month, day) > (ref.month, ref.day)), REFERENCE
+    if (stamped := ctx.reference()) is not None and ctx.edit_stamp():
+        # "EDIT (11/23):", "UPDATE (19 Nov)": the 11/23 nearest the post's date (an edit comes
+        # after the post; a page saved later is dated after its edits)
+        years = [year for year in (stamped.year - 1, stamped.year, stamped.year + 1)
+                 if day <= monthrange(year, month)[1]]
+        return min(years, key=lambda year: abs((date(year, month, day) - stamped).days)), REFERENCE
     end = ctx.range_end()
     if end is not None:  # "from June 9 to June 12, 2020": the end's year, or the one before
         end_year, end_month = end
@@ -324,6 +340,10 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
         return opening, STORY
     if (section := ctx.heading_year()) is not None:  # "## Summer term 2027" over "Half term: 31 May"
         return section, STORY
+    if (ref := ctx.reference()) is not None and (end_month := ctx.range_end_month()) is not None and (
+            (ongoing := _ongoing_range_year(ref, month, day, end_month)) is not None
+            and ctx.tense() != "past"):
+        return ongoing, REFERENCE  # "The exhibition runs from October to January" (in November)
     ref = ctx.reference()
     if ref is None:
         return None, NONE
@@ -1359,6 +1379,8 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
         return _clock_offset(unit, count, sign, mod, ctx)
     anchor_kind = REFERENCE
     anchor: TimeValue | None = None
+    if story and ctx.edit_stamp() and (ref := ctx.reference()) is not None:
+        story, anchor = False, TimeValue("day", ref)  # "UPDATE 2 days later:": after the post
     if story:
         # narrative: the story's latest date even when coarser ("the spring of 1862 ... Three
         # weeks later": still that spring); news: the last date fine enough

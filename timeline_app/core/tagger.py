@@ -196,7 +196,9 @@ _RANKED_AFTER_BEFORE = regex.compile(
     r"\b(?:after|behind|than|since|compared\s+(?:with|to))\s+(?:the\s+)?(?:one\s+in\s+|that\s+of\s+)?$",
     regex.IGNORECASE)
 _EDIT_STAMP_BEFORE = regex.compile(
-    r"(?:^|\n)[ \t]*(?:\*\*)?(?:edit|update|updated|upd)[ \t]*(?:\d[ \t]*)?\(?$", regex.IGNORECASE)
+    r"(?:^|\n)[ \t]*(?:\*\*)?(?:(?:final|last|another)[ \t]+)?(?:edit|update|updated|upd)[ \t]*"
+    r"(?:\d[ \t]*)?\(?$",
+    regex.IGNORECASE)
 # a chat export's message stamp: "10/11/2026, 09:12 - Sam:", "[10/11/2026, 09:12:33] Sam:"
 _CHAT_STAMP = regex.compile(
     r"[ \t]*\[?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
@@ -291,6 +293,15 @@ class _Context:
             year = self._reference.year + {"last": -1, "next": 1}.get(m.group("shift").lower(), 0)
             return year, int(month) if month else None
         return int(m.group("year")), int(month) if month else None
+
+    def range_end_month(self) -> int | None:
+        """The month of the end of a range the expression starts, told without a year ("from
+        October to January")."""
+        m = self._tagger.range_end_month.match(self._text, self.span[1], self.span[1] + LOOK_AHEAD)
+        if m is None:
+            return None
+        month = self.rules.table("month").get((m.group("month") or m.group("month2")).lower())
+        return int(month) if month else None
 
     def numeric_order(self) -> str | None:
         """'DMY' when one of the text's slash dates can only be day first ("25/12/2020") and
@@ -396,6 +407,8 @@ class _Context:
             return None  # "who was born on 2 June 1936, died on 4 September": a life, not the story
         if _RANKED_AFTER_BEFORE.search(self._text, max(0, at - 80), at):
             return None  # "September was the second warmest on record, after September 2023": a record
+        if _SINCE_BEFORE.search(self._text, max(0, at - 8), at):
+            return None  # "he has had the deposit since September 2024": a state up to now
         return anchor
 
     def chapter_mark(self) -> bool:
@@ -564,7 +577,11 @@ class _Context:
             self.narrative = False
             self._weekdays.clear()
             return
-        if time.granularity in ("day", "partofday"):
+        if time.granularity in ("day", "partofday") and not (
+                resolution.until is not None and self._last_day is not None
+                and time.start <= self._last_day[1].start <= resolution.until.start):
+            # (a festival's span does not take the clock of a day told inside it: "December 11:
+            # Last night of Hanukkah, music service at 7pm")
             self._last_day = (self.span[1], time, resolution.anchor)
         if (self._born is None and time.granularity in ("day", "month", "season", "year")
                 and "orn" in self._text[max(0, self.span[0] - 40):self.span[0]]  # (cheap first)
@@ -756,6 +773,8 @@ class _Context:
         (start, end), (s, e) = self.span, self._sentence()
         if _BY_BEFORE.search(self._text, max(s, start - 4), start):
             return False  # "By the end of May she had found work": done by then, not before
+        if _BACK_IN_BEFORE.search(self._text, max(s, start - 12), start):
+            return True  # "requested back in March": told looking back, as a past perfect is
         return (_PAST_PERFECT.search(self._text, max(s, start - 60), start) is not None
                 or _PAST_PERFECT_AFTER.match(self._text, end, min(e, end + 40)) is not None)
 
@@ -899,9 +918,12 @@ class _Context:
         if _PASSIVE_BE.search(text, max(0, start - 4), start):
             return False  # "will be named": a participle after "be" carries no tense
         if not text.endswith("ed", start, end):
-            # "the strike will last 48 hours": the verb, not "last week"
+            # "the strike will last 48 hours": the verb, not "last week"; "the last night of
+            # Hanukkah": an ordinal
             return not (text[start:end].lower() == "last"
-                        and _VERB_LAST_BEFORE.search(text, max(0, start - 12), start))
+                        and (_VERB_LAST_BEFORE.search(text, max(0, start - 12), start)
+                             or _ORDINAL_LAST_BEFORE.search(text, max(0, start - 8), start)
+                             or _UNIT_OF_AFTER.match(text, end)))
         if (text[start:end].lower() in self._tagger.present_states
                 and _PRESENT_BE.search(text, max(0, start - 14), start)):
             return False  # "The office is closed on Christmas Day": a state now, no past
@@ -1024,6 +1046,11 @@ class Tagger:
         day = r"\d{1,2}(?:st|nd|rd|th)?"
         seasons = "|".join(regex.escape(w) for w in sorted(self.rules.table("season"), key=len,
                                                             reverse=True))
+        # a range's end without a year: "from October to January", "until 5 January"
+        self.range_end_month = regex.compile(
+            rf"\s*(?:[-–—]|to|through|thru|until|till)\s+(?:(?P<month>{months})\.?(?:\s+{day})?"
+            rf"|{day}\s+(?:of\s+)?(?P<month2>{months}))(?![\w-])(?!\.?,?\s+(?:of\s+)?(?:1[5-9]|20)\d\d)",
+            FLAGS)
         # ("September and October of 1944", "the spring and autumn of next year")
         self.range_end = regex.compile(
             rf"\s*(?:{joiners})\s+(?:(?P<month>{months})\.?\s+{day}|{day}(?:\s+(?P<month2>{months})\.?)?"
@@ -1197,6 +1224,16 @@ _UNTIL_JOIN = regex.compile(r"\s*(?:until|till|til|to|through|[-–—])\s*(?:th
 _WEEKDAY_NAME = regex.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", regex.IGNORECASE)
 
 
+_FROM_BEFORE = regex.compile(r"\b(?:from|between)\s+(?:(?:early|mid|late)[- ])?$", regex.IGNORECASE)
+
+
+_UNIT_OF_AFTER = regex.compile(r"\s+(?:night|day|week|weekend|month|year|time|hour|minute)\s+of\b",
+                               regex.IGNORECASE)
+_BACK_IN_BEFORE = regex.compile(r"\bback\s+(?:in|on|at|during)\s+(?:the\s+)?$", regex.IGNORECASE)
+_SINCE_BEFORE = regex.compile(r"\bsince\s+(?:the\s+)?$", regex.IGNORECASE)
+_ORDINAL_LAST_BEFORE = regex.compile(r"\b(?:the|its|his|her|their|our|my|your)\s+$", regex.IGNORECASE)
+
+
 def _range_ends_after_starts(text: str, timexes: list[Timex]) -> list[Timex]:
     """A weekday that ends a range ends it after its start: "a warning from 6pm on Friday
     until midday on Sunday" is the Sunday after that Friday, whatever the tense made of it."""
@@ -1211,6 +1248,16 @@ def _range_ends_after_starts(text: str, timexes: list[Timex]) -> list[Timex]:
                 and _WEEKDAY_NAME.search(timex.text) is not None):
             moved = timex.time.plus("D", 7)
             timex = replace(timex, value=moved.value, time=moved)
+        elif (first is not None and first.time is not None and timex.time is not None
+                and first.anchor == REFERENCE == timex.anchor and first.until is None and timex.until is None
+                and first.time.granularity in ("month", "day") and timex.time.granularity in ("month", "day")
+                and timex.time.start < first.time.start and first.time.start.year == timex.time.start.year
+                and _UNTIL_JOIN.fullmatch(text, first.end, timex.start)
+                and _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)):
+            # "The exhibition ran from October to January" (in November): the start is the
+            # October before that January
+            moved = first.time.plus("Y", -1)
+            out[-1] = replace(first, value=moved.value, time=moved)
         out.append(timex)
     return out
 
@@ -1254,10 +1301,11 @@ def _months_of_years(text: str, timexes: list[Timex]) -> list[Timex]:
     for timex in timexes:
         month = out[-1] if out else None
         if (month is not None and month.time is not None and timex.time is not None
-                and month.time.granularity == "month" and month.until is None
+                and month.time.granularity in ("month", "quarter", "half") and month.until is None
                 and timex.time.granularity == "year" and timex.until is None
                 and text[month.end:timex.start].lower() == " of "):
-            tv = TimeValue("month", date(timex.time.start.year, month.time.start.month, 1))
+            # ("the third quarter of FY27": that quarter of the fiscal year's label, as TimeML has it)
+            tv = TimeValue(month.time.granularity, date(timex.time.start.year, month.time.start.month, 1))
             out[-1] = replace(month, end=timex.end, text=text[month.start:timex.end], value=tv.value,
                               anchor=timex.anchor, time=tv)
             continue

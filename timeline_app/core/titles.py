@@ -19,6 +19,9 @@ _LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|[-–—*•]\s|and\s|but\s|so\
                    # a transcript's time stamp and speaker: "[00:04:41] GUEST: ", "Q: "
                    r"|\d{1,2}:\d\d(?::\d\d)?\]?\s+(?:(?-i:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)?)(?::\s*|\s+(?=(?-i:[a-z]))))?"
                    r"|(?-i:[QA]):\s"
+                   # a post's edit label: "UPDATE: ", "FINAL UPDATE ", "EDIT 2 - "
+                   r"|(?:(?:final|last|another)\s+)?(?:(?-i:EDIT|UPDATE)(?:\s*\d)?(?:\s*[:\-–]\s*|\s+)"
+                   r"|(?-i:Edit|Update)(?:\s*\d)?\s*[:\-–]\s*)"
                    # a chat export's stamp: "12/11/2026, 18:04 - ", "[12/11/2026, 18:04:11] "
                    r"|\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s?[ap]m)?\]?\s*(?:[-–]\s+)?"
                    r"|\d{1,2}/(?:\d{1,2})?\s+(?=(?-i:[A-Z])))+",  # a thread's "1/ ", "2/10 "
@@ -152,7 +155,7 @@ _BRACKET_OPENED_GAP = re.compile(r"([(\[])\s*[,;:–—-]\s*")
 _TAIL = 40  # characters at the end of the words before a date that the patterns ending there read
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with "\s*" first)
-    r"(?<!\w)(?:(?:but\s+)?not\s+)?(?:(?:early|late)\s+)?(?:(?:(?:for|during|in|through|throughout)\s+)?"
+    r"(?<!\w)(?:(?:but\s+)?not\s+)?(?:(?:early|late|(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)(?<!\btheir\s)(?<!\bits\s)(?<!\ba\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!'re\s)(?<!’re\s)back(?=\s+in\b))\s+)?(?:(?:(?:for|during|in|through|throughout)\s+)?"
     r"(?:most|much|all|(?:a\s+(?:good|large|great)\s+)?part|the\s+rest|the\s+bulk)\s+of|in|into|on|at|since|by|during|from|until|till|before|"
     r"after|of|for|to|"
     r"through|throughout|"
@@ -357,7 +360,10 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
     if not determiners and len(noun.split()) > 6:
         return text  # a whole clause, no noun phrase to take
     object_relative = _CLAUSE_SUBJECT.match(clause) is not None
-    if determiners:
+    if (determiners and not object_relative and (name := _TRAILING_NAMES.search(noun)) is not None
+            and _OBJECT_NAME_BEFORE.search(noun, max(0, name.start() - 6), name.start())):
+        noun = name.group(0)  # "we look ahead to Hanukkah, which begins": "Hanukkah begins"
+    elif determiners:
         # the nearest noun phrase is what a clause tells of ("the production of its terminals,
         # which were delayed"), the whole one is what a clause's own subject acted on ("a
         # treaty on the border, which the presidents signed")
@@ -387,6 +393,7 @@ _LIST_PREPOSITION = re.compile(r"\s*\b(?:in|on|at|by|during|from|between)\s*$", 
 _TRAILING_PLACE = re.compile(r"\b(?:in|at|on|to|for|from)\s+(?:the\s+)?[A-Z][\w.'’&-]*"
                              r"(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*)*$")
 _TRAILING_NAMES = re.compile(r"(?<![\w.'’&-])[A-Z][\w.'’&-]*(?:\s+(?:and|&|of|the)?\s*[A-Z][\w.'’&-]*)*$")
+_OBJECT_NAME_BEFORE = re.compile(r"\b(?:to|with|for|at|on|from|into)\s+$")
 _TRAILING_FIGURES = re.compile(r"[$£€]?[0-9][0-9.,]*\s*(?:%|percent|per\s+cent|million|billion|m\b|bn\b)?$")
 _LIST_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|&)\s", re.IGNORECASE)
 # what a list names with each date: a place, names, a figure, or a predicate in the past
@@ -804,6 +811,18 @@ def _balanced_quotes(text: str) -> str:
     return text
 
 
+def _balanced_brackets(text: str) -> str:
+    """Without a bracket whose partner went with the date ("[3.2.0] - 2026-11-18": "3.2.0")."""
+    for opening, closing in ("()", "[]"):
+        if text.count(closing) > text.count(opening) and opening not in text[:text.find(closing)]:
+            at = text.find(closing)
+            text = text[:at] + text[at + 1:]
+        elif text.count(opening) > text.count(closing) and closing not in text[text.rfind(opening):]:
+            at = text.rfind(opening)
+            text = text[:at] + text[at + 1:]
+    return text
+
+
 def _finished(text: str, sentence: str, limit: int) -> str:
     """The title cleaned up (leads, a relative clause's antecedent) and cut to ``limit``."""
     text = " ".join(text.split()).replace(" .", ".")  # "normal as of 5am. Thanks": "normal. Thanks"
@@ -820,6 +839,8 @@ def _finished(text: str, sentence: str, limit: int) -> str:
         text = " ".join(sentence.split())
     if '"' in text or "”" in text or "'" in text or "’" in text:
         text = _balanced_quotes(text)
+    if "]" in text or ")" in text or "(" in text or "[" in text:
+        text = _balanced_brackets(text).strip()
     if len(text) > limit:
         clause_end = [m.start() for m in re.finditer(r"[,;:–—]\s", text) if 30 <= m.start() <= limit]
         if clause_end:
