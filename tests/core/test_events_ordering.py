@@ -978,7 +978,7 @@ def test_a_year_opening_a_sentence_with_an_age_in_that_year_makes_one_event() ->
 
 def test_a_removed_date_takes_its_to_along_but_not_a_possessive_dates_preposition() -> None:
     titles = _titles_in("There were 4,812 cases in the seven days to Sunday, up from 3,950 the week before.")
-    assert titles["the week before"] == "There were 4,812 cases in the seven days, up from 3,950"
+    assert titles["the seven days to Sunday"] == "There were 4,812 cases, up from 3,950"  # (a span of days)
     titles = _titles_in("The sequel to last year's surprise hit will open on March 12, 2027.")
     assert titles["March 12, 2027"] == "The sequel to the surprise hit will open"
 
@@ -1109,3 +1109,24 @@ def test_a_changelog_heading_and_a_post_label_leave_the_title() -> None:
                       "UPDATE: the release moved to 20 November.\n", "Log", None, "none", None, None, 0)
     titles = [e.title for e in extract(article).events]
     assert "3.2.0" in titles and "The release moved" in titles, titles
+
+
+def test_a_history_before_christ_gets_no_invented_dates() -> None:
+    """Days before AD 1 have a TimeML value but no place on the calendar; a text whose only
+    later dates are "AD 14" and "the 20th century" is not dated by them."""
+    text = ("Julius Caesar was stabbed on 15 March 44 BC, the Ides of March. A month earlier he had "
+            "been made dictator. Augustus ruled until his death in AD 14. The calendar stayed in use "
+            "until the 20th century.")
+    article = Article("rome.txt", text, "History", None, "none", None, None, 0)
+    result = extract(article)
+    assert [t.value for t in result.timexes if t.text == "15 March 44 BC"] == ["BC0044-03-15"]
+    assert sorted(e.date.value for e in result.events) == ["0014", "19"]
+
+
+def test_spans_to_a_day_and_a_month_that_names_a_meeting() -> None:
+    titles = _titles_in("Sales during the 10 days to 8 November were up 18%.")
+    assert titles == {"the 10 days to 8 November": "Sales were up 18%"}
+    titles = _titles_in("Wednesday's minutes from the Fed's October meeting showed officials wanted a cut.")
+    assert list(titles) == ["Wednesday"]
+    titles = _titles_in("Residents were told in a letter dated 3 November.")
+    assert titles == {"3 November": "Residents were told in a letter"}

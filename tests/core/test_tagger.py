@@ -579,3 +579,21 @@ def test_posts_ranges_and_labels(text: str, phrase: str, value: str, reference: 
 def test_an_ordinal_last_is_no_relative_date() -> None:
     assert [t.text for t in TAGGER.tag("Music on the last night of the festival, and in the last week "
                                        "of the campaign.", date(2026, 11, 24))] == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "reference"), [
+    # a season that opens the sentence gives its year to a day inside it
+    ("In the winter of 2019 it snowed on 5 January.", "5 January", "2020-01-05", date(2026, 11, 26)),
+    # a day given ahead: "listed for the week of 8 February" (in November) is next year's
+    ("A hearing is listed for the week of 8 February.", "the week of 8 February", "2027-W06",
+     date(2026, 11, 20)),
+    # a story's year goes on, but not to a day just gone: this October
+    ("At a trial in June 2025, the judge found for the company.\n\nThe appeal was heard on 15 "
+     "October.", "15 October", "2026-10-15", date(2026, 11, 20)),
+    ("The first warning came on March 3, 2025.\n\nThe bank was closed on a Friday in June.", "June",
+     "2025-06", date(2026, 11, 22)),
+])
+def test_years_from_seasons_schedules_and_stories(text: str, phrase: str, value: str,
+                                                 reference: date | None) -> None:
+    found = {t.text: t.value for t in TAGGER.tag(text, reference)}
+    assert found.get(phrase) == value, found

@@ -290,13 +290,14 @@ def _is_range(text: str, first: Timex, second: Timex) -> bool:
 
 
 def _scene_setters(text: str, dated: list[Timex], starts: list[int]) -> list[int]:
-    """Positions of years that open a sentence only to place its day ("Last year, the shop
-    closed on 24 Dec", "In 2019, the plant closed on March 5"): the day is the event, the year
-    no second one. A year joined to the day by "and" or "but" dates a clause of its own."""
+    """Positions of years (or seasons) that open a sentence only to place its day ("Last year,
+    the shop closed on 24 Dec", "In 2019, the plant closed on March 5", "Last winter the first
+    warning came on 5 January"): the day is the event, the year no second one. A year joined to
+    the day by "and" or "but" dates a clause of its own."""
     found = []
     for i in range(len(dated) - 1):
         year, day = dated[i], dated[i + 1]
-        if year.time is None or year.time.granularity != "year" or day.time is None:
+        if year.time is None or year.time.granularity not in ("year", "season") or day.time is None:
             continue
         k = bisect_right(starts, year.start) - 1
         sentence_start = starts[k] if k >= 0 else 0
@@ -420,7 +421,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "fifty-two": 52}
 _SPAN_TO_DAY = re.compile(r"\bthe\s+(?:(?:(?P<digits>[1-9][0-9]?)|(?P<word>" + "|".join(_NUMBER_WORDS)
                           + r"))\s+"
-                          r"(?P<units>weeks|months|years)|(?P<unit>year|month|week))"
+                          r"(?P<units>days|weeks|months|years)|(?P<unit>year|month|week))"
                           r"\s+(?:to|ended|ending|through|up\s+to)\s+$", re.IGNORECASE)
 
 
@@ -477,15 +478,16 @@ def _span_to_day(text: str, day: Timex) -> EventDate | None:
              _NUMBER_WORDS[span["word"].lower()] if span["word"] else 1)  # ("the year to March")
     last = day.time.interval()[1]  # ("the three months to September": to its end)
     unit = (span["units"] or f"{span['unit']}s").lower()
-    if unit == "weeks" and day.time.granularity != "day":
+    if unit in ("days", "weeks") and day.time.granularity != "day":
         return None
-    if unit == "weeks":
-        first = last - timedelta(days=7 * count - 1)
+    if unit in ("days", "weeks"):  # ("the 10 days to Diwali", "the seven days to Sunday")
+        first = last - timedelta(days=(7 if unit == "weeks" else 1) * count - 1)
     else:
         first = _months_up_to(last, count * (12 if unit == "years" else 1))
     return EventDate(text=text[span.start():day.end], start=span.start(), end=day.end,
                      value=f"{first.isoformat()}/{last.isoformat()}", earliest=first, latest=last,
-                     granularity="week" if unit == "weeks" else "month", approximate=day.anchor != "absolute",
+                     granularity={"days": "day", "weeks": "week"}.get(unit, "month"),
+                     approximate=day.anchor != "absolute",
                      mod=None, anchor=day.anchor)
 
 
@@ -548,6 +550,7 @@ def _without_dated_asides(text: str, s: int, e: int, others: list[tuple[int, int
 _FOR_BEFORE = re.compile(r"\b(?:for|celebrat(?:e|ed|ing)|mark|marked|marking|(?:ahead|forward)\s+to)\s+$",
                          re.IGNORECASE)
 _WHICH_AFTER = re.compile(r",?\s+(?:which|that)\s")  # "Hanukkah, which begins on Friday, December 4"
+_POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
 _THIS_PERIOD = frozenset({"this year", "this month", "this week"})
 # "this year at sundown on Friday, December 4" (not "this year through August": a range)
 _NEAR_JOIN = re.compile(r"(?![^,;:.!?()]*\b(?:through|thru|to|until|till|and|or)\b)[^,;:.!?()]{0,40}")
@@ -561,7 +564,13 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
     found: set[int] = set()
     for i, timex in enumerate(dated):
         this_period = timex.text.lower() in _THIS_PERIOD
-        if not (this_period or timex.rule.startswith("holiday")):
+        named = timex.rule.startswith("holiday")
+        # "Wednesday's minutes from the Fed's October meeting": a month that names the meeting
+        naming = (not named and not this_period and timex.time is not None
+                  and timex.time.granularity in ("month", "season")
+                  and _POSSESSIVE_BEFORE.search(text, max(0, timex.start - 4), timex.start) is not None
+                  and _NAMED_NOUN_AFTER.match(text, timex.end) is not None)
+        if not (this_period or named or naming):
             continue
         k = bisect_right(starts, timex.start) - 1
         first = starts[k] if k >= 0 else 0
@@ -579,11 +588,14 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
         others = [t for t in others if t.time is not None and rank(t.time.granularity) >= rank("month")
                   and not _CLAUSE_JOIN.search(text, *sorted((timex.end, t.start) if t.start > timex.start
                                                             else (t.end, timex.start)))]
-        if others and (_NAMED_NOUN_AFTER.match(text, timex.end) or _WHICH_AFTER.match(text, timex.end)
-                       or _FOR_BEFORE.search(text, max(0, timex.start - 14), timex.start)
-                       or (timex.until is not None and timex.time is not None and any(
-                           timex.time.start <= t.time.start <= timex.until.start
-                           for t in others if t.time is not None))):
+        if others and naming:
+            found.add(i)
+        elif others and named and (
+                _NAMED_NOUN_AFTER.match(text, timex.end) or _WHICH_AFTER.match(text, timex.end)
+                or _FOR_BEFORE.search(text, max(0, timex.start - 14), timex.start)
+                or (timex.until is not None and timex.time is not None and any(
+                    timex.time.start <= t.time.start <= timex.until.start
+                    for t in others if t.time is not None))):
             found.add(i)  # (and "December 11: Last night of Hanukkah": a day inside the festival)
     return found
 

@@ -52,12 +52,17 @@ class DocumentResult:
                 "events": [e.as_json() for e in self.events]}
 
 
+EARLIEST_WRITTEN = 1500  # no article is dated before print; "ruled until AD 14" is a story's date
+
+
 def infer_reference(timexes: list[Timex]) -> tuple[date, str] | None:
     """The end of the latest explicit (absolute) date the text mentions, with an explanation."""
     best: Timex | None = None
     for timex in timexes:
         if timex.anchor != "absolute" or timex.time is None or timex.type not in ("DATE", "TIME"):
             continue
+        if timex.time.granularity in ("century", "decade") or timex.time.start.year < EARLIEST_WRITTEN:
+            continue  # "until the 20th century", "AD 14": no day the text was written on
         if best is None or best.time is None or timex.time.interval()[1] > best.time.interval()[1]:
             best = timex
     if best is None or best.time is None:

@@ -286,6 +286,9 @@ def _story_day(ctx: Context) -> TimeValue | None:
     return story if story is not None and rank(story.granularity) >= rank("day") else None
 
 
+JUST_PAST = timedelta(days=62)  # a day told without a year this close before the reference is of its year
+
+
 def _ongoing_range_year(ref: date, month: int, day: int, end_month: int) -> int | None:
     """The year a range from ``month``/``day`` to the end of ``end_month`` starts in, if one
     such range holds ``ref`` (the one under way)."""
@@ -356,9 +359,11 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     if tense != "future" and ctx.set_from() and ctx.clause_tense() is None:
         tense = "future"  # "Acme unveiled its new arm, which ships in March": a change set ahead
     if tense == "past" and (recent := ctx.recent_past_anchor()) is not None and (
-            (month, day) > (recent.start.month, recent.start.day)):
+            (month, day) > (recent.start.month, recent.start.day)) and not (
+            dated and timedelta(0) <= ref - date(ref.year, month, min(day, 28)) <= JUST_PAST):
         # "On March 3, 2025 the first warning came ... The bank was closed in June" (written in
-        # 2026): the story's year goes on
+        # 2026): the story's year goes on (not to a day just gone: "... a trial in June 2025 ...
+        # The appeal was heard on 14 October", written in November 2026, is this October)
         return recent.start.year, STORY
     year = ref.year
     if dated and tense == "past" and ctx.deadline_before() and ctx.set_until():
@@ -526,8 +531,8 @@ def week_of(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     day_of = _digits(day_text)
     year = _year(groups)
     anchor = ABSOLUTE
-    if year is None:
-        year, anchor = _nearest_year(int(month), ctx, day_of)
+    if year is None:  # (a day is given: "listed for the week of 8 February" is ahead)
+        year, anchor = _nearest_year(int(month), ctx, day_of, dated=True)
     unit = (groups.get("unit") or "week").lower()
     if year is None:
         return Resolution("XXXX-WXX-WE" if unit == "weekend" else "XXXX-WXX", None, None, NONE)
@@ -546,6 +551,7 @@ def nth_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
     nth = 0 if groups.get("last") else _lookup(ctx, "ordinal", groups.get("nth"))
     if nth is None or int(nth) > 5:
         return None
+    unit_word = (groups.get("unit") or "").lower()
     year = _year(groups)
     anchor = ABSOLUTE
     month = _lookup(ctx, "month", groups.get("month"))
@@ -560,7 +566,8 @@ def nth_of_month(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         base = TimeValue.of("month", ref).plus("M", shift).start
         year, month, anchor = base.year, base.month, STORY if story is not None else REFERENCE
     elif year is None:
-        year, anchor = _nearest_year(int(month), ctx, 1 + 7 * max(int(nth) - 1, 0))
+        year, anchor = _nearest_year(int(month), ctx, 1 + 7 * max(int(nth) - 1, 0),
+                                     dated=groups.get("weekday") is not None or unit_word == "day")
         if year is None:
             return None
     month = int(month)
@@ -701,6 +708,18 @@ def century(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
 
 def _before_christ(groups: Groups) -> bool:
     return (groups.get("era") or "").upper().startswith("B")
+
+
+def era_day(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
+    """'15 March 44 BC' -> BC0044-03-15 (no calendar date); 'August 24, AD 79' -> 0079-08-24."""
+    year, day = _digits(groups.get("year")), _digits(groups.get("day"))
+    month = int(_lookup(ctx, "month", groups.get("month")) or 0)
+    if not 1 <= month <= 12 or day > monthrange(2000, month)[1]:
+        return None
+    if _before_christ(groups):
+        return Resolution(f"BC{year:04d}-{month:02d}-{day:02d}", None, None)
+    tv = TimeValue("day", date(year, month, day))
+    return Resolution(tv.value, tv, None)
 
 
 def era_year(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
@@ -1992,6 +2011,7 @@ def age_in_a_life(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
 
 NORMALISERS: dict[str, Normaliser] = {
     "age_in_a_life": age_in_a_life,
+    "era_day": era_day,
     "calendar": calendar,
     "named_day": named_day,
     "decade": decade,

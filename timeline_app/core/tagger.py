@@ -644,7 +644,8 @@ class _Context:
                 return None
             same_month = (month is not None and anchor.granularity == "month"
                           and anchor.start.month == month)
-            if at < start and (anchor.granularity == "year" or same_month):
+            in_season = month is not None and anchor.granularity == "season" and _season_year(anchor, month)
+            if at < start and (anchor.granularity == "year" or same_month or in_season):
                 # written as a year (not placed by tense), or as this month of a year
                 if not same_month and _ATTRIBUTIVE_OPENER.fullmatch(self._text, sentence_start, at) and \
                         _NOUN_AFTER.match(self._text, end):
@@ -664,7 +665,7 @@ class _Context:
                 if (self._reference is not None and anchor.start.year < self._reference.year
                         and self.clause_tense() == "future"):
                     return None  # "Last year we had to ..., so please flag clashes before January"
-                return anchor.start.year
+                return _season_year(anchor, month) if in_season and month is not None else anchor.start.year
         return None
 
     def sentence_anchor(self) -> TimeValue | None:
@@ -1230,6 +1231,15 @@ _FROM_BEFORE = regex.compile(r"\b(?:from|between)\s+(?:(?:early|mid|late)[- ])?$
 _UNIT_OF_AFTER = regex.compile(r"\s+(?:night|day|week|weekend|month|year|time|hour|minute)\s+of\b",
                                regex.IGNORECASE)
 _BACK_IN_BEFORE = regex.compile(r"\bback\s+(?:in|on|at|during)\s+(?:the\s+)?$", regex.IGNORECASE)
+def _season_year(season: TimeValue, month: int) -> int | None:
+    """The year of ``month`` inside ``season`` (a winter's January is of the next year), or None."""
+    first, last = season.interval()
+    for year in (first.year, last.year):
+        if first <= date(year, month, 1) <= last or (first.year, first.month) == (year, month):
+            return year
+    return None
+
+
 _SINCE_BEFORE = regex.compile(r"\bsince\s+(?:the\s+)?$", regex.IGNORECASE)
 _ORDINAL_LAST_BEFORE = regex.compile(r"\b(?:the|its|his|her|their|our|my|your)\s+$", regex.IGNORECASE)
 

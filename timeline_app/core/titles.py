@@ -159,7 +159,7 @@ _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with 
     r"(?:most|much|all|(?:a\s+(?:good|large|great)\s+)?part|the\s+rest|the\s+bulk)\s+of|in|into|on|at|since|by|during|from|until|till|before|"
     r"after|of|for|to|"
     r"through|throughout|"
-    r"within|starting|beginning|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
+    r"within|starting|beginning|dated|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
     r"(?<!\bturned\s)(?<!\bwon\s)(?<!\bgot\s)(?<!\bstarted\s)(?<!\bpassed\s)over|"
     r"around|about|between|as of|as early as|as late as|as soon as|later|earlier|"
     r"(?:no|not)\s+(?:later|earlier)\s+than|"
@@ -178,7 +178,7 @@ _DANGLING_POSSESSIVE = re.compile(
 _DANGLING_LAST_WORDS = frozenset(
     "in into on at since by during from until till before after of for to through throughout within "
     "starting beginning over around about between as later earlier than the a an effective least "
-    "earliest latest or".split())
+    "earliest latest or dated".split())
 # "in the 2024 season", "a 2019 study": a date that names what follows it stays in the title
 # "was born in the winter of 1952, in a house with no electricity": "was born in a house"
 _PLACE_AFTER_COMMA = re.compile(r"\s*,\s+(?:in|at|on|near|outside|inside)\s+"
