@@ -1130,3 +1130,25 @@ def test_spans_to_a_day_and_a_month_that_names_a_meeting() -> None:
     assert list(titles) == ["Wednesday"]
     titles = _titles_in("Residents were told in a letter dated 3 November.")
     assert titles == {"3 November": "Residents were told in a letter"}
+
+
+def test_asides_antecedents_and_baselines_in_titles() -> None:
+    # a date inside a "who" aside: the aside's clause, not the main clause's predicate
+    titles = _titles_in("Margaret Ellis, who ran the post office from 1962 until it closed in 2002, "
+                        "died peacefully at home on Thursday.")
+    assert titles["2002"] == "It closed" and titles["Thursday"] == "Margaret Ellis died peacefully at home"
+    # "which" after a date: the noun before the date, or the clause's own subject
+    titles = _titles_in("The firm bought a plant in 2019, which it sold in 2024.")
+    assert titles["2024"] == "It sold a plant"
+    titles = _titles_in("It had cash of $412 million at September 30, 2025, which it expects to fund "
+                        "operations into 2029.")
+    assert titles["2029"] == "It expects to fund operations"
+    # a quarter a figure is compared with is no event; nor a clock naming a deadline of a month
+    assert "the third quarter of fiscal 2024" not in _titles_in(
+        "Revenue for the quarter was $1.2 billion, up 12% from the third quarter of fiscal 2024.")
+    titles = _titles_in("Rovers tried to sign him on deadline day in September, but the deal collapsed an "
+                        "hour before the 7pm cut-off.")
+    assert list(titles) == ["September"]
+    # "the 1998 New Year Honours": a year naming the honours list, no New Year's Day
+    assert _titles_in("She was made an MBE in the 1998 New Year Honours.") == {
+        "1998": "She was made an MBE in the 1998 New Year Honours"}

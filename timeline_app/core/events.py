@@ -36,7 +36,9 @@ _COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)\s+(?:(?:about|around|some|nearl
                               r"|\b(?:up|down)\s+(?:on|from)\s+[\d.,]+(?:%|\s*per\s?cent|\s*percent)?\s+(?:in|during|at)"
                               r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d\b|(?:last|a|the\s+(?:previous|prior))\s+year|the\s+same\b"
-                        r"|[\w-]+\s+years?\s+(?:ago|earlier)\b",
+                        r"|[\w-]+\s+years?\s+(?:ago|earlier)\b"
+                        r"|(?:the\s+)?(?:(?:first|second|third|fourth)(?:\s+|-)(?:fiscal\s+)?quarter|(?:first|second)"
+                        r"\s+half|fiscal\s+(?:year\s+)?\d)|Q[1-4]\b|H[12]\b",
                         re.IGNORECASE)  # what a figure is compared with ("up on Monday" is when)
 _DEADLINE_THAN = re.compile(r"\b(?:no|not|nothing|none)\s+(?:later|earlier|sooner)\s+$", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most\s+[a-z]+|best|worst|first|second|third|fourth|fifth|sixth|"
@@ -570,13 +572,23 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
                   and timex.time.granularity in ("month", "season")
                   and _POSSESSIVE_BEFORE.search(text, max(0, timex.start - 4), timex.start) is not None
                   and _NAMED_NOUN_AFTER.match(text, timex.end) is not None)
-        if not (this_period or named or naming):
+        # "the deal collapsed an hour before the 7pm cut-off" (told of a day in September): a
+        # clock that names a deadline of a day the sentence does not give
+        clock_name = (timex.type == "TIME" and timex.text[:1].isdigit()
+                      and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 6), timex.start) is not None
+                      and _NAMED_NOUN_AFTER.match(text, timex.end) is not None)
+        if not (this_period or named or naming or clock_name):
             continue
         k = bisect_right(starts, timex.start) - 1
         first = starts[k] if k >= 0 else 0
         last = starts[k + 1] if k + 1 < len(starts) else len(text)
         others = [t for t in dated if t is not timex and first <= t.start < last and t.time is not None
                   and t.type in ("DATE", "TIME") and not t.rule.startswith("holiday")]
+        if clock_name:
+            if any(t.time is not None and rank(t.time.granularity) < rank("day") for t in others) and not any(
+                    t.time is not None and rank(t.time.granularity) >= rank("day") for t in others):
+                found.add(i)
+            continue
         if this_period:
             if any(t.type == "DATE" and _inside(t.time, timex.time)
                    and rank(t.time.granularity) > rank(timex.time.granularity)

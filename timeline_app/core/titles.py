@@ -83,6 +83,8 @@ _RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
 # the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
 _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that)\s+)"
                          r"(?P<noun>(?:[\w.'’&-]+\s+){0,11}[\w.'’&-]+),\s+$")
+_TRAILING_DATE = re.compile(r"\s+(?:in|on|at|by|during|from|since|until|as\s+of)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?"
+                            r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?\d{4},\s+$")
 _LAST_NOUN_PHRASE = re.compile(r"\b(?P<noun>(?:the|a|an|another|his|her|its|their|our)\s+"
                                r"(?:[\w.'’&-]+\s+){0,5}"
                                r"[\w.'’&-]+),\s+$", re.IGNORECASE)
@@ -206,7 +208,7 @@ _SPENT_BEFORE = re.compile(r"\bspen(?:t|ds?|ding)\s+(?:(?:most|much|part|all|som
                            r"|the\s+(?:rest|bulk|remainder|better\s+part))\s+of\s+)?(?:the\s+)?$",
                            re.IGNORECASE)
 _NOUN_AFTER_DATE = re.compile(r"\s+(?!(?:and|or|but|to|of|in|on|at|for|from|with|was|is|were|are|when|"
-                              r"that|which|who|as|by|after|before)\b)[a-z]{3,}")
+                              r"that|which|who|as|by|after|before)\b)(?:[a-z]{3,}|[A-Z][a-z]{2,})")
 # a noun after a date that opens the sentence: "Diwali celebrations begin" (not "Last week the
 # FBI joined", "This autumn has been the warmest")
 _NOUN_AFTER_OPENING_DATE = re.compile(
@@ -343,6 +345,10 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
     at = sentence.find(text[:clause_start])
     if at <= 0 or not clause:
         return text
+    if (dated := _TRAILING_DATE.search(sentence, 0, at)) is not None and dated.start() > 0:
+        # "a plant in 2019, which it sold", "cash of $412 million at September 30, 2026, which":
+        # the noun is before its date
+        sentence, at = sentence[:dated.start()] + ", ", dated.start() + 2
     # "she married William King, who became ...": a person is named just before "who" (or
     # before "of" an organisation: "Joan Campbell of the National Council of Churches, who")
     head = None
@@ -353,8 +359,8 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
         head = _LAST_NOUN_PHRASE.search(sentence, max(0, at - 60), at)
     if head is None and text[:5].lower() == "which":  # "have gone out to public consultation, which runs"
         head = _BARE_NOUN_PHRASE.search(sentence, max(0, at - 40), at)
-    if head is None:
-        return text
+    if head is None:  # "which it expects to fund operations": the clause's own subject will do
+        return clause.lstrip() if _CLAUSE_SUBJECT.match(clause.lstrip()) else text
     noun = head["noun"]
     determiners = list(_DETERMINER.finditer(noun))
     if not determiners and len(noun.split()) > 6:
@@ -660,6 +666,11 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = ""  # "..., after third-quarter sales fell 12%": that clause is the event
     if (opener := _at_end(_RELATIVE_OPENER, before)) and (rest := _ASIDE_REST.match(after)):
         before, after = before[:opener.start()], f" {rest[1]}"  # "Doyle, who yesterday trimmed ..., said"
+    elif (after[:1] == "," and ", who " not in before and ", which " not in before
+          and ((opened := sentence.rfind(", who ", 0, date_start)) >= 0
+               or (opened := sentence.rfind(", which ", 0, date_start)) >= 0)
+          and "," not in sentence[opened + 1:date_start]):
+        after = ""  # "Ellis, who ran it from 1962 until it closed in 2002, died ...": the aside ends
     if _DATE_APPOSITIVE.match(after):
         after = ""  # "at 4:17 a.m., the time the first quake hit": more of the date, no event
     if next_date is not None and after == sentence[date_end:] and (
