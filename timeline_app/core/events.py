@@ -89,7 +89,8 @@ _WHEN_QUESTION = re.compile(r"\s*When\s+(?P<aux>do|does|will|would|can|is|are|wa
 _NAME_LINE = re.compile(r"[^\n]{3,80}(?<![.!?:;,\"”])")  # a heading: short, no stop at its end
 _FALLS_ON = re.compile(r"\s+(?:(?:falls|fell|will\s+fall|lands|landed|is|was|will\s+be)(?:\s+this\s+year)?"
                        r"|(?:(?:is|was|are|were)\s+(?:expected|due|set)\s+to\s+|will\s+)(?:begin|start|end)"
-                       r"|(?:begin|start)s?|began|started)\s+(?:on(?:\s+or)?\s+)?(?:the\s+)?", re.IGNORECASE)
+                       r"|(?:begin|start)s?|began|started)\s+(?:on(?:\s+or)?\s+)?(?:the\s+)?"
+                       r"|\s+on\s+(?:the\s+)?", re.IGNORECASE)  # ("Independence Day on 15th August 2026")
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
