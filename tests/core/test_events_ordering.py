@@ -1152,3 +1152,9 @@ def test_asides_antecedents_and_baselines_in_titles() -> None:
     # "the 1998 New Year Honours": a year naming the honours list, no New Year's Day
     assert _titles_in("She was made an MBE in the 1998 New Year Honours.") == {
         "1998": "She was made an MBE in the 1998 New Year Honours"}
+
+
+def test_a_viewing_on_a_written_day_is_no_timetable() -> None:
+    titles = _titles_in("Viewings: Saturday 22 November, 10am-12pm, or by appointment.")
+    assert list(titles) == ["Saturday 22 November, 10am-12pm"]
+    assert _titles_in("Opening hours: 9am-5pm Mon-Fri, or by appointment.") == {}

@@ -597,3 +597,12 @@ def test_years_from_seasons_schedules_and_stories(text: str, phrase: str, value:
                                                  reference: date | None) -> None:
     found = {t.text: t.value for t in TAGGER.tag(text, reference)}
     assert found.get(phrase) == value, found
+
+
+def test_a_possessive_day_told_ahead_is_the_coming_one() -> None:
+    friday = date(2026, 11, 27)
+    found = {t.text: t.value for t in TAGGER.tag("Sunday's Antiques Roadshow comes from Kew Gardens and "
+                                                 "was filmed in June.", friday)}
+    assert found["Sunday"] == "2026-11-29"
+    found = {t.text: t.value for t in TAGGER.tag("Wednesday's ruling was a blow.", friday)}
+    assert found["Wednesday"] == "2026-11-25"

@@ -62,6 +62,8 @@ _SCHEDULE = re.compile(r"\b(?:[Oo]pening (?:hours|times)|[Oo]pen (?:daily|every 
                        r"|\bevery\s+(?:\d{1,3}|few|ten|fifteen|twenty|thirty|forty-five|sixty|two|three|four)"
                        r"\s+(?:minutes|mins|hours)\b")
 # (one of them in every match: a search of the pattern costs some 20 µs a sentence)
+_WRITTEN_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b"
+                          r"|\d{4}-\d\d-\d\d")  # a day written out: "Saturday 28 November"
 _SCHEDULE_HINTS = ("pen", "days", "every", "appointment", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _EVERY_AFTER = re.compile(r",?\s+(?:every|each)\s+(?:single\s+)?(?:year|month|week|day|time|night|morning|"
                           r"evening|afternoon|weekend|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
@@ -699,8 +701,10 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             sentence = text[s:e]
             timetable[k] = (any(hint in sentence for hint in _SCHEDULE_HINTS)
                             and _SCHEDULE.search(sentence) is not None)
-        if timetable[k]:
-            continue  # "Opening hours: 9am-5pm Mon-Fri", "open 7 days a week, 8am to 8pm": no event
+        if timetable[k] and not _WRITTEN_DAY.search(timex.text):
+            # "Opening hours: 9am-5pm Mon-Fri", "open 7 days a week, 8am to 8pm": no event (but
+            # "Viewings: Saturday 28 November, 10am-12pm, or by appointment" is that day's)
+            continue
         if _PAGE_STAMP.match(text, s, timex.start):
             continue  # "This article was amended on 24 November 2026": the page's, not the story's
         asked = None

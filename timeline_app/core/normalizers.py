@@ -80,6 +80,7 @@ class Context(Protocol):
     def moved_to(self) -> bool:
         """A day something was moved or put off to ("postponed to Friday"): ahead."""
 
+    def possessive_ahead(self) -> bool: ...
     def subject_of_present(self) -> bool:
         """The expression opens its sentence as the subject of a present verb ("Tuesday brings")."""
 
@@ -1093,8 +1094,9 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
     if tense is None and (groups.get("ahead") or ctx.question()):
         tense = "future"  # "deals start thurs", "drinks fri?": a post's plan
     if groups.get("possessive") and shift is None and not groups.get("scheduled"):
-        tense = "past"  # "Wednesday's ruling": a day whose outcome is known ("ahead of
-        # Tuesday's election": not yet)
+        # "Wednesday's ruling": a day whose outcome is known ("ahead of Tuesday's election": not
+        # yet; "Sunday's Antiques Roadshow comes from Kew Gardens": a listing, ahead)
+        tense = "future" if ctx.possessive_ahead() else "past"
     day = _weekday_date(ref, int(number), shift, tense)
     if shift in (None, "early", "late"):
         day = _as_told(ctx, int(number), day, tense, ref, groups.get("possessive") is not None)

@@ -211,6 +211,9 @@ _PRESENT_AFTER_SUBJECT = regex.compile(
     r"(?:\s+(?:and|or|&)\s+[A-Z][a-z]+day)?\s+(?:brings|looks|stays|sees|turns|starts|remains|promises|"
     r"offers|is\s+(?:set|likely|expected|forecast)|are\s+(?:set|likely|expected|forecast)|should|could|"
     r"stay|look|turn|remain)\b")
+_POSSESSIVE_AHEAD_AFTER = regex.compile(
+    r"[’']s\s+(?:[\w’'-]+\s+){1,4}?(?:comes|airs|takes\s+place|kicks\s+off|starts|begins|returns|opens|features|"
+    r"will|is\s+(?:set|due|at|live|on)|are\s+(?:set|due|at|live|on))\b")
 _SCHEDULED_BEFORE = regex.compile(
     r"(?<!\w)(?:is|are)\s+(?:(?:on|at|in|from|set\s+for|due\s+on|scheduled\s+for|planned\s+for|slated\s+for)\s+)?"
     r"(?:(?:the\s+)?|\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?\s+)$",
@@ -494,6 +497,11 @@ class _Context:
         brings rain", "Wednesday and Thursday stay cold"): a forecast's day, ahead."""
         return (_PRESENT_AFTER_SUBJECT.match(self._text, self.span[1]) is not None
                 and self.opens_sentence())
+
+    def possessive_ahead(self) -> bool:
+        """What a possessive day owns is told ahead ("Sunday's Antiques Roadshow comes from Kew
+        Gardens", "Saturday's match will kick off at 3pm")."""
+        return _POSSESSIVE_AHEAD_AFTER.match(self._text, self.span[1]) is not None
 
     def moved_to(self) -> bool:
         """A day something was moved, put off or brought forward to ("The meeting was moved up a
