@@ -606,3 +606,12 @@ def test_a_possessive_day_told_ahead_is_the_coming_one() -> None:
     assert found["Sunday"] == "2026-11-29"
     found = {t.text: t.value for t in TAGGER.tag("Wednesday's ruling was a blow.", friday)}
     assert found["Wednesday"] == "2026-11-25"
+
+
+def test_eid_alone_is_the_eid_the_text_named() -> None:
+    text = ("Millions began the journey home for Eid al-Fitr. Last year, the peak came three days "
+            "before Eid.")
+    found = {t.text: t.value for t in TAGGER.tag(text, date(2026, 3, 14))}
+    assert found["three days before Eid"] == "2025-03-27", found  # (al-Fitr 2025: 30 March)
+    found = {t.text: t.value for t in TAGGER.tag("Markets were busy before Eid.", date(2026, 6, 10))}
+    assert found["Eid"] == "2026-05-27", found  # (no Eid named: the last one, al-Adha)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 from calendar import isleap, monthrange
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from datetime import time as dt_time
@@ -81,6 +81,7 @@ class Context(Protocol):
         """A day something was moved or put off to ("postponed to Friday"): ahead."""
 
     def possessive_ahead(self) -> bool: ...
+    def mentioned_before(self, names: Iterable[str]) -> int: ...
     def subject_of_present(self) -> bool:
         """The expression opens its sentence as the subject of a present verb ("Tuesday brings")."""
 
@@ -814,7 +815,7 @@ def _lunar_holiday(key: str, year: int, ctx: Context) -> tuple[date, date] | Non
     if not isinstance(lunar, Mapping) or (written := lunar.get(year)) is None:
         return None
     days = []
-    for part in str(written).split("/"):
+    for part in str(written).split(",")[0].split("/"):
         month, day_of_month = (int(x) for x in part.split("-"))
         days.append(date(year, month, day_of_month))
     first, last = days[0], days[-1]
@@ -841,9 +842,76 @@ def beside_holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Res
     return Resolution(tv.value, tv, named.mod, named.anchor)
 
 
+# holidays calendars.yaml lists more than one day a year for, and the names of each day in order
+_SEVERAL_A_YEAR = {"eid": ("eid al-fitr", "eid al-adha")}
+
+
+def _occurrences(key: str, years: range, ctx: Context, kind: int | None = None) -> list[date]:
+    """Each day of a holiday that falls more than once a year ("Eid": calendars.yaml lists
+    "MM-DD,MM-DD"), in order, over ``years``; empty for any other."""
+    lunar = ctx.rules.tables.get("holiday_lunar", {}).get(key)
+    if not isinstance(lunar, Mapping) or "," not in str(lunar.get(years[0] + 1, "")):
+        return []
+    days = []
+    for year in years:
+        for index, part in enumerate(str(lunar.get(year, "")).split(",")):
+            if part and (kind is None or index == kind):
+                month, day_of_month = (int(x) for x in part.split("/")[0].split("-"))
+                days.append(date(year, month, day_of_month))
+    return sorted(days)
+
+
+def _named_kind(key: str, ctx: Context) -> int | None:
+    """Which of the days of ``key`` the text named in full before ("Eid al-Fitr ... three days
+    before Eid": the first), as an index into the year's days; None when it named neither."""
+    lunar = ctx.rules.tables.get("holiday_lunar", {})
+    kinds = _SEVERAL_A_YEAR[key]
+    where = [ctx.mentioned_before([name for name, days in lunar.items() if days is lunar.get(kind)])
+             for kind in kinds]
+    best = max(where)
+    return where.index(best) if best >= 0 else None
+
+
+def _one_of_several(key: str, groups: Groups, ctx: Context) -> Resolution | None:
+    """"Eid" alone: the Eid the text named before, else either; the one the tense points to
+    (the last before the reference when past, the next when ahead, else the nearer), or the
+    first after the story's time."""
+    kind = _named_kind(key, ctx)
+    year = _year(groups)
+    if year is not None:  # "Eid 2025": its first
+        days, anchor = _occurrences(key, range(year, year + 1), ctx, kind), ABSOLUTE
+        return Resolution(TimeValue("day", days[0]).value, TimeValue("day", days[0]), None, anchor) if days \
+            else None
+    story = _story_year(ctx)
+    ref = ctx.reference()
+    if story is not None or ref is None:
+        if story is None:
+            return Resolution("XXXX-XX-XX", None, None, NONE)
+        later = [d for d in _occurrences(key, range(story.start.year, story.start.year + 2), ctx, kind)
+                 if d >= story.start]
+        return Resolution(TimeValue("day", later[0]).value, TimeValue("day", later[0]), None, STORY) \
+            if later else None
+    days = _occurrences(key, range(ref.year - 1, ref.year + 2), ctx, kind)
+    shift = _lookup(ctx, "shift", groups.get("shift")) or 0
+    tense = "future" if groups.get("deadline") else ctx.tense()
+    before, after = [d for d in days if d < ref], [d for d in days if d >= ref]
+    if (shift < 0 or tense == "past") and before:
+        day = before[-1]
+    elif (shift > 0 or tense == "future") and after:
+        day = after[0]
+    elif before and after:
+        day = before[-1] if ref - before[-1] < after[0] - ref else after[0]
+    else:
+        return None
+    return Resolution(TimeValue("day", day).value, TimeValue("day", day), None, REFERENCE)
+
+
 def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution | None:
-    """Named days: fixed (Christmas), nth weekday (Thanksgiving) or Easter-based."""
+    """Named days: fixed (Christmas), nth weekday (Thanksgiving), Easter-based or lunar."""
     name = groups.get("holiday") or ""
+    key = " ".join(name.lower().replace("’", "'").split())
+    if key in _SEVERAL_A_YEAR:
+        return _one_of_several(key, groups, ctx)
     year = _year(groups)
     anchor = ABSOLUTE
     if year is None and (told := ctx.anaphoric_year()) is not None:  # "Easter Monday that year"

@@ -12,6 +12,7 @@ import bisect
 import contextlib
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -497,6 +498,11 @@ class _Context:
         brings rain", "Wednesday and Thursday stay cold"): a forecast's day, ahead."""
         return (_PRESENT_AFTER_SUBJECT.match(self._text, self.span[1]) is not None
                 and self.opens_sentence())
+
+    def mentioned_before(self, names: Iterable[str]) -> int:
+        """Where the text last named one of ``names`` (lower case) before the expression, or -1."""
+        before = self._text[:self.span[0]].lower()
+        return max((before.rfind(name) for name in names), default=-1)
 
     def possessive_ahead(self) -> bool:
         """What a possessive day owns is told ahead ("Sunday's Antiques Roadshow comes from Kew

@@ -9,7 +9,8 @@ needed only to regenerate the file, not to run the app::
 
 Each entry is ``year: MM-DD`` (one day) or ``year: MM-DD/MM-DD`` (a festival that lasts several
 days: its first and last day). A holiday that falls twice in one Gregorian year (Eid al-Fitr in
-2000: 8 January and 27 December) keeps its first day.
+2000: 8 January and 27 December) keeps its first day. "Eid" alone is either Eid of the year:
+``year: MM-DD,MM-DD`` lists both, and the tagger takes the one the tense points to.
 """
 
 from __future__ import annotations
@@ -89,6 +90,12 @@ HOLIDAYS: dict[str, tuple[Callable[[int], tuple[date, date] | None], list[str]]]
 }
 
 
+def _both_eids(year: int) -> list[tuple[date, date]] | None:
+    days = [HOLIDAYS[name][0](year) for name in ("eid al-fitr", "eid al-adha")]
+    found = [day for day in days if day is not None]
+    return found or None
+
+
 def _written(span: tuple[date, date]) -> str:
     first, last = span
     text = f"{first:%m-%d}"
@@ -110,6 +117,10 @@ def main() -> None:
             if span is not None:
                 lines.append(f'    {year}: "{_written(span)}"')
         lines.extend(f"  {alias}: *{anchor}" for alias in aliases)
+    lines.append("  eid:  # either Eid: the tagger takes the one the tense points to")
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        if (both := _both_eids(year)) is not None:
+            lines.append(f'    {year}: "{",".join(_written(span) for span in both)}"')
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
 
