@@ -1158,3 +1158,16 @@ def test_a_viewing_on_a_written_day_is_no_timetable() -> None:
     titles = _titles_in("Viewings: Saturday 22 November, 10am-12pm, or by appointment.")
     assert list(titles) == ["Saturday 22 November, 10am-12pm"]
     assert _titles_in("Opening hours: 9am-5pm Mon-Fri, or by appointment.") == {}
+
+
+def test_funeral_notices_and_flight_times() -> None:
+    titles = _titles_in("Visitation will be from 4 to 7 p.m. Friday at Miller Funeral Home. Services "
+                        "will be held at 11 a.m. Saturday.")
+    assert titles == {"4 to 7 p.m. Friday": "Visitation will be at Miller Funeral Home",
+                      "11 a.m. Saturday": "Services will be held"}
+    article = Article("a.txt", "Flights resumed at 6am local time (0600 GMT) on Wednesday after snow forced "
+                      "the airport to close at 9.40pm on Tuesday. Disruption was likely to last until at "
+                      "least midday.", "Travel", date(2026, 12, 2), "header", None, None, 0)
+    events = {e.date.text: (e.date.value, e.title) for e in extract(article).events}
+    assert events["6am"] == ("2026-12-02T06:00", "Flights resumed")
+    assert events["midday"][0] == "2026-12-02T12:00"  # (the midday after that 9.40pm)

@@ -556,7 +556,8 @@ _FOR_BEFORE = re.compile(r"\b(?:for|celebrat(?:e|ed|ing)|mark|marked|marking|(?:
                          re.IGNORECASE)
 _WHICH_AFTER = re.compile(r",?\s+(?:which|that)\s")  # "Hanukkah, which begins on Friday, December 4"
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
-_THIS_PERIOD = frozenset({"this year", "this month", "this week"})
+_CLOCK_TRAILER = re.compile(r"[\s(),]*(?:local\s+time)?[\s(),]*(?:on\s+)?")
+_THIS_PERIOD = frozenset({"this year", "this month", "this week", "the year"})
 # "this year at sundown on Friday, December 4" (not "this year through August": a range)
 _NEAR_JOIN = re.compile(r"(?![^,;:.!?()]*\b(?:through|thru|to|until|till|and|or)\b)[^,;:.!?()]{0,40}")
 
@@ -752,6 +753,14 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         date_start, date_end = min(timex.start, when.start), when.end
         if clocked:
             following = dated[i + 2].start if i + 2 < len(dated) else e
+        j = i + 1  # "at 6am local time (0600 GMT) on Wednesday": the time told again, and its day,
+        while (timex.type == "TIME" and j < len(dated) and j <= i + 2  # leave the title too
+               and (told := dated[j].time) is not None and timex.time is not None
+               and told.start == timex.time.start
+               and (dated[j].value == timex.value or told.granularity == "day")
+               and _CLOCK_TRAILER.fullmatch(text, date_end, dated[j].start)):
+            date_end, j = dated[j].end, j + 1
+            following = dated[j].start if j < len(dated) else e
         if (gone := told_with.get(i)) is not None:  # the title leaves out both dates
             date_start, date_end = min(date_start, dated[gone].start), max(date_end, dated[gone].end)
             if gone == i + 1:

@@ -1396,6 +1396,11 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
             day += timedelta(days=1)
         elif before < 8 * 60 and now >= 18 * 60:
             day -= timedelta(days=1)
+    if (not groups.get("weekday") and not groups.get("month") and not groups.get("deictic")
+            and ctx.deadline_before() and (last := ctx.story_anchor("minute")) is not None
+            and last.start == day
+            and (last.hour or 0) * 60 + (last.minute or 0) > hour * 60 + minute):
+        day += timedelta(days=1)  # "closed at 9.40pm on Tuesday ... disruption until midday": the next one
     previous = ctx.sentence_clock()
     if (previous is not None and previous.start == day
             and (previous.hour or 0) >= 18 and hour < 8 and not groups.get("weekday")

@@ -63,9 +63,10 @@ def _goes_on(text: str, stop: int) -> bool:
     chunk = text[max(0, stop - 12):stop]
     token = chunk[len(chunk.rstrip(_TOKEN_CHARS)):]  # "Sept", "U.S": the word before it
     last = token.rsplit(".", 1)[-1]  # "U.S" -> "S"
-    if token.lower() in ("a.m", "p.m"):
+    if token.lower() in ("a.m", "p.m"):  # "8 p.m. ET", "4 to 7 p.m. Friday at the funeral home"
         following = text[stop + 1:stop + 12].split(None, 1)
-        return bool(following) and following[0].rstrip(".,;:!?)") in _zones()
+        return bool(following) and (following[0].rstrip(".,;:!?)") in _zones()
+                                    or following[0].rstrip(".,;:!?)") in _WEEKDAY_NAMES)
     if not ((len(last) == 1 and last.isupper()) or token in _abbreviations()):
         return False
     # ... unless a pronoun or an article opens a sentence after it ("in Falmouth, Mass. She was 91")
@@ -79,6 +80,7 @@ def _goes_on(text: str, stop: int) -> bool:
     return word not in _SENTENCE_OPENERS
 
 
+_WEEKDAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _SENTENCE_OPENERS = frozenset(
     "She He It We They The This That These Those There His Her Its Our Their But".split())
 SHORT_LINE = 40  # characters: a line this short always ends its sentence (a post, a list item)

@@ -229,7 +229,9 @@ _IN_BEFORE = regex.compile(r"(?<![\w-])in\s+$", regex.IGNORECASE)  # "reopens in
 # "could be the worst in a decade", "the first time in 20 years": a span looked back over
 _SUPERLATIVE_IN = regex.compile(
     r"\b(?:\w{2,}est|most\s+\w+|best|worst|first|least|only)(?:\s+[\w-]+){0,4}\s+in\s+$", regex.IGNORECASE)
-_DEADLINE_BEFORE = regex.compile(r"(?<!\w)(?:until|till|through|thru)\s+$", regex.IGNORECASE)
+_DEADLINE_BEFORE = regex.compile(
+    r"(?<!\w)(?:until|till|through|thru)\s+(?:at\s+(?:the\s+)?(?:least|latest|earliest)\s+)?$",
+    regex.IGNORECASE)
 # "from 6pm Friday": the start of something (with no tense, one ahead)
 _FROM_BEFORE = regex.compile(r"(?<!\w)from\s+$", regex.IGNORECASE)
 _ATTRIBUTIVE_OPENER = regex.compile(r"[\s\"“‘'(]*the\s+", regex.IGNORECASE)  # "The 2028 Olympics ..."
@@ -809,7 +811,7 @@ class _Context:
     def deadline_before(self) -> bool:
         """The expression follows "until", "till" or "through": the end of something."""
         start = self.span[0]
-        return _DEADLINE_BEFORE.search(self._text, max(0, start - 12), start) is not None
+        return _DEADLINE_BEFORE.search(self._text, max(0, start - 24), start) is not None
 
     def recent_day_ahead(self) -> TimeValue | None:
         """The last date mentioned, if it is a day after the reference and was written in the
@@ -1365,7 +1367,10 @@ def _clocks_on_their_days(text: str, timexes: list[Timex]) -> list[Timex]:
                 and day.start - clock.end <= 20
                 and (_CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start)
                      or (_COMMA_JOIN.fullmatch(text, clock.end, day.start)  # "10am-4pm, Saturday 12 December"
-                         and _WRITTEN_DAY.match(day.text) is not None))):
+                         and _WRITTEN_DAY.match(day.text) is not None)
+                     # "The event is 2-4pm Saturday": a range's day right after it
+                     or (clock.rule == "clock_range" and text[clock.end:day.start] == " "
+                         and day.until is None and _WEEKDAY_NAME.match(day.text) is not None))):
             moved = TimeValue("minute", day.time.start, hour=hour_minute[0], minute=hour_minute[1])
             if clock.until is not None and clock.until.hour is not None:
                 end_day = day.time.start + timedelta(days=1 if clock.until.hour < hour_minute[0] else 0)
