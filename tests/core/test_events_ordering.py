@@ -1171,3 +1171,12 @@ def test_funeral_notices_and_flight_times() -> None:
     events = {e.date.text: (e.date.value, e.title) for e in extract(article).events}
     assert events["6am"] == ("2026-12-02T06:00", "Flights resumed")
     assert events["midday"][0] == "2026-12-02T12:00"  # (the midday after that 9.40pm)
+
+
+def test_a_second_clause_with_a_present_verb_has_its_own_title() -> None:
+    titles = _titles_in("The Act received Royal Assent on 27 October and its first measures take effect "
+                        "on 1 May next year.")
+    assert titles == {"27 October": "The Act received Royal Assent",
+                      "1 May next year": "Its first measures take effect"}
+    titles = _titles_in("Play starts at 10.30am local time (02:30 GMT) on Monday.")
+    assert list(titles.values()) == ["Play starts"]

@@ -756,8 +756,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         j = i + 1  # "at 6am local time (0600 GMT) on Wednesday": the time told again, and its day,
         while (timex.type == "TIME" and j < len(dated) and j <= i + 2  # leave the title too
                and (told := dated[j].time) is not None and timex.time is not None
-               and told.start == timex.time.start
-               and (dated[j].value == timex.value or told.granularity == "day")
+               and (told.start == timex.time.start or text[dated[j].start - 1:dated[j].start] == "(")
+               and (dated[j].value == timex.value or told.granularity == "day"
+                    or text[dated[j].start - 1:dated[j].start] == "(")  # ("(02:30 GMT)")
                and _CLOCK_TRAILER.fullmatch(text, date_end, dated[j].start)):
             date_end, j = dated[j].end, j + 1
             following = dated[j].start if j < len(dated) else e

@@ -244,7 +244,8 @@ _SUBORDINATE = re.compile(
     r"and|or)\s)[a-z]+\s+){1,3}(?:[a-z]+(?:s|ed)|was|were|is|are|has|had|will|would|could)\s)")
 _SUBJECT_AND_VERB = re.compile(
     r"(?:(?:the|a|an|his|her|its|their|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+|he|she|they|we|it|i)"
-    r"\s+(?:was|were|is|are|has|had|have|will|would|could|can|[a-z]+ed)\b", re.IGNORECASE)
+    r"\s+(?:was|were|is|are|has|had|have|will|would|could|can|[a-z]+ed|(?:take|begin|start|end|come|go|open|"
+    r"close|run|rise|fall|remain|stay|return|resume)s?)\b", re.IGNORECASE)
 _PREDICATE_JOIN = re.compile(r"\s(?:and|but)\s+(?!(?:again|then|later|once|also)\b)([a-z]+)\b")
 # "warn this winter could be": a date that is the subject of a reported clause
 _REPORTING_VERBS = frozenset(
