@@ -616,3 +616,12 @@ def test_eid_alone_is_the_eid_the_text_named() -> None:
     assert found["Eid"] == "2025-03-30", found  # (al-Fitr 2025, not al-Adha on 6 June)
     found = {t.text: t.value for t in TAGGER.tag("Markets were busy before Eid.", date(2026, 6, 10))}
     assert found["Eid"] == "2026-05-27", found  # (no Eid named: the last one, al-Adha)
+
+
+def test_deadlines_and_days_ahead_of_an_event() -> None:
+    found = {t.text: t.value for t in TAGGER.tag(
+        "Items bought in December can be returned until 31 January.", date(2026, 11, 26))}
+    assert found["31 January"] == "2027-01-31"
+    found = {t.text: t.value for t in TAGGER.tag(
+        "Security has been tightened ahead of the Republic Day parade on Monday.", date(2026, 1, 24))}
+    assert found["Monday"] == "2026-01-26"

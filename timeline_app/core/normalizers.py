@@ -81,6 +81,7 @@ class Context(Protocol):
         """A day something was moved or put off to ("postponed to Friday"): ahead."""
 
     def possessive_ahead(self) -> bool: ...
+    def ahead_of_event(self) -> bool: ...
     def mentioned_before(self, names: Iterable[str]) -> int: ...
     def subject_of_present(self) -> bool:
         """The expression opens its sentence as the subject of a present verb ("Tuesday brings")."""
@@ -1153,8 +1154,9 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "maybe by Fri evening": a deadline, unless its clause says otherwise
     if groups.get("starting") and ctx.clause_tense() is None and _starts_ahead(ref, int(number)):
         tense = "future"  # "in force from Friday" (written on a Thursday)
-    if tense == "past" and (ctx.warned() or ctx.moved_to()):
-        tense = "future"  # "has issued a warning for snow from Friday", "was moved to Wednesday"
+    if tense == "past" and (ctx.warned() or ctx.moved_to() or ctx.ahead_of_event()):
+        tense = "future"  # "has issued a warning for snow from Friday", "was moved to Wednesday",
+        # "Security has been tightened ahead of the parade on Monday"
     if groups.get("scheduled") or (tense is None and (ctx.listing() or ctx.planned_block())):
         tense = "future"  # "The vote is Tuesday": what a day is set for is ahead; "Film: Sat, 2pm"
     if tense is None and (ctx.subject_of_present() or ctx.scheduled_before()):

@@ -212,6 +212,9 @@ _PRESENT_AFTER_SUBJECT = regex.compile(
     r"(?:\s+(?:and|or|&)\s+[A-Z][a-z]+day)?\s+(?:brings|looks|stays|sees|turns|starts|remains|promises|"
     r"offers|is\s+(?:set|likely|expected|forecast)|are\s+(?:set|likely|expected|forecast)|should|could|"
     r"stay|look|turn|remain)\b")
+_AHEAD_OF_EVENT = regex.compile(
+    r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead|build)-up\s+to|in\s+preparation\s+for)\s+"
+    r"(?:the\s+|this\s+|a\s+)?(?:[\w'’-]+\s+){0,5}?(?:on|at)\s+$", regex.IGNORECASE)
 _POSSESSIVE_AHEAD_AFTER = regex.compile(
     r"[’']s\s+(?:[\w’'-]+\s+){1,4}?(?:comes|airs|takes\s+place|kicks\s+off|starts|begins|returns|opens|features|"
     r"will|is\s+(?:set|due|at|live|on)|are\s+(?:set|due|at|live|on))\b")
@@ -481,6 +484,12 @@ class _Context:
         start = self.span[0]
         line = self._text.rfind("\n", 0, start) + 1
         return _LINE_OPENER.fullmatch(self._text, line, start) is not None
+
+    def ahead_of_event(self) -> bool:
+        """The expression dates what something happens ahead of ("Security was tightened ahead of
+        the parade on Monday"): that is still to come, whatever the tense of the preparations."""
+        start = self.span[0]
+        return _AHEAD_OF_EVENT.search(self._text, max(self._sentence()[0], start - 70), start) is not None
 
     def warned(self) -> bool:
         """A warning or an alert the expression's "from" starts ("has issued a yellow warning
