@@ -1180,3 +1180,9 @@ def test_a_second_clause_with_a_present_verb_has_its_own_title() -> None:
                       "1 May next year": "Its first measures take effect"}
     titles = _titles_in("Play starts at 10.30am local time (02:30 GMT) on Monday.")
     assert list(titles.values()) == ["Play starts"]
+
+
+def test_which_it_said_would_takes_the_noun_as_subject() -> None:
+    titles = _titles_in("Orbit unveiled the Fold 3, its first foldable phone in two years, which it said "
+                        "would ship in the first quarter of 2026.")
+    assert titles["the first quarter of 2026"] == "Its first foldable phone in two years would ship"

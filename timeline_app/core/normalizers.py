@@ -354,6 +354,8 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     if ref is None:
         return None, NONE
     tense = ctx.tense()
+    if tense is None and ctx.clause_tense() == "future":
+        tense = "future"  # "..., promising an extra £2bn from April": what is promised is ahead
     scheduled = tense is None and ctx.scheduled_before()  # "The race is on 10/12"
     if tense is None and (scheduled or ctx.deadline_before() or ctx.planned_block()):
         tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead

@@ -366,6 +366,8 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
     determiners = list(_DETERMINER.finditer(noun))
     if not determiners and len(noun.split()) > 6:
         return text  # a whole clause, no noun phrase to take
+    if (said := _SAID_MODAL.match(clause)) is not None:
+        clause = clause[said.end():]  # "which it said would ship in 2027": the noun would ship
     object_relative = _CLAUSE_SUBJECT.match(clause) is not None
     if (determiners and not object_relative and (name := _TRAILING_NAMES.search(noun)) is not None
             and _OBJECT_NAME_BEFORE.search(noun, max(0, name.start() - 6), name.start())):
@@ -400,6 +402,8 @@ _LIST_PREPOSITION = re.compile(r"\s*\b(?:in|on|at|by|during|from|between)\s*$", 
 _TRAILING_PLACE = re.compile(r"\b(?:in|at|on|to|for|from)\s+(?:the\s+)?[A-Z][\w.'’&-]*"
                              r"(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*)*$")
 _TRAILING_NAMES = re.compile(r"(?<![\w.'’&-])[A-Z][\w.'’&-]*(?:\s+(?:and|&|of|the)?\s*[A-Z][\w.'’&-]*)*$")
+_SAID_MODAL = re.compile(r"\s*(?:it|they|he|she|we)\s+(?:said|says|say|expects|expected|hopes|hoped|believes|"
+                         r"believed|thinks|thought)\s+(?=(?:would|will|could|should|might|may|can)\s)")
 _OBJECT_NAME_BEFORE = re.compile(r"\b(?:to|with|for|at|on|from|into)\s+$")
 _TRAILING_FIGURES = re.compile(r"[$£€]?[0-9][0-9.,]*\s*(?:%|percent|per\s+cent|million|billion|m\b|bn\b)?$")
 _LIST_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|&)\s", re.IGNORECASE)
