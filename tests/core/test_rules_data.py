@@ -69,3 +69,17 @@ def test_every_rule_compiles_and_a_bad_regex_names_its_rule(tmp_path: Path) -> N
     rules = load_rules(tmp_path)
     with pytest.raises(RuleError, match="rule 'unclosed': bad pattern"):
         rules.rules[0].regex.compiled()
+
+
+def test_generated_calendars_are_well_formed() -> None:
+    """Every lunar or lunisolar holiday day in calendars.yaml is a real day ("MM-DD", "MM-DD/MM-DD"
+    for a festival of several days, "MM-DD,MM-DD" for both Eids), in the years around now (most
+    from 1950 to 2050, Holi from 2001 to 2035)."""
+    table = TAGGER.rules.tables["holiday_lunar"]
+    assert {"ramadan", "eid al-fitr", "eid", "passover", "hanukkah", "diwali", "lunar new year"} <= set(table)
+    for name, years in table.items():
+        assert 2001 in years and 2026 in years and 2035 in years, name
+        for year, written in years.items():
+            for one in str(written).split(","):
+                first, *last = (date(year, *map(int, part.split("-"))) for part in one.split("/"))
+                assert not last or last[0] != first, (name, year)
