@@ -562,12 +562,18 @@ _THIS_PERIOD = frozenset({"this year", "this month", "this week", "the year"})
 _NEAR_JOIN = re.compile(r"(?![^,;:.!?()]*\b(?:through|thru|to|until|till|and|or)\b)[^,;:.!?()]{0,40}")
 
 
+def _between(one: Timex, other: Timex) -> tuple[int, int]:
+    """The span of text between two expressions, in either order."""
+    return (one.end, other.start) if other.start > one.start else (other.end, one.start)
+
+
 def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> set[int]:
     """Dates that another date of their sentence makes no event of their own: a named day that
     names a thing or a purpose ("December 6, 10am: Hanukkah family fair", "began the journey home
     on Saturday for Eid"), and "this year" beside a day in it ("Hanukkah begins this year at
     sundown on Friday, December 4")."""
     found: set[int] = set()
+    dated_starts = [t.start for t in dated]
     for i, timex in enumerate(dated):
         this_period = timex.text.lower() in _THIS_PERIOD
         named = timex.rule.startswith("holiday")
@@ -586,8 +592,9 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
         k = bisect_right(starts, timex.start) - 1
         first = starts[k] if k >= 0 else 0
         last = starts[k + 1] if k + 1 < len(starts) else len(text)
-        others = [t for t in dated if t is not timex and first <= t.start < last and t.time is not None
-                  and t.type in ("DATE", "TIME") and not t.rule.startswith("holiday")]
+        others = [t for t in dated[bisect_left(dated_starts, first):bisect_left(dated_starts, last)]
+                  if t is not timex and t.time is not None and t.type in ("DATE", "TIME")
+                  and not t.rule.startswith("holiday")]
         if clock_name:
             if any(t.time is not None and rank(t.time.granularity) < rank("day") for t in others) and not any(
                     t.time is not None and rank(t.time.granularity) >= rank("day") for t in others):
@@ -596,14 +603,12 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
         if this_period:
             if any(t.type == "DATE" and _inside(t.time, timex.time)
                    and rank(t.time.granularity) > rank(timex.time.granularity)
-                   and _NEAR_JOIN.fullmatch(text, *sorted((timex.end, t.start) if t.start > timex.start
-                                                          else (t.end, timex.start)))
+                   and _NEAR_JOIN.fullmatch(text, *_between(timex, t))
                    for t in others if timex.time is not None and t.time is not None):
                 found.add(i)  # ("..., which will receive only partial dividends this year": its own)
             continue
         others = [t for t in others if t.time is not None and rank(t.time.granularity) >= rank("month")
-                  and not _CLAUSE_JOIN.search(text, *sorted((timex.end, t.start) if t.start > timex.start
-                                                            else (t.end, timex.start)))]
+                  and not _CLAUSE_JOIN.search(text, *_between(timex, t))]
         if others and naming:
             found.add(i)
         elif others and named and (
