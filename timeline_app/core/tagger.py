@@ -274,6 +274,7 @@ class _Context:
         self._reporting: TimeValue | None = None
         self._sentence_starts = sentence_starts(text)
         self._marker_cache: dict[int, list[tuple[int, int, str]]] = {}
+        self._mentions: dict[tuple[str, ...], list[int]] = {}  # names: where the text names them
         self._breaks_cache: dict[int, tuple[list[int], list[int]]] = {}
         self._last_day: tuple[int, TimeValue, str] | None = None  # (end, day, anchor) of the last day
         self._last_clock: TimeValue | None = None  # the last clock time, while no other day came
@@ -512,8 +513,13 @@ class _Context:
 
     def mentioned_before(self, names: Iterable[str]) -> int:
         """Where the text last named one of ``names`` (lower case) before the expression, or -1."""
-        before = self._text[:self.span[0]].lower()
-        return max((before.rfind(name) for name in names), default=-1)
+        key = tuple(names)
+        found = self._mentions.get(key)
+        if found is None:  # (found once a text: a long one may name a festival many times)
+            pattern = regex.compile("|".join(regex.escape(name) for name in key), regex.IGNORECASE)
+            found = self._mentions[key] = [m.start() for m in pattern.finditer(self._text)] if key else []
+        at = bisect.bisect_left(found, self.span[0]) - 1
+        return found[at] if at >= 0 else -1
 
     def possessive_ahead(self) -> bool:
         """What a possessive day owns is told ahead ("Sunday's Antiques Roadshow comes from Kew
