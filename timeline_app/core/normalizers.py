@@ -975,6 +975,9 @@ def holiday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution
     day = _holiday_date(name, year, ctx)
     if day is None:
         return None
+    if groups.get("eve"):  # "Lunar New Year's Eve": the day before it
+        eve = TimeValue("day", day - timedelta(days=1))
+        return Resolution(eve.value, eve, None, anchor)
     if groups.get("holiday_weekend"):  # "Memorial Day weekend": the one before a Monday
         saturday = day - timedelta(days=2) if day.weekday() == 0 else \
             day + timedelta(days=5 - day.weekday())
