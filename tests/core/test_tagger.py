@@ -625,3 +625,12 @@ def test_deadlines_and_days_ahead_of_an_event() -> None:
     found = {t.text: t.value for t in TAGGER.tag(
         "Security has been tightened ahead of the Republic Day parade on Monday.", date(2026, 1, 24))}
     assert found["Monday"] == "2026-01-26"
+
+
+def test_a_week_in_review_and_a_promise() -> None:
+    text = ("Monday: The chancellor set out spending plans for schools, promising an extra £2bn from "
+            "April.\n\nTuesday: MPs voted to approve the planning bill.")
+    found = {t.text: t.value for t in TAGGER.tag(text, date(2026, 11, 21))}
+    assert found == {"Monday": "2026-11-16", "April": "2027-04", "Tuesday": "2026-11-17"}
+    assert [t.value for t in TAGGER.tag("It was a promising start in March.", date(2026, 11, 21))] == [
+        "2026-03"]
