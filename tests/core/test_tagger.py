@@ -625,6 +625,9 @@ def test_deadlines_and_days_ahead_of_an_event() -> None:
     found = {t.text: t.value for t in TAGGER.tag(
         "Security has been tightened ahead of the Republic Day parade on Monday.", date(2026, 1, 24))}
     assert found["Monday"] == "2026-01-26"
+    found = {t.text: t.value for t in TAGGER.tag(
+        "Shops reported a rush, with Passover beginning at sundown on Wednesday.", date(2027, 4, 12))}
+    assert found["Wednesday"] == "2027-04-14"
 
 
 def test_a_week_in_review_and_a_promise() -> None:

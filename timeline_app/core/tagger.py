@@ -214,7 +214,10 @@ _PRESENT_AFTER_SUBJECT = regex.compile(
     r"stay|look|turn|remain)\b")
 _AHEAD_OF_EVENT = regex.compile(
     r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead|build)-up\s+to|in\s+preparation\s+for)\s+"
-    r"(?:the\s+|this\s+|a\s+)?(?:[\w'’-]+\s+){0,5}?(?:on|at)\s+$", regex.IGNORECASE)
+    r"(?:the\s+|this\s+|a\s+)?(?:[\w'’-]+\s+){0,5}?(?:on|at)\s+$"
+    # "a rush on matzah, with Passover beginning at sundown on Wednesday": what begins is to come
+    r"|\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:beginning|starting|opening|kicking\s+off)\s+"
+    r"(?:at\s+\w+\s+)?on\s+$", regex.IGNORECASE)
 _POSSESSIVE_AHEAD_AFTER = regex.compile(
     r"[’']s\s+(?:[\w’'-]+\s+){1,4}?(?:comes|airs|takes\s+place|kicks\s+off|starts|begins|returns|opens|features|"
     r"will|is\s+(?:set|due|at|live|on)|are\s+(?:set|due|at|live|on))\b")
