@@ -506,6 +506,11 @@ def test_a_date_something_is_compared_with_is_no_event() -> None:
                         "Sales were 5% higher than in 2024. The guidance will be out no later than "
                         "15 December.")
     assert list(titles) == ["15 December"]
+    # ... with the figure between: a figure's base, no event; a move from one place is
+    titles = _titles_in("Gold sales rose to 41 tonnes, compared with 35 tonnes last year. Travellers "
+                        "will number 146 million, up from 123 million last year. Profit rose 8% to "
+                        "£41m, from £35m a year earlier. She moved from 3 Main Street in 2019.")
+    assert list(titles) == ["2019"]
 
 
 def test_a_quote_the_date_opened_is_not_left_hanging() -> None:

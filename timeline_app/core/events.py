@@ -35,6 +35,16 @@ _COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)\s+(?:(?:about|around|some|nearl
                               r"(?:[\d.,]+(?:%|\s*per\s?cent|\s*percent)?\s+|\w+\s+)?(?:on|from)"
                               r"|\b(?:up|down)\s+(?:on|from)\s+[\d.,]+(?:%|\s*per\s?cent|\s*percent)?\s+(?:in|during|at)"
                               r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... with the figure between: "compared with 35 tonnes last year", "up from 123 million in 2019",
+# "rose 8% to 41 tonnes, from 35 tonnes a year earlier", "against £2.1bn in the same period"
+_FIGURE = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+|only\s+)?" \
+          r"[£$€¥₹]?\s?\d[\d.,]*(?:\s*(?:%|per\s?cent|percent|[a-z]{1,3}\b))?(?:\s+[a-z]+){0,3}?"
+_COMPARED_FIGURE_BEFORE = re.compile(
+    r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst"
+    r"|\b(?:up|down|ris(?:e|es|ing)|rose|f[ae]ll(?:s|ing)?|climb(?:ed|ing)?|drop(?:ped|ping)?|jump(?:ed)?"
+    r"|increas(?:ed|ing)|decreas(?:ed|ing)|gr[eo]w(?:n|ing)?|slipp?(?:ed|ing)?|surg(?:ed|ing)|soar(?:ed|ing)"
+    r"|shr[aiu]nk|edg(?:ed|ing)\s+(?:up|down))\b[^.;!?]{0,60}?,?\s+from)"
+    rf"\s+{_FIGURE}\s+(?:(?:in|for|during|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d\b|(?:last|a|the\s+(?:previous|prior))\s+year|the\s+same\b"
                         r"|[\w-]+\s+years?\s+(?:ago|earlier)\b"
                         r"|(?:the\s+)?(?:(?:first|second|third|fourth)(?:\s+|-)(?:fiscal\s+)?quarter|(?:first|second)"
@@ -133,7 +143,8 @@ def _compared(text: str, start: int, end: int) -> bool:
         return True  # (but "a week later than last year" is compared)
     if text.startswith("the same ", start) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):
         return True  # "the highest number for the same period since 2016"
-    if _COMPARED_BEFORE.search(before) and _YEAR_LIKE.match(text, start):
+    if ((_COMPARED_BEFORE.search(before) or _COMPARED_FIGURE_BEFORE.search(before))
+            and _YEAR_LIKE.match(text, start)):
         return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
     if text.startswith(" ever", end) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):
         return True  # "our best Q2 ever"
