@@ -153,6 +153,14 @@ CASES = [
      date(2026, 11, 25)),
     ("We met on the second Saturday before Christmas 2019.", "the second Saturday before Christmas 2019",
      "2019-12-14", date(2026, 11, 25)),
+    # what a warning or a plan has been set for lies ahead, whatever the tense of setting it
+    ("An amber warning has been issued for much of England from 6pm on Thursday.", "6pm on Thursday",
+     "2026-11-26T18:00", date(2026, 11, 25)),
+    ("A strike has been called for Monday.", "Monday", "2026-11-30", date(2026, 11, 25)),
+    ("A man has been charged after a stabbing on Friday.", "Friday", "2026-11-20", date(2026, 11, 25)),
+    # a phrase telling the occasion of the main clause takes its tense
+    ("Speaking at the summit in Paris on Monday, Ms Ortiz said talks would resume.", "Monday",
+     "2026-11-23", date(2026, 11, 25)),
 ]
 
 NOT_DATES = [

@@ -187,6 +187,10 @@ _VERB_LIKE = regex.compile(r"\b(?:is|are|was|were|has|have|had|will|would|opens?
                            r"[a-z]{3,}ed)\b", regex.IGNORECASE)
 _OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:but|and|then|yet|so)\s+)?"
                               r"(?:(?:on|in|at|during|late|early|by)\s+)?", regex.IGNORECASE)
+# ... or opens a phrase saying on what occasion the main clause happened: "Speaking at the summit
+# on Monday, Ms Ortiz said ..."
+_OCCASION_OPENING = regex.compile(r"[\s\"“‘'(]*(?:Speaking|Writing|Talking|Addressing|Testifying|Appearing|"
+                                  r"Responding|Commenting|Visiting)\b[^,;.!?]{0,60}?\s(?:on|in|at|during)\s+")
 # what reaches back to a date from the story's time: "a logbook that went back to 1871"
 _REACHING_BACK_BEFORE = regex.compile(
     r"\b(?:(?:goes|went|go|going|dates?|dated|dating)\s+back\s+(?:to|as\s+far\s+as)"
@@ -980,7 +984,8 @@ class _Context:
         before = False  # a marker before the expression was seen (markers are in text order)
         # "On Tuesday, the mayor said it would pass": a date opening the sentence is the
         # attribution's own
-        opening = _OPENING_DATE.fullmatch(self._text, s, start) is not None
+        opening = (_OPENING_DATE.fullmatch(self._text, s, start) is not None
+                   or _OCCASION_OPENING.fullmatch(self._text, s, start) is not None)
         for m_start, m_end, kind in markers[lo:hi]:
             if m_start < s or m_end > e or start <= m_start < end:
                 continue
@@ -1013,9 +1018,16 @@ _PERFECT_AUXILIARIES = frozenset(("have", "has", "had", "having", "i've", "we've
 _HEADING_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _VERB_LIKE_AFTER = regex.compile(r"\s+(?:is|was|will|has|had|and|or|but|to|of|in|on|at|for|from|with|when|"
                                  r"that)\b")
-_WARNING_FROM = regex.compile(r"\b(?:issued|issues|announced|declared|put\s+out|extended|upgraded|raised)\b"
-                              r"[^.;!?]{0,40}?\b(?:warnings?|alerts?|advisory|advisories|watch)\b"
-                              r"[^.;!?]{0,70}?\bfrom\s+$", regex.IGNORECASE)
+_WARNING_VERBS = r"issued|issues|announced|declared|put\s+out|extended|upgraded|raised"
+_WARNING_NOUN = r"\b(?:warnings?|alerts?|advisory|advisories|watch)\b"
+_WARNING_FROM = regex.compile(
+    rf"(?:\b(?:{_WARNING_VERBS})\b[^.;!?]{{0,40}}?{_WARNING_NOUN}[^.;!?]{{0,70}}?\bfrom"
+    # "An amber warning has been issued for much of England from 6pm on Thursday"
+    rf"|{_WARNING_NOUN}[^.;!?]{{0,30}}?\b(?:has|have)\s+been\s+(?:{_WARNING_VERBS})\b"
+    r"[^.;!?]{0,70}?\b(?:from|for)"
+    # "A strike has been called for Monday", "a curfew has been imposed from 8pm on Friday"
+    r"|\b(?:has|have)\s+been\s+(?:called|scheduled|set|planned|arranged|organi[sz]ed|booked|imposed"
+    r"|declared|pencilled\s+in|penciled\s+in|brought\s+forward)\s+(?:for|from))\s+$", regex.IGNORECASE)
 _LINE_OPENER = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*|__)?")
 _STAMPED_LINE = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9]\b")
 _CHAPTER_START = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:0?0:)?0?0:00\b")
