@@ -772,6 +772,32 @@ def test_a_post_in_lower_case_has_sentences_and_days_with_their_weekdays_make_a_
     assert [e.date.value for e in extract(article).events] == ["2026-11-28/2026-11-29"]
 
 
+def test_results_comparatives_and_reporting_periods_beside_the_news_are_no_events() -> None:
+    titles = _titles_in("Northbank today announced a dividend for the six months to 30 September 2026. "
+                        "Revenue rose to £1.92bn (H1 2025: £1.81bn). Results for the full year will be "
+                        "published on 21 May 2027. Revenue for the six months to 30 September rose 5%.")
+    assert list(titles) == ["today", "21 May 2027", "the six months to 30 September"]
+    assert titles["21 May 2027"] == "Results will be published"
+
+
+def test_titles_of_a_life_an_occasion_and_a_when_clause() -> None:
+    titles = _titles_in(
+        "Born in Lagos on 3 March 1941, she moved to London in 1956 and studied at the AA from 1960 "
+        "to 1965. Her best-known building, the Brixton Library, opened in 1989 and was listed in 2015. "
+        "Speaking on Monday, the minister said the plan had worked. Tom Reilly, who will step down in "
+        "July 2027, said the group had added 42,000 customers since April. Arsenal have not lost to "
+        "Chelsea since 2021, when a late goal settled the game in August. The weekend looks calmer, "
+        "with sunny spells on Saturday, although rain is expected on Sunday night.\n\n"
+        "Margaret Abiola Okafor, architect, born 3 March 1941; died 9 November 2026")
+    assert titles["1960"] == "She studied at the AA"
+    assert titles["2015"] == "Her best-known building was listed"
+    assert titles["Monday"] == "The minister said the plan had worked"
+    assert titles["April"] == "Tom Reilly said the group had added 42,000 customers"
+    assert "2021" not in titles and titles["August"] == "A late goal settled the game"
+    assert titles["Saturday"] == "Sunny spells"
+    assert titles["9 November 2026"] == "Margaret Abiola Okafor died"
+
+
 def test_a_figure_compared_with_years_ago_is_no_event_and_a_band_is_no_year() -> None:
     assert _titles_in("Turnout was up on four years ago. The 1975 played the first of three nights.") == {}
 
@@ -935,8 +961,7 @@ def test_spans_up_to_a_day_and_weeks_of_a_day_are_periods() -> None:
                         "30 September. Results for the full year to 31 March are due on 10 June.")
     assert titles == {"Tuesday": "Greggs raised its forecast after sales rose 9%",
                       "the six months to 30 September": "Greggs raised its forecast after sales rose 9%",
-                      "the full year to 31 March": "Results are due",
-                      "10 June": "Results are due"}
+                      "10 June": "Results are due"}  # (the full year: the period they are for)
     article = Article("p.txt", "There will be a winter break in the week of 18 January. The January window "
                       "opens on 1 January.", "Preview", date(2026, 8, 1), "header", None, None, 0)
     assert [(e.date.value, e.title) for e in extract(article).events] == [

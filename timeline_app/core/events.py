@@ -45,6 +45,7 @@ _COMPARED_FIGURE_BEFORE = re.compile(
     r"|increas(?:ed|ing)|decreas(?:ed|ing)|gr[eo]w(?:n|ing)?|slipp?(?:ed|ing)?|surg(?:ed|ing)|soar(?:ed|ing)"
     r"|shr[aiu]nk|edg(?:ed|ing)\s+(?:up|down))\b[^.;!?]{0,60}?,?\s+from)"
     rf"\s+{_FIGURE}\s+(?:(?:in|for|during|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_PRIOR_FIGURE_AFTER = re.compile(r"\s*:\s*[-–(]?\s*[£$€¥₹]?\s?\d")
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d\b|(?:last|a|the\s+(?:previous|prior))\s+year|the\s+same\b"
                         r"|[\w-]+\s+years?\s+(?:ago|earlier)\b"
                         r"|(?:the\s+)?(?:(?:first|second|third|fourth)(?:\s+|-)(?:fiscal\s+)?quarter|(?:first|second)"
@@ -146,6 +147,8 @@ def _compared(text: str, start: int, end: int) -> bool:
     if ((_COMPARED_BEFORE.search(before) or _COMPARED_FIGURE_BEFORE.search(before))
             and _YEAR_LIKE.match(text, start)):
         return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
+    if before.endswith("(") and _PRIOR_FIGURE_AFTER.match(text, end):
+        return True  # results' comparatives: "rose to £1.92bn (H1 2025: £1.81bn)"
     if text.startswith(" ever", end) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):
         return True  # "our best Q2 ever"
     after = max(before.rfind(", after"), before.rfind(", behind"))
@@ -568,7 +571,16 @@ _FOR_BEFORE = re.compile(r"\b(?:for|celebrat(?:e|ed|ing)|mark|marked|marking|(?:
 _WHICH_AFTER = re.compile(r",?\s+(?:which|that)\s")  # "Hanukkah, which begins on Friday, December 4"
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
 _CLOCK_TRAILER = re.compile(r"[\s(),]*(?:local\s+time)?[\s(),]*(?:on\s+)?")
-_THIS_PERIOD = frozenset({"this year", "this month", "this week", "the year"})
+_THIS_PERIOD = frozenset({"this year", "this month", "this week", "the year", "this weekend", "the weekend"})
+_REPORTING_PERIOD = re.compile(r"the\s+(?:(?:full|half|first|second|financial|fiscal|past|last)\s+)?"
+                               r"(?:year|half(?:[\s-]+year)?|quarter|(?:\w+|\d+)\s+(?:months|weeks))\b",
+                               re.IGNORECASE)
+_PERIOD_END_JOIN = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:ended|ending|ends|closed|to|through)\s+",
+                              re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",\s+when\s")
+_REPORTING_END_BEFORE = re.compile(r"\bfor\s+the\s+(?:(?:\w+|\d+)\s+(?:months|weeks)"
+                                   r"|(?:(?:full|financial|fiscal)\s+)?year|half[\s-]+year)"
+                                   r"\s+(?:to|ended|ending)\s+$", re.IGNORECASE)
 # "this year at sundown on Friday, December 4" (not "this year through August": a range)
 _NEAR_JOIN = re.compile(r"(?![^,;:.!?()]*\b(?:through|thru|to|until|till|and|or)\b)[^,;:.!?()]{0,40}")
 
@@ -598,7 +610,16 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
         clock_name = (timex.type == "TIME" and timex.text[:1].isdigit()
                       and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 6), timex.start) is not None
                       and _NAMED_NOUN_AFTER.match(text, timex.end) is not None)
-        if not (this_period or named or naming or clock_name):
+        # "announced today a dividend for the six months to 30 September", "Results for the full
+        # year will be published on 21 May": a reporting period, beside the day of the news
+        reporting = timex.type == "DATE" and (
+            (_REPORTING_PERIOD.match(timex.text) is not None
+             and text.endswith("for ", max(0, timex.start - 4), timex.start))
+            or _REPORTING_END_BEFORE.search(text, max(0, timex.start - 40), timex.start) is not None)
+        # "not lost since 2021, when a goal settled the game in August": the month tells it
+        when_told = (timex.time is not None and timex.time.granularity in ("year", "month")
+                     and _WHEN_AFTER.match(text, timex.end) is not None)
+        if not (this_period or named or naming or clock_name or reporting or when_told):
             continue
         k = bisect_right(starts, timex.start) - 1
         first = starts[k] if k >= 0 else 0
@@ -609,6 +630,19 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
         if clock_name:
             if any(t.time is not None and rank(t.time.granularity) < rank("day") for t in others) and not any(
                     t.time is not None and rank(t.time.granularity) >= rank("day") for t in others):
+                found.add(i)
+            continue
+        if when_told:
+            if any(t.start > timex.end and t.type == "DATE" and t.time is not None and timex.time is not None
+                   and rank(t.time.granularity) > rank(timex.time.granularity) and _inside(t.time, timex.time)
+                   for t in others):
+                found.add(i)
+            continue
+        if reporting:
+            if any(t.type in ("DATE", "TIME") and t.time is not None and timex.time is not None
+                   and rank(t.time.granularity) >= rank("day") and not _inside(t.time, timex.time)
+                   and not _PERIOD_END_JOIN.fullmatch(text, timex.end, t.start)  # "..., which ended Sept. 30"
+                   for t in others):
                 found.add(i)
             continue
         if this_period:

@@ -57,7 +57,8 @@ _ATTRIBUTED_END = re.compile(r"\s*(?:[,.;:!?\"”]|$)")
 _REPORTED_CLAUSE = re.compile(r"\s+that\b")
 _ATTRIBUTION_LEAD = re.compile(r"^\s*according\s+to\s+[^,;:]{3,80},\s+(?=\S)", re.IGNORECASE)
 # a comma or semicolon before a conjunction: a new clause (with its own date) begins
-_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas|with)\b|;|,\s*(?=(?:who|which)\s))")
+_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas|with|although|though)\b|;"
+                          r"|,\s*(?=(?:who|which)\s))")
 # "damaged twice, in 1941 and again in the spring of 1944": dates listed for one clause
 _DATE_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:(?:again|then|later|once\s+more)\s+)?"
                              r"(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
@@ -121,6 +122,10 @@ _LIFESPAN_BEFORE = re.compile(r"^(?P<subject>[^()]{2,80}?)\s*\((?:[^()]*(?:[;,]|
                               r"(?P<verb>born|died|b\.|d\.|built|founded|established|opened|completed|"
                               r"published|released|elected)\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
 _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
+# an obituary's closing line: "Margaret Abiola Okafor, architect, born 3 March 1941; died 9 November 2026"
+_OBITUARY_LINE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]*),\s+[^;\n]{2,120}?,\s+"
+                            r"born\s+[^;\n]{4,60};\s+died\s+[^;\n]{4,40}$")
+_BORN_OR_DIED_BEFORE = re.compile(r"\b(?P<verb>born|died)\s+(?:on\s+|in\s+)?$")
 # between a subject and its verb: a relative clause, an age or a name ("Teigen, 35, said",
 # "her husband, John Legend, ...")
 _RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60})"
@@ -137,6 +142,17 @@ _APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'�
 # phrase is what happened on the date
 _OPENING_PARTICIPLE = re.compile(r"^\s*(?:Born|Founded|Established|Elected|Appointed|Built|Opened|"
                                  r"Launched|Formed|Created|Married|Ordained|Crowned)\b")
+# ... or the occasion of what the main clause says ("Speaking on Monday, the minister said ..."):
+# the main clause is what happened on the date
+_OPENING_OCCASION = re.compile(r"^\s*(?:Speaking|Writing|Talking|Addressing|Testifying|Appearing|"
+                               r"Responding|Commenting|Visiting|Asked|Interviewed|Questioned)\b")
+_WHEN_CLAUSE_ONLY = re.compile(r"(?i:when)\s+(?=(?:he|she|it|they|we|I|the|a|an|his|her|their|its|[A-Z]\w*)"
+                               r"\s[^,;:]*$)")
+_WHO_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]*$")
+_ASIDE_CLOSED_BY_VERB = re.compile(r"[^,;]{0,30}?,\s+(?=(?:said|says|told|added|announced|confirmed|warned|"
+                                   r"[a-z]+ed)\s)")
+_QUOTE_OPENED_BEFORE = re.compile(r"(?::|\b(?:said|says|added|wrote),?)\s*[\"“‘]\s*$")
+_MAIN_CLAUSE_AFTER = re.compile(r"\s*,\s+(?=(?:she|he|they|we|it|I|the|this|its|his|her|their|[A-Z]\w*)\s)")
 _SUBJECT_AFTER_COMMA = re.compile(
     r"(?:\s*,\s+|\s+(?=(?:in|at|near)\s))(?P<place>(?:in|at|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?,\s+)?"  # "Born on March 3, 1932, in Duluth, Minn., Lee"
@@ -426,7 +442,10 @@ _LEADING_SUBJECT = re.compile(r"(?P<subject>(?:She|He|They|It|We|I)"
 # before the clause's verb
 _WORDS_ONLY = re.compile(r"[A-Za-z][\w'’-]*(?:\s[a-z][\w'’-]*)*")
 _DETERMINERS = frozenset("The A An His Her Their Its Our This That These Those".split())
-_NOT_SUBJECTS = ("The", "A", "An", "In", "On", "At", "By", "After")
+_NOT_SUBJECTS = ("The", "A", "An", "In", "On", "At", "By", "After", "His", "Her", "Their", "Its", "Our")
+# a phrase before the subject: "Born in Lagos on 3 March 1941, she ...", "Speaking on Monday, he"
+_OPENING_PHRASE = re.compile(r"(?:Born|Raised|Brought\s+up|Educated|Having|After|Before|Following|"
+                             r"[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z]))\b[^,;]{0,80},\s+(?=\S)")
 _ACTIVE_VERBS = frozenset("died married moved returned retired joined left won lost ran went came became "
                           "rose fell grew resigned emigrated graduated arrived divorced remarried settled "
                           "began started finished ended bought took made stayed served worked lived "
@@ -436,7 +455,12 @@ _ACTIVE_VERBS = frozenset("died married moved returned retired joined left won l
 
 def _leading_subject(clause: str) -> str | None:
     """The subject opening a clause: a pronoun or a name ("She", "Acme Corp"), or a determiner
-    and a noun before a verb ("The thefts" in "The thefts began in 2015")."""
+    and a noun before a verb ("The thefts" in "The thefts began in 2015"), after an opening
+    phrase ("Born in Lagos in 1941, she ...")."""
+    opening = _OPENING_PHRASE.match(clause)
+    if opening is not None:
+        clause = clause[opening.end():]
+        clause = clause[:1].upper() + clause[1:]  # "..., she moved": "She"
     lead = _LEADING_SUBJECT.match(clause)
     if lead is not None and lead["subject"] not in _NOT_SUBJECTS:
         return lead["subject"]
@@ -620,6 +644,11 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # the second date of a list: the clause before it, unless the date opens a clause of
         # its own ("... on the Monday after, and on the first of May she took the train")
         before = "" if _OWN_SUBJECT_AFTER.match(after) else sentence[:previous[0]]
+    elif (previous is not None and (aside := _WHO_ASIDE.search(sentence, 0, previous[0]))
+          and (closed := _ASIDE_CLOSED_BY_VERB.match(sentence, previous[1], date_start))):
+        # "Tom Reilly, who will step down in July 2027, said the group had connected ... since
+        # April": the aside's subject says it
+        before = f"{sentence[:aside.start()]} {sentence[closed.end():date_start]}"
     elif previous is not None:
         joins = list(_NEXT_CLAUSE.finditer(sentence, previous[1], date_start))
         if joins:
@@ -698,7 +727,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         passive = "was " if _PASSIVE_PARTICIPLE.match(verb) or verb in ("published", "released") else ""
         before = f"{lifespan['subject']} {passive}{verb}"
         after = _LIFESPAN_AFTER.match(after).group(0)  # type: ignore[union-attr]
-    if (_OPENING_PARTICIPLE.match(before) and after.lstrip().startswith(",")
+    if ((verb := _BORN_OR_DIED_BEFORE.search(sentence, max(0, date_start - 12), date_start))
+            and (line := _OBITUARY_LINE.match(sentence.strip().rstrip(".")))):
+        before, after = f"{line['name']} {'was born' if verb['verb'] == 'born' else 'died'}", ""
+    elif (_OPENING_PARTICIPLE.match(before) and after.lstrip().startswith(",")
             and len(_DANGLING_PREP.sub("", before).split()) > 1):
         after = ""  # "Born in Leeds on 2 May 1930, the daughter of a teacher, she ...": "Born in Leeds"
     elif (_OPENING_PARTICIPLE.match(before) and len(_DANGLING_PREP.sub("", before).split()) == 1
@@ -708,11 +740,17 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         place = f" {named['place'].rstrip(' ,')}" if named["place"] else ""
         subject = named["subject"][0].upper() + named["subject"][1:]
         before, after = f"{subject} was {participle}{place}", ""
+    elif _OPENING_OCCASION.match(before) and (main := _MAIN_CLAUSE_AFTER.match(after)):
+        clause = after[main.end():]
+        before, after = "", clause[0].upper() + clause[1:]  # "Speaking on Monday, the minister said"
     if _CLEFT_BEFORE.match(before) and (cleft := _CLEFT_AFTER.match(after)):
         before, after = "", after[cleft.end():]  # "It was in 1952 that Mara saw the sea"
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
         # "This month is a rough reminder": the date is the subject, the clause needs it
         before, after = "", sentence
+    elif _QUOTE_OPENED_BEFORE.search(before) and _SUBJECT_VERB.match(after):
+        # 'Sarah Kent said: "Thursday will start dry for most': the quote, the date its subject
+        before, after = "", sentence[date_start:]
     elif (_reporting_verb_before(before) and _NOUN_DATE.fullmatch(sentence, date_start, date_end)
           and (_SUBJECT_VERB.match(after) or _MODAL_AFTER.match(after))):
         # "Officials warn this winter could be the worst": the reported clause's subject
@@ -863,6 +901,8 @@ def _finished(text: str, sentence: str, limit: int) -> str:
             text = text[:clause_end[-1]]
         else:
             text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    if (when := _WHEN_CLAUSE_ONLY.match(text)) is not None:
+        text = text[when.end():]  # "..., when a goal settled the game in August": the clause alone
     if "!" in text or "?" in text:
         text = _MARKS_RUN.sub(r"\1", text)  # "the new season drops !!!"
     text = text.rstrip(" .,;:!")
