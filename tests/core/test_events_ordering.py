@@ -798,6 +798,26 @@ def test_titles_of_a_life_an_occasion_and_a_when_clause() -> None:
     assert titles["9 November 2026"] == "Margaret Abiola Okafor died"
 
 
+def test_titles_of_a_notice_a_launch_and_a_season() -> None:
+    titles = _titles_in(
+        "Representations must be made in writing, and in any event on or before 5pm on 9 December "
+        "2026. It had launched on April 1, more than three years after the first test. The lunar "
+        "lander, a version of SpaceX's Starship, must first complete an uncrewed landing demonstration, "
+        "now planned for the second half of 2027. The mission is targeted for no earlier than "
+        "September 2027. They have won just twice this season, and Saturday's 3-0 defeat proved the "
+        "final straw. The transfer window opens on 1 January and closes on 2 February.\n\n"
+        "Dated this 18th day of November 2026.")
+    assert titles["5pm on 9 December 2026"] == "Representations must be made in writing"
+    assert titles["April 1"] == "It had launched"
+    assert titles["the second half of 2027"] == ("The lunar lander must first complete an uncrewed "
+                                                 "landing demonstration")
+    assert titles["September 2027"] == "The mission is targeted"
+    assert titles["this season"] == "They have won just twice"
+    assert titles["Saturday"] == "The 3-0 defeat proved the final straw"
+    assert titles["2 February"] == "The transfer window closes"
+    assert "this 18th day of November 2026" not in titles  # a notice's own date
+
+
 def test_a_figure_compared_with_years_ago_is_no_event_and_a_band_is_no_year() -> None:
     assert _titles_in("Turnout was up on four years ago. The 1975 played the first of three nights.") == {}
 

@@ -85,6 +85,7 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:year|month|week
 # was amended on 24 November", "First published on Tue 24 Nov 2026", a "References" section
 _CITED_ON_BEFORE = re.compile(r"\b(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived(?:\s+from\s+the\s+original)?)"
                               r"\s+(?:on\s+)?$")
+_DATED_LINE = re.compile(r"[ \t*_]*Dated:?\s+(?:on\s+)?")
 _PAGE_STAMP = re.compile(r"\s*(?:This\s+(?:article|story|page|piece|post)\s+was\s+"
                          r"(?:amended|updated|corrected|edited|changed)"
                          r"|(?:First|Originally|Last)\s+(?:published|modified|updated|edited)"
@@ -695,6 +696,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue
         if timex.start >= cited_from or _CITED_ON_BEFORE.search(text, max(0, timex.start - 36), timex.start):
             continue  # a source's date: "Retrieved 12 March 2021", the "References" list
+        if _DATED_LINE.fullmatch(text, text.rfind("\n", 0, timex.start) + 1, timex.start):
+            continue  # a notice's own date: "Dated this 18th day of November 2026."
         if timex.anchor == "absolute" and _a_topic(text, timex.start):
             continue  # "He never spoke about June 1944": a topic
         if (i + 1 < len(dated) and _FALLS_ON.fullmatch(text, timex.end, dated[i + 1].start)

@@ -72,6 +72,19 @@ _CONCESSIVE_OPEN = re.compile(r"^\W*(?:even\s+)?(?:though|although)\s", re.IGNOR
 _NOUN_PHRASE_AFTER = re.compile(r"^[-\s]+[a-z][\w-]*\s+[a-z][\w-]*\s+[\w$£€]")  # three words at least
 _EMPTIED_ASIDE = re.compile(r",\s+(?:(?:which|who)\s+)?(?:[\w-]+\s+)?[\w-]+\s*$")
 _ASIDE_OPENED = re.compile(r",\s*(?:[a-z]+\s+)?$")  # "The bombings, on Aug. 7, killed": an aside
+# "launched on April 1, more than three years after ...": how long after something the date was
+_SPAN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+"
+                              r"|just\s+|only\s+|exactly\s+)?(?:a|an|\d+|[a-z]+)\s+(?:days?|weeks?|months?|"
+                              r"years?|decades?|hours?|minutes?)(?:\s+(?:after|before|since|later|earlier)\b|\s*$)")
+_ADVERBIAL_TAIL = re.compile(r",?\s+(?:and|or|but)\s+(?:in\s+any\s+(?:event|case)|at\s+the\s+latest"
+                             r"|at\s+any\s+rate)$")
+_PLANNED_TAIL = re.compile(r",\s+(?:now\s+|currently\s+|still\s+)?"
+                           r"(?:planned|scheduled|expected|due|set|slated)$")
+_SUBJECT_APPOSITIVE = re.compile(
+    r"(?!(?:In|On|At|For|By|After|Before|During|Since|From|Alone|Also|Still|Yet|But|And|So|Then)\b)"
+    r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+(,\s+(?:a|an|the|one\s+of|its|his|her|their)\s[^,;:()]{3,60}?,)"
+    r"\s+(?=(?:(?:first|then|also|now|later|still|soon)\s+)?(?:must|will|would|could|can|may|might|should|"
+    r"is|was|are|were|has|had|have|[a-z]+ed)\b)")
 _DATE_APPOSITIVE = re.compile(r"\s*,\s+the\s+(?:exact\s+|very\s+|same\s+)?(?:time|day|moment|hour|"
                               r"date|night|morning|evening|week|month|year)\b", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which)\s+$", re.IGNORECASE)
@@ -174,7 +187,8 @@ _TAIL = 40  # characters at the end of the words before a date that the patterns
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with "\s*" first)
     r"(?<!\w)(?:(?:but\s+)?not\s+)?(?:(?:early|late|(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)(?<!\btheir\s)(?<!\bits\s)(?<!\ba\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!'re\s)(?<!’re\s)back(?=\s+in\b))\s+)?(?:(?:(?:for|during|in|through|throughout)\s+)?"
-    r"(?:most|much|all|(?:a\s+(?:good|large|great)\s+)?part|the\s+rest|the\s+bulk)\s+of|in|into|on|at|since|by|during|from|until|till|before|"
+    r"(?:most|much|all|(?:a\s+(?:good|large|great)\s+)?part|the\s+rest|the\s+bulk)\s+of|on\s+or\s+(?:before|after|about)|"
+    r"in|into|on|at|since|by|during|from|until|till|before|"
     r"after|of|for|to|"
     r"through|throughout|"
     r"within|starting|beginning|dated|(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaken\s)(?<!\bhanded\s)(?<!\bcame\s)"
@@ -300,7 +314,15 @@ def _later_predicate(sentence: str, start: int, end: int) -> re.Match[str] | Non
         verb = join[1]
         if verb in _ACTIVE_VERBS or verb.endswith("ed") or verb in ("will", "would", "was", "were", "has"):
             return join
+        if (verb.endswith("s") and not sentence[start:join.start()].strip(" ,")
+                and _PRESENT_PREDICATE_TAIL.match(sentence, join.end())
+                and not _CLAUSE_MARK.search(sentence, 0, join.start())):
+            return join  # "opens on 1 January and closes on 2 February" (not "a window that opens")
     return None
+
+
+_CLAUSE_MARK = re.compile(r",|\b(?:that|which|who|whose|when|where|while)\b")
+_PRESENT_PREDICATE_TAIL = re.compile(r"\s+(?:on|in|at|by|from|until|till|before|after)\s")
 
 
 def _reporting_verb_before(before: str) -> bool:
@@ -440,7 +462,7 @@ _LEADING_SUBJECT = re.compile(r"(?P<subject>(?:She|He|They|It|We|I)"
                               r"(?:,\s+\d{1,3},)?\s+[a-z]")  # "Lin, 48, joined"
 # "The thefts began ...", "Her first novel was ...": a determiner and a lower-case noun phrase
 # before the clause's verb
-_WORDS_ONLY = re.compile(r"[A-Za-z][\w'’-]*(?:\s[a-z][\w'’-]*)*")
+_WORDS_ONLY = re.compile(r"[A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)*")
 _DETERMINERS = frozenset("The A An His Her Their Its Our This That These Those".split())
 _NOT_SUBJECTS = ("The", "A", "An", "In", "On", "At", "By", "After", "His", "Her", "Their", "Its", "Our")
 # a phrase before the subject: "Born in Lagos on 3 March 1941, she ...", "Speaking on Monday, he"
@@ -462,15 +484,21 @@ def _leading_subject(clause: str) -> str | None:
         clause = clause[opening.end():]
         clause = clause[:1].upper() + clause[1:]  # "..., she moved": "She"
     lead = _LEADING_SUBJECT.match(clause)
-    if lead is not None and lead["subject"] not in _NOT_SUBJECTS:
+    words = clause.split(None, 6)
+    if lead is not None and lead["subject"] not in _NOT_SUBJECTS and not (
+            lead["subject"].startswith("The ") and len(words) > 3
+            and not _is_verb(words[len(lead["subject"].split())])):  # "The January transfer window"
         return lead["subject"]
-    words = clause.split(None, 5)
     if words and words[0] in _DETERMINERS:
-        for n in range(2, min(5, len(words))):  # the shortest noun phrase before a verb
-            if _is_verb(words[n]) or words[n - 1].endswith(","):  # (or an aside: "The mill, built in")
+        for n in range(2, min(5, len(words) - 1)):  # the shortest noun phrase before a verb
+            if (_is_verb(words[n]) or words[n - 1].endswith(",")  # (or an aside: "The mill, built in")
+                    or (words[n].endswith("s") and words[n + 1] in _PREPOSITIONS)):  # "... window opens on"
                 subject = " ".join(words[:n]).rstrip(",")
                 return subject if _WORDS_ONLY.fullmatch(subject) else None
     return None
+
+
+_PREPOSITIONS = frozenset("on in at by from until till before after".split())
 
 
 def _is_verb(word: str) -> bool:
@@ -496,7 +524,9 @@ def listed_clause(sentence: str, spans: list[tuple[int, int]], k: int) -> tuple[
     1952, West Germany in 1955 and Spain in 1982": "adding West Germany" for 1955); None when
     it is not in such a list. The clause comes as the words before the date and after it."""
     # between[i]: what lies between the dates i - 1 and i, when it may join a list (each once)
-    between = [None] + [_LIST_GAP.fullmatch(sentence, spans[i - 1][1], spans[i][0])
+    # ("won twice this season, and Saturday's defeat proved ...": a possessive date is no item)
+    between = [None] + [None if sentence.startswith(("'s", "’s"), spans[i][1])
+                        else _LIST_GAP.fullmatch(sentence, spans[i - 1][1], spans[i][0])
                         for i in range(1, len(spans))]
     first, last = k, k
     while first > 0 and between[first]:
@@ -643,7 +673,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     elif previous is not None and _DATE_LIST_JOIN.fullmatch(sentence, previous[1], date_start):
         # the second date of a list: the clause before it, unless the date opens a clause of
         # its own ("... on the Monday after, and on the first of May she took the train")
-        before = "" if _OWN_SUBJECT_AFTER.match(after) else sentence[:previous[0]]
+        before = "" if (_OWN_SUBJECT_AFTER.match(after) or after.startswith(("'s ", "’s "))) \
+            else sentence[:previous[0]]  # ("..., and Saturday's defeat proved": its own subject)
     elif (previous is not None and (aside := _WHO_ASIDE.search(sentence, 0, previous[0]))
           and (closed := _ASIDE_CLOSED_BY_VERB.match(sentence, previous[1], date_start))):
         # "Tom Reilly, who will step down in July 2027, said the group had connected ... since
@@ -705,7 +736,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
                or (opened := sentence.rfind(", which ", 0, date_start)) >= 0)
           and "," not in sentence[opened + 1:date_start]):
         after = ""  # "Ellis, who ran it from 1962 until it closed in 2002, died ...": the aside ends
-    if _DATE_APPOSITIVE.match(after):
+    if _DATE_APPOSITIVE.match(after) or (_SPAN_APPOSITIVE.match(after) and len(before.split()) >= 3):
         after = ""  # "at 4:17 a.m., the time the first quake hit": more of the date, no event
     if next_date is not None and after == sentence[date_end:] and (
             following := next((span for span in others or [] if span[0] == next_date), None)) and (
@@ -778,6 +809,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = before[:owner.start()]  # "revenue of $57 billion for its [third quarter]"
     if dangling := _dangling_preposition(before):
         before = before[:dangling.start()].rstrip(" ,;:")
+        if before.endswith((" for", " to")) and (dangling := _dangling_preposition(before)):
+            before = before[:dangling.start()].rstrip(" ,;:")  # "targeted for no earlier than"
+        if before.endswith(("event", "case", "latest", "rate")):  # "..., and in any event [by 9 May]"
+            before = _ADVERBIAL_TAIL.sub("", before)
         if before.endswith(("\"", "“")) and (before.count("\"") + before.count("“")) % 2:
             # 'lines "for a good part of 1990."': the quote it opened goes, and the one closing it
             before = before[:-1].rstrip()
@@ -895,12 +930,16 @@ def _finished(text: str, sentence: str, limit: int) -> str:
         text = _balanced_quotes(text)
     if "]" in text or ")" in text or "(" in text or "[" in text:
         text = _balanced_brackets(text).strip()
+    if len(text) > limit and (appositive := _SUBJECT_APPOSITIVE.match(text)):
+        text = text[:appositive.start(1)] + text[appositive.end(1):]  # "The lander, a version of X, must"
     if len(text) > limit:
         clause_end = [m.start() for m in re.finditer(r"[,;:–—]\s", text) if 30 <= m.start() <= limit]
         if clause_end:
             text = text[:clause_end[-1]]
         else:
             text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    if (tail := _PLANNED_TAIL.search(text)) is not None and tail.start() > 20:
+        text = text[:tail.start()]  # "... a landing demonstration, now planned [for 2027]"
     if (when := _WHEN_CLAUSE_ONLY.match(text)) is not None:
         text = text[when.end():]  # "..., when a goal settled the game in August": the clause alone
     if "!" in text or "?" in text:
