@@ -818,6 +818,16 @@ def test_titles_of_a_notice_a_launch_and_a_season() -> None:
     assert "this 18th day of November 2026" not in titles  # a notice's own date
 
 
+def test_a_day_and_its_clock_range_are_one_period() -> None:
+    article = Article("a.txt", "On 2026-11-18 between 14:32 and 15:41 UTC, customers could not pay. "
+                      "Open house: Saturday 28 November, 10am-1pm. The bar is open 11pm-1am on Friday.",
+                      "Post", date(2026, 11, 21), "header", None, None, 0)
+    assert [(e.date.value, e.title) for e in extract(article).events] == [
+        ("2026-11-18T14:32/2026-11-18T15:41", "Customers could not pay"),
+        ("2026-11-28T10:00/2026-11-28T13:00", "Open house"),
+        ("2026-11-27T23:00/2026-11-28T01:00", "The bar is open")]
+
+
 def test_a_figure_compared_with_years_ago_is_no_event_and_a_band_is_no_year() -> None:
     assert _titles_in("Turnout was up on four years ago. The 1975 played the first of three nights.") == {}
 

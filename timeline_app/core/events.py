@@ -22,7 +22,7 @@ from timeline_app.core.timeml import TimeValue, display_granularity, rank
 from timeline_app.core.titles import listed_clause, make_title
 
 SNIPPET_REACH = 300  # characters of a very long sentence kept on each side of its date
-_CLOCK_AFTER_DAY = re.compile(r",?\s*(?:at\s+|from\s+)?")
+_CLOCK_AFTER_DAY = re.compile(r",?\s*(?:at\s+|from\s+|between\s+)?")
 _LIST_BULLET = re.compile(r"\n[ \t]*[-–—]")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|into)\s*(?:the\s+)?$", re.IGNORECASE)
 # a date something is compared with, not when something happened: "warmer than today",
@@ -525,17 +525,26 @@ def _month_end(day: date) -> date:
     return following - timedelta(days=1)
 
 
-def _at_its_clock(text: str, dated: list[Timex], i: int, inferred_reference: bool) -> EventDate | None:
+def _at_its_clock(text: str, dated: list[Timex], i: int,
+                  inferred_reference: bool) -> tuple[EventDate, int] | None:
     """The date of ``dated[i]`` (a day) at the clock time right after it ("Wednesday 9 December,
-    2pm", "Saturday at 2pm"), spanning both; None when no clock of that day follows."""
+    2pm", "Saturday at 2pm", "on 18 November between 14:32 and 15:41"), spanning them all, with
+    the index of the last clock; None when no clock of that day follows."""
     if i + 1 >= len(dated):
         return None
     day, clock = dated[i], dated[i + 1]
     if (clock.type != "TIME" or clock.time is None or day.time is None or clock.time.start != day.time.start
             or not _CLOCK_AFTER_DAY.fullmatch(text, day.end, clock.start)):
         return None
-    at = event_date(clock, inferred_reference=inferred_reference)
-    return None if at is None else replace(at, text=text[day.start:clock.end], start=day.start)
+    last = i + 1
+    end = dated[i + 2] if i + 2 < len(dated) else None
+    if (end is not None and end.type == "TIME" and end.time is not None
+            and end.time.start == day.time.start and _is_range(text, clock, end)):
+        last = i + 2  # "from 10am to 1pm", "between 14:32 and 15:41"
+    at = event_date(clock, inferred_reference=inferred_reference, until=end if last == i + 2 else None)
+    if at is None:
+        return None
+    return replace(at, text=text[day.start:dated[last].end], start=day.start), last
 
 
 def _parenthetical(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int] | None:
@@ -745,10 +754,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             when = spanned  # "in the six months to 30 September": April to September
         at_clock = None if until is not None else _at_its_clock(text, dated, i, inferred_reference)
         clocked = at_clock is not None
-        if clocked:
-            skip.add(i + 1)  # the clock time is this event's
         if at_clock is not None:  # "Wednesday 9 December, 2pm: Nativity play": that day at 2pm
-            when = at_clock
+            when, last_clock = at_clock
+            skip.update(range(i + 1, last_clock + 1))  # the clock times are this event's
         k = bisect_right(starts, timex.start) - 1  # the sentence holding the date
         s, e = sentences[k] if k >= 0 and timex.start < sentences[k][1] else (timex.start, timex.end)
         if k not in timetable:

@@ -1329,7 +1329,7 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
                 and not groups.get("ampm") and not groups.get("timezone"):
             hour += 12  # "last night at 11:30"
         tv = TimeValue("minute", written[0].start, hour=hour, minute=minute)
-        return Resolution(tv.value, tv, _mod(groups, ctx), written[1])
+        return Resolution(tv.value, tv, _mod(groups, ctx), written[1], until=_range_end(groups, tv))
     named_day = groups.get("weekday") or groups.get("deictic") or groups.get("month")
     if not named_day and ctx.numbered_day():  # "Day 3: ... take the 10.15am train": of a day unknown
         return Resolution(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, _mod(groups, ctx), NONE)
@@ -1337,7 +1337,7 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     if story_now is not None:  # narrative: "By noon he had rescued four sailors"
         if rank(story_now.granularity) >= rank("day"):
             tv = TimeValue("minute", story_now.start, hour=hour, minute=minute)
-            return Resolution(tv.value, tv, _mod(groups, ctx), STORY)
+            return Resolution(tv.value, tv, _mod(groups, ctx), STORY, until=_range_end(groups, tv))
         return Resolution(story_now.value, story_now, _mod(groups, ctx), STORY)  # that month's
     if ref is None and groups.get("month") and groups.get("day"):
         # "We set out at 6am on Saturday 3 August 2019" (no reference needed); without its
@@ -1350,7 +1350,7 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
             with contextlib.suppress(ValueError):
                 on_day = date(year, month_number, _digits(groups["day"]))
                 tv = TimeValue("minute", on_day, hour=hour, minute=minute)
-                return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
+                return Resolution(tv.value, tv, _mod(groups, ctx), anchor, until=_range_end(groups, tv))
     if ref is None:
         return Resolution(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, _mod(groups, ctx), NONE)
     day = ref
@@ -1416,7 +1416,19 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
     tv = TimeValue("minute", day, hour=hour, minute=minute)
     if groups.get("log_entry"):
         ctx.tell_log_entry(tv)
-    return Resolution(tv.value, tv, _mod(groups, ctx), anchor)
+    return Resolution(tv.value, tv, _mod(groups, ctx), anchor, until=_range_end(groups, tv))
+
+
+def _range_end(groups: Groups, start: TimeValue) -> TimeValue | None:
+    """The end of a clock range ("10am-1pm", "11pm-1am": the next day's), or None."""
+    if not groups.get("hour2"):
+        return None
+    hour, minute = _hour_minute({"hour": groups["hour2"], "minute": groups.get("minute2"),
+                                 "ampm": groups.get("ampm2")})
+    day = start.start
+    if hour * 60 + minute <= (start.hour or 0) * 60 + (start.minute or 0):
+        day += timedelta(days=1)
+    return TimeValue("minute", day, hour=hour, minute=minute)
 
 
 def _clock_offset(unit: str, count: float | int | str, sign: int, mod: str | None,
