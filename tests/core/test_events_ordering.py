@@ -818,6 +818,26 @@ def test_titles_of_a_notice_a_launch_and_a_season() -> None:
     assert "this 18th day of November 2026" not in titles  # a notice's own date
 
 
+def test_titles_of_a_newsletter_an_email_a_listing_and_a_habit() -> None:
+    titles = _titles_in(
+        "The play will be performed on Wednesday 9 December at 2pm and again on Thursday 10 December "
+        "at 6pm. Monday 4 January is an INSET day, and the term starts on Tuesday 5 January. Thanks - "
+        "I've confirmed the hall for 14-15 April. Built in the 1930s and extended in 2012, this house "
+        "has been in one family for 40 years. Sophie's grandparents, Peter and Jean Turner, celebrated "
+        "their anniversary in June. Tourists visit the coast each year, mostly between May and October. "
+        "A loaf cost 9p in 1971; by the end of the decade it was 31p.")
+    assert titles["Thursday 10 December at 6pm"] == "The play will be performed"
+    assert titles["Monday 4 January"] == "Monday 4 January is an INSET day"
+    assert titles["14-15 April"] == "I've confirmed the hall"
+    assert titles["2012"] == "This house was extended"
+    assert titles["June"] == "Sophie's grandparents Peter and Jean Turner celebrated their anniversary"
+    assert "May" not in titles and "October" not in titles  # a habit
+    events = extract(Article("a.txt", "Thanks - I've confirmed the hall for 14-15 April. A loaf cost 9p "
+                             "in 1971; by the end of the decade it was 31p.", "Mail", date(2025, 11, 24),
+                             "header", None, None, 0)).events
+    assert [e.date.value for e in events] == ["2026-04-14/2026-04-15", "1971", "197"]
+
+
 def test_a_day_and_its_clock_range_are_one_period() -> None:
     article = Article("a.txt", "On 2026-11-18 between 14:32 and 15:41 UTC, customers could not pay. "
                       "Open house: Saturday 28 November, 10am-1pm. The bar is open 11pm-1am on Friday.",

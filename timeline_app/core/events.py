@@ -80,7 +80,9 @@ _EVERY_AFTER = re.compile(r",?\s+(?:every|each)\s+(?:single\s+)?(?:year|month|we
                           r"evening|afternoon|weekend|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                           re.IGNORECASE)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:year|month|week|spring|summer|autumn|fall|"
-                           r"winter)\s+(?:on|at|in|around|during|over|for)\s+(?:the\s+)?$", re.IGNORECASE)
+                           r"winter)\s*,?\s+(?:(?:mostly|mainly|usually|typically|largely|chiefly|especially|"
+                           r"normally|generally)\s+)?(?:on|at|in|around|during|over|for|between|from)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 # what dates a page or a citation, not what happened: "Retrieved 12 March 2021", "This article
 # was amended on 24 November", "First published on Tue 24 Nov 2026", a "References" section
 _CITED_ON_BEFORE = re.compile(r"\b(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived(?:\s+from\s+the\s+original)?)"
@@ -333,7 +335,7 @@ def _scene_setters(text: str, dated: list[Timex], starts: list[int]) -> list[int
 
 def _every_before(text: str, at: int) -> bool:
     """A habit's words before a date: "every year on Stir-up Sunday", "each summer in August"."""
-    before = text[max(0, at - 30):at]
+    before = text[max(0, at - 40):at]
     return ("ach " in before or "ery " in before) and _EVERY_BEFORE.search(before) is not None
 
 
@@ -713,6 +715,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
                 and (told := dated[i + 1].time) is not None and told.granularity == "day"):
             continue  # "This year Stir-up Sunday falls on 22 November": that day dates it
         if _EVERY_AFTER.match(text, timex.end) or _every_before(text, timex.start):
+            if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):
+                skip.add(i + 1)  # "each year, mostly between May and October": all of it
             continue  # "I do mine in October every year", "every year on Stir-up Sunday": a habit
         if timex.time is not None and timex.time.granularity == "year" and _named_or_cited(text, timex):
             continue  # "the Online Safety Act 2023", "(Smith et al., 2019)": a law's name, a study cited
@@ -830,6 +834,10 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         j = bisect_left(all_starts, date_start) - 1  # the expression before it, if in the sentence
         previous = (all_spans[j][0] - s, all_spans[j][1] - s) if (
             j >= 0 and all_spans[j][0] >= s and not _a_topic(text, all_spans[j][0])) else None
+        while (previous is not None and j > 0 and all_spans[j - 1][0] >= s
+               and _CLOCK_AFTER_DAY.fullmatch(text, all_spans[j - 1][1], all_spans[j][0])):
+            j -= 1  # "on Wednesday 9 December at 2pm and again on ...": the day and its clock
+            previous = (all_spans[j][0] - s, previous[1])
         in_sentence = units[bisect_left(unit_starts, s):bisect_left(unit_starts, e)]
         listed = None
         if len(in_sentence) > 1 and (date_start, date_end) in in_sentence:

@@ -1849,6 +1849,10 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
     mod = _mod(groups, ctx) or args.get("mod")
     position = (groups.get("position") or "").lower()
     story = _story_year(ctx) if not shift_word else None  # narrative "by the end of the year"
+    if (story is None and not shift_word and unit == "DE" and ctx.tense() == "past"
+            and (decade_told := ctx.recent_past_anchor(300, "year")) is not None
+            and decade_told.start.year // 10 != (ctx.reference() or decade_told.start).year // 10):
+        story = decade_told  # "a loaf cost 9p in 1971; by the end of the decade it was 31p": the 1970s
     ref = story.start if story is not None else ctx.reference()
     if ref is None:
         return Resolution({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}.get(

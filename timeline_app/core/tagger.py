@@ -904,6 +904,9 @@ class _Context:
     def _tense(self, prospective: bool, clause_only: bool = False) -> str | None:
         s, e = self._sentence()
         start, end = self.span
+        if self._text.endswith("for ", max(s, start - 4), start) and _BOOKED_FOR.search(
+                self._text, max(s, start - 70), start):
+            return "future"  # "I've confirmed the hall for 14-15 April": what is booked lies ahead
         markers = self._markers(s, e)
         if not prospective:
             markers = [m for m in markers if m[2] != "prospective"]
@@ -1018,6 +1021,9 @@ _PERFECT_AUXILIARIES = frozenset(("have", "has", "had", "having", "i've", "we've
 _HEADING_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _VERB_LIKE_AFTER = regex.compile(r"\s+(?:is|was|will|has|had|and|or|but|to|of|in|on|at|for|from|with|when|"
                                  r"that)\b")
+_BOOKED_FOR = regex.compile(r"(?:\b(?:has|have)|['’]ve|['’]s)\s+(?:now\s+|just\s+|already\s+)?"
+                            r"(?:booked|confirmed|reserved|scheduled|rescheduled|arranged|pencilled\s+in|"
+                            r"penciled\s+in|earmarked)\b[^.;!?]{0,40}?\bfor\s+$", regex.IGNORECASE)
 _WARNING_VERBS = r"issued|issues|announced|declared|put\s+out|extended|upgraded|raised"
 _WARNING_NOUN = r"\b(?:warnings?|alerts?|advisory|advisories|watch)\b"
 _WARNING_FROM = regex.compile(

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 TITLE_LIMIT = 90
-_LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|[-–—*•]\s|and\s|but\s|so\s|then\s|also\s|meanwhile,?\s|where\s|"
+_LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|[-–—*•>]\s|and\s|but\s|so\s|yet\s|then\s|also\s|meanwhile,?\s|"
+                   r"where\s|"
                    r"(?:separately|in\s+addition|however|moreover|nevertheless|nonetheless|besides),\s|"
                    r"that\s(?=(?:he|she|it|they|we|i|the|a|an|his|her|their|its)\s)|"
                    r"(?:even\s)?though\s|although\s|(?-i:omg|OMG|lol|LOL|ugh|wow|yay)\s"
-                   r"|(?:omg|lol|ugh|wow|yay|ok|okay|oh|well),\s"
+                   r"|(?:omg|lol|ugh|wow|yay|ok|okay|oh|well),\s|(?:many\s+)?thanks\s*[-–—,!.]\s|thank\s+you\s*[-–—,!.]\s"
                    # a transcript's time stamp and speaker: "[00:04:41] GUEST: ", "Q: "
                    r"|\d{1,2}:\d\d(?::\d\d)?\]?\s+(?:(?-i:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)?)(?::\s*|\s+(?=(?-i:[a-z]))))?"
                    r"|(?-i:[QA]):\s"
@@ -138,6 +139,16 @@ _LIFESPAN_AFTER = re.compile(r"^[^();,–—]*")
 # an obituary's closing line: "Margaret Abiola Okafor, architect, born 3 March 1941; died 9 November 2026"
 _OBITUARY_LINE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]*),\s+[^;\n]{2,120}?,\s+"
                             r"born\s+[^;\n]{4,60};\s+died\s+[^;\n]{4,40}$")
+# ... or the names of a subject ("Sophie's grandparents, Peter and Jean Turner, celebrated")
+_NAMES_BETWEEN = re.compile(r"^(?P<subject>[^,;:]{3,60}?,\s+(?:(?-i:[A-Z])[\w'’.-]*\s+(?:and\s+|&\s+)?){1,4}"
+                            r"(?-i:[A-Z])[\w'’.-]*),\s+(?P<rest>(?!and\b|but\b|or\b|who\b|which\b)(?-i:[a-z])[^,;:]*)$")
+_PARTICIPLES_OPENING = re.compile(
+    r"\s*(?P<phrase>(?:Built|Founded|Established|Opened|Launched|Formed|Created|Designed|Restored|Renovated|"
+    r"Extended|Converted|Completed|Rebuilt|Refurbished|Modernised|Modernized)\b[^,;:]{3,120}?\s+and\s+"
+    r"[a-z]+(?:ed|built)\b[^,;:]{3,80}?),\s+(?P<subject>(?:the|this|its|our|these|[A-Z][\w&'’.-]*)"
+    r"(?:\s+[\w&'’.-]+){0,4}?)\s+(?:is|was|has|had|are|were|have|will|remains?|[a-z]+ed)\b")
+_PARTICIPLE_WORD = re.compile(r"\b(?:[Bb]uilt|[Rr]ebuilt|[A-Za-z]{3,}ed)\b"
+                              r"(?=\s+(?:in|on|at|by|during|around|c\.|circa|between|from|the|\d))")
 _BORN_OR_DIED_BEFORE = re.compile(r"\b(?P<verb>born|died)\s+(?:on\s+|in\s+)?$")
 # between a subject and its verb: a relative clause, an age or a name ("Teigen, 35, said",
 # "her husband, John Legend, ...")
@@ -761,6 +772,11 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if ((verb := _BORN_OR_DIED_BEFORE.search(sentence, max(0, date_start - 12), date_start))
             and (line := _OBITUARY_LINE.match(sentence.strip().rstrip(".")))):
         before, after = f"{line['name']} {'was born' if verb['verb'] == 'born' else 'died'}", ""
+    elif ((participial := _PARTICIPLES_OPENING.match(sentence)) and date_end <= participial.end("phrase")
+          and (participles := _PARTICIPLE_WORD.findall(sentence, 0, date_start))):
+        # "Built in the 1930s and extended in 2012, this house has ...": "This house was extended"
+        subject = participial["subject"][0].upper() + participial["subject"][1:]
+        before, after = f"{subject} was {participles[-1].lower()}", ""
     elif (_OPENING_PARTICIPLE.match(before) and after.lstrip().startswith(",")
             and len(_DANGLING_PREP.sub("", before).split()) > 1):
         after = ""  # "Born in Leeds on 2 May 1930, the daughter of a teacher, she ...": "Born in Leeds"
@@ -777,8 +793,11 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if _CLEFT_BEFORE.match(before) and (cleft := _CLEFT_AFTER.match(after)):
         before, after = "", after[cleft.end():]  # "It was in 1952 that Mara saw the sea"
     if not before.strip(" \"“'‘(") and _SUBJECT_VERB.match(after):
-        # "This month is a rough reminder": the date is the subject, the clause needs it
+        # "This month is a rough reminder": the date is the subject, the clause needs it (up
+        # to the next clause with a date of its own: "..., and the term starts on 5 January")
         before, after = "", sentence
+        if next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
+            after = sentence[:join.start()]
     elif _QUOTE_OPENED_BEFORE.search(before) and _SUBJECT_VERB.match(after):
         # 'Sarah Kent said: "Thursday will start dry for most': the quote, the date its subject
         before, after = "", sentence[date_start:]
@@ -836,8 +855,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before, after = f"{subject} {clause}", aside_end[1]
     # "The bridge, which opened in 1968, was last rehabilitated in ...": the subject and the
     # verb without the aside between them
-    if "," in before and (relative := (_RELATIVE_ASIDE.match(before) or _APPOSITIVE.match(before))):
-        before = f"{relative['subject']} {relative['rest']}"
+    if "," in before and (relative := (_RELATIVE_ASIDE.match(before) or _APPOSITIVE.match(before)
+                                       or _NAMES_BETWEEN.match(before))):
+        before = f"{relative['subject'].replace(',', '')} {relative['rest']}"
     if ((", who " in before or ", which " in before) and "," not in after
             and (opener := _LAST_RELATIVE.search(before)) and opener.start() > 12
             and (before.startswith(", which", opener.start())
