@@ -838,6 +838,22 @@ def test_titles_of_a_newsletter_an_email_a_listing_and_a_habit() -> None:
     assert [e.date.value for e in events] == ["2026-04-14/2026-04-15", "1971", "197"]
 
 
+def test_an_anniversary_a_review_and_a_transfer() -> None:
+    text = ("The blaze broke out shortly after 9pm on 17 November 1976. Power was restored on the "
+            "afternoon of 20 November. Set in 1980s Belfast, the film follows two sisters. Director Aoife "
+            "Kelly, whose debut won at Cannes in 2022, shot it last winter. He will be available from 1 "
+            "January, when the window reopens, and could make his debut on 3 January. Bram is the second "
+            "storm of the season, after Storm Amy brought disruption in early October.")
+    events = extract(Article("a.txt", text, "Story", date(2026, 11, 20), "header", None, None, 0)).events
+    titles = {e.date.text: (e.date.value, e.title) for e in events}
+    assert titles["9pm on 17 November 1976"] == ("1976-11-17T21:00", "The blaze broke out")
+    assert titles["the afternoon of 20 November"] == ("1976-11-20TAF", "Power was restored")  # days on
+    assert "1980s" not in titles  # a story's setting
+    assert titles["2022"][1] == "Director Aoife Kelly's debut won at Cannes"
+    assert titles["3 January"][1] == "He could make his debut"
+    assert titles["early October"][1] == "Storm Amy brought disruption"
+
+
 def test_a_day_and_its_clock_range_are_one_period() -> None:
     article = Article("a.txt", "On 2026-11-18 between 14:32 and 15:41 UTC, customers could not pay. "
                       "Open house: Saturday 28 November, 10am-1pm. The bar is open 11pm-1am on Friday.",

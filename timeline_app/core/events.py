@@ -87,6 +87,8 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:year|month|week
 # was amended on 24 November", "First published on Tue 24 Nov 2026", a "References" section
 _CITED_ON_BEFORE = re.compile(r"\b(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived(?:\s+from\s+the\s+original)?)"
                               r"\s+(?:on\s+)?$")
+_SETTING_BEFORE = re.compile(r"\b[Ss]et\s+(?:in|during)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$")
+_IS_BEFORE = re.compile(r"\b(?:is|are)\s+$")
 _DATED_LINE = re.compile(r"[ \t*_]*Dated:?\s+(?:on\s+)?")
 _PAGE_STAMP = re.compile(r"\s*(?:This\s+(?:article|story|page|piece|post)\s+was\s+"
                          r"(?:amended|updated|corrected|edited|changed)"
@@ -337,6 +339,16 @@ def _every_before(text: str, at: int) -> bool:
     """A habit's words before a date: "every year on Stir-up Sunday", "each summer in August"."""
     before = text[max(0, at - 40):at]
     return ("ach " in before or "ery " in before) and _EVERY_BEFORE.search(before) is not None
+
+
+def _a_setting(text: str, starts: list[int], at: int) -> bool:
+    """Whether the date at ``at`` is where a story is set ("Set in 1980s Belfast, ...", "The
+    novel is set in the 1920s"; not "The record was set in 1998")."""
+    setting = _SETTING_BEFORE.search(text, max(0, at - 24), at)
+    if setting is None:
+        return False
+    return _opens_sentence(starts, setting.start()) or _IS_BEFORE.search(
+        text, max(0, setting.start() - 6), setting.start()) is not None
 
 
 def _opens_sentence(starts: list[int], at: int) -> bool:
@@ -709,6 +721,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue  # a source's date: "Retrieved 12 March 2021", the "References" list
         if _DATED_LINE.fullmatch(text, text.rfind("\n", 0, timex.start) + 1, timex.start):
             continue  # a notice's own date: "Dated this 18th day of November 2026."
+        if "et " in text[max(0, timex.start - 16):timex.start] and _a_setting(text, starts, timex.start):
+            continue  # a story's setting: "Set in 1980s Belfast, the film follows ..."
         if timex.anchor == "absolute" and _a_topic(text, timex.start):
             continue  # "He never spoke about June 1944": a topic
         if (i + 1 < len(dated) and _FALLS_ON.fullmatch(text, timex.end, dated[i + 1].start)

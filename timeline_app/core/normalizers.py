@@ -292,6 +292,15 @@ def _story_day(ctx: Context) -> TimeValue | None:
 JUST_PAST = timedelta(days=62)  # a day told without a year this close before the reference is of its year
 
 
+def _days_on(told: TimeValue, month: int, day: int, reach: int = 14) -> bool:
+    """Whether ``month``/``day`` in the year of ``told`` (a day) is a few days after it."""
+    if rank(told.granularity) < rank("day"):
+        return False
+    with contextlib.suppress(ValueError):
+        return 0 < (date(told.start.year, month, day) - told.start).days <= reach
+    return False
+
+
 def _ongoing_range_year(ref: date, month: int, day: int, end_month: int) -> int | None:
     """The year a range from ``month``/``day`` to the end of ``end_month`` starts in, if one
     such range holds ``ref`` (the one under way)."""
@@ -364,11 +373,13 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     if tense != "future" and ctx.set_from() and ctx.clause_tense() is None:
         tense = "future"  # "Acme unveiled its new arm, which ships in March": a change set ahead
     if tense == "past" and (recent := ctx.recent_past_anchor()) is not None and (
-            (month, day) > (recent.start.month, recent.start.day)) and not (
-            dated and timedelta(0) <= ref - date(ref.year, month, min(day, 28)) <= JUST_PAST):
+            (month, day) > (recent.start.month, recent.start.day)) and (not (
+            dated and timedelta(0) <= ref - date(ref.year, month, min(day, 28)) <= JUST_PAST)
+            or _days_on(recent, month, day)):
         # "On March 3, 2025 the first warning came ... The bank was closed in June" (written in
         # 2026): the story's year goes on (not to a day just gone: "... a trial in June 2025 ...
-        # The appeal was heard on 14 October", written in November 2026, is this October)
+        # The appeal was heard on 14 October", written in November 2026, is this October; but
+        # "on 17 November 1976 ... Power was restored on 20 November": days on in the story)
         return recent.start.year, STORY
     year = ref.year
     if dated and tense == "past" and ctx.deadline_before() and ctx.set_until():

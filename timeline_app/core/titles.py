@@ -36,6 +36,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1
 # an aside between commas that a date ends, a relative clause or a participle: ", which
 # began", ", first elected", ", meeting in Paris" (its subject is the words before it)
 _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
+                    r"|whose\s+(?P<whose>[^,;:()]{3,50})"
                     r"|(?P<clause2>(?:\w+\s+)?(?:[a-z]\w*(?:ed|ing)|built|born|made|held|found|known|"
                     r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
 _PASSIVE_PARTICIPLE = re.compile(r"(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
@@ -172,6 +173,8 @@ _OPENING_OCCASION = re.compile(r"^\s*(?:Speaking|Writing|Talking|Addressing|Test
                                r"Responding|Commenting|Visiting|Asked|Interviewed|Questioned)\b")
 _WHEN_CLAUSE_ONLY = re.compile(r"(?i:when)\s+(?=(?:he|she|it|they|we|I|the|a|an|his|her|their|its|[A-Z]\w*)"
                                r"\s[^,;:]*$)")
+_AFTER_ONLY = re.compile(r"(?i:after|following|amid)\s+(?=(?:a|an|the|its|his|her|their|(?-i:[A-Z])\w*)\s"
+                         r"[^,;:]*$)")
 _WHO_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]*$")
 _ASIDE_CLOSED_BY_VERB = re.compile(r"[^,;]{0,30}?,\s+(?=(?:said|says|told|added|announced|confirmed|warned|"
                                    r"[a-z]+ed)\s)")
@@ -197,7 +200,8 @@ _BRACKET_OPENED_GAP = re.compile(r"([(\[])\s*[,;:–—-]\s*")
 _TAIL = 40  # characters at the end of the words before a date that the patterns ending there read
 _DANGLING_REACH = 24  # characters at the end of a title that may hold a dangling preposition
 _DANGLING_PREP = re.compile(  # (starting at a word only: twice as fast as with "\s*" first)
-    r"(?<!\w)(?:(?:but\s+)?not\s+)?(?:(?:early|late|(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)(?<!\btheir\s)(?<!\bits\s)(?<!\ba\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!'re\s)(?<!’re\s)back(?=\s+in\b))\s+)?(?:(?:(?:for|during|in|through|throughout)\s+)?"
+    r"(?<!\w)(?:(?:but\s+)?not\s+)?(?:(?:shortly|just|soon|immediately|right|well|long)\s+(?=after\b|before\b))?"
+    r"(?:(?:early|late|(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)(?<!\btheir\s)(?<!\bits\s)(?<!\ba\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!'re\s)(?<!’re\s)back(?=\s+in\b))\s+)?(?:(?:(?:for|during|in|through|throughout)\s+)?"
     r"(?:most|much|all|(?:a\s+(?:good|large|great)\s+)?part|the\s+rest|the\s+bulk)\s+of|on\s+or\s+(?:before|after|about)|"
     r"in|into|on|at|since|by|during|from|until|till|before|"
     r"after|of|for|to|"
@@ -323,7 +327,7 @@ def _later_predicate(sentence: str, start: int, end: int) -> re.Match[str] | Non
     tense or a modal ("and will"), after "and" or "but"."""
     for join in _PREDICATE_JOIN.finditer(sentence, start, end):
         verb = join[1]
-        if verb in _ACTIVE_VERBS or verb.endswith("ed") or verb in ("will", "would", "was", "were", "has"):
+        if verb in _ACTIVE_VERBS or verb.endswith("ed") or verb in _AUXILIARIES:
             return join
         if (verb.endswith("s") and not sentence[start:join.start()].strip(" ,")
                 and _PRESENT_PREDICATE_TAIL.match(sentence, join.end())
@@ -333,6 +337,7 @@ def _later_predicate(sentence: str, start: int, end: int) -> re.Match[str] | Non
 
 
 _CLAUSE_MARK = re.compile(r",|\b(?:that|which|who|whose|when|where|while)\b")
+_AUXILIARIES = frozenset("will would was were has could can may might should must".split())
 _PRESENT_PREDICATE_TAIL = re.compile(r"\s+(?:on|in|at|by|from|until|till|before|after)\s")
 
 
@@ -516,7 +521,7 @@ def _is_verb(word: str) -> bool:
     """A word that is (most likely) a finite verb in the past tense or an auxiliary (not an
     adjective such as "estimated earnings")."""
     return (word in _ACTIVE_VERBS or (word.endswith("ed") and word not in _ED_ADJECTIVES)
-            or word in ("was", "were", "had", "has", "have", "will", "would", "is", "are"))
+            or word in ("was", "were", "had", "has", "have", "is", "are") or word in _AUXILIARIES)
 
 
 _ED_ADJECTIVES = frozenset("estimated expected projected revised adjusted proposed planned increased reduced "
@@ -846,10 +851,12 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if aside and aside_end:
         # "Early voting, which began on Oct. 21, drew record turnout": the date belongs to the
         # aside, so the title is its subject and the aside ("Early voting began")
-        subject, clause = before[:aside.start()], aside["clause"] or aside["clause2"]
+        subject, clause = before[:aside.start()], aside["clause"] or aside["clause2"] or aside["whose"]
         subject = _LEADING_PREPOSITION.sub("", subject)  # "During the winter timetable, which started"
         subject = _AGE_ASIDE_END.sub("", subject)  # "Khan, 19, who signed in the summer": "Khan signed"
-        if not aside["clause"] and _PASSIVE_PARTICIPLE.match(clause):  # "The company was founded"
+        if aside["whose"]:  # "Aoife Kelly, whose debut won at Cannes in 2022, shot ...": "Kelly's debut"
+            subject = f"{subject.rstrip()}'s"
+        elif not aside["clause"] and _PASSIVE_PARTICIPLE.match(clause):  # "The company was founded"
             plural = re.search(r"[^s]s$", subject.strip()) is not None and not subject.istitle()
             clause = f"{'were' if plural else 'was'} {clause}"
         before, after = f"{subject} {clause}", aside_end[1]
@@ -960,7 +967,7 @@ def _finished(text: str, sentence: str, limit: int) -> str:
             text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     if (tail := _PLANNED_TAIL.search(text)) is not None and tail.start() > 20:
         text = text[:tail.start()]  # "... a landing demonstration, now planned [for 2027]"
-    if (when := _WHEN_CLAUSE_ONLY.match(text)) is not None:
+    if (when := _WHEN_CLAUSE_ONLY.match(text) or _AFTER_ONLY.match(text)) is not None:
         text = text[when.end():]  # "..., when a goal settled the game in August": the clause alone
     if "!" in text or "?" in text:
         text = _MARKS_RUN.sub(r"\1", text)  # "the new season drops !!!"
