@@ -149,8 +149,8 @@ def _compared(text: str, start: int, end: int) -> bool:
         return True  # (but "a week later than last year" is compared)
     if text.startswith("the same ", start) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):
         return True  # "the highest number for the same period since 2016"
-    if ((_COMPARED_BEFORE.search(before) or _COMPARED_FIGURE_BEFORE.search(before))
-            and _YEAR_LIKE.match(text, start)):
+    if (_YEAR_LIKE.match(text, start)
+            and (_COMPARED_BEFORE.search(before) or _COMPARED_FIGURE_BEFORE.search(before))):
         return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
     if before.endswith("(") and _PRIOR_FIGURE_AFTER.match(text, end):
         return True  # results' comparatives: "rose to £1.92bn (H1 2025: £1.81bn)"
@@ -637,12 +637,13 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
         # "announced today a dividend for the six months to 30 September", "Results for the full
         # year will be published on 21 May": a reporting period, beside the day of the news
         reporting = timex.type == "DATE" and (
-            (_REPORTING_PERIOD.match(timex.text) is not None
+            (timex.text[:4].lower() == "the " and _REPORTING_PERIOD.match(timex.text) is not None
              and text.endswith("for ", max(0, timex.start - 4), timex.start))
-            or _REPORTING_END_BEFORE.search(text, max(0, timex.start - 40), timex.start) is not None)
+            or (text.endswith(("to ", "ended ", "ending "), max(0, timex.start - 7), timex.start)
+                and _REPORTING_END_BEFORE.search(text, max(0, timex.start - 40), timex.start) is not None))
         # "not lost since 2021, when a goal settled the game in August": the month tells it
         when_told = (timex.time is not None and timex.time.granularity in ("year", "month")
-                     and _WHEN_AFTER.match(text, timex.end) is not None)
+                     and text.startswith(",", timex.end) and _WHEN_AFTER.match(text, timex.end) is not None)
         if not (this_period or named or naming or clock_name or reporting or when_told):
             continue
         k = bisect_right(starts, timex.start) - 1

@@ -80,6 +80,7 @@ _SPAN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s
                               r"years?|decades?|hours?|minutes?)(?:\s+(?:after|before|since|later|earlier)\b|\s*$)")
 _ADVERBIAL_TAIL = re.compile(r",?\s+(?:and|or|but)\s+(?:in\s+any\s+(?:event|case)|at\s+the\s+latest"
                              r"|at\s+any\s+rate)$")
+_PLANNED_WORDS = ("planned", "scheduled", "expected", "due", "set", "slated")
 _PLANNED_TAIL = re.compile(r",\s+(?:now\s+|currently\s+|still\s+)?"
                            r"(?:planned|scheduled|expected|due|set|slated)$")
 _SUBJECT_APPOSITIVE = re.compile(
@@ -691,7 +692,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # its own ("... on the Monday after, and on the first of May she took the train")
         before = "" if (_OWN_SUBJECT_AFTER.match(after) or after.startswith(("'s ", "’s "))) \
             else sentence[:previous[0]]  # ("..., and Saturday's defeat proved": its own subject)
-    elif (previous is not None and (aside := _WHO_ASIDE.search(sentence, 0, previous[0]))
+    elif (previous is not None and (", who " in sentence or ", which " in sentence)
+          and (aside := _WHO_ASIDE.search(sentence, 0, previous[0]))
           and (closed := _ASIDE_CLOSED_BY_VERB.match(sentence, previous[1], date_start))):
         # "Tom Reilly, who will step down in July 2027, said the group had connected ... since
         # April": the aside's subject says it
@@ -752,7 +754,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
                or (opened := sentence.rfind(", which ", 0, date_start)) >= 0)
           and "," not in sentence[opened + 1:date_start]):
         after = ""  # "Ellis, who ran it from 1962 until it closed in 2002, died ...": the aside ends
-    if _DATE_APPOSITIVE.match(after) or (_SPAN_APPOSITIVE.match(after) and len(before.split()) >= 3):
+    if after.lstrip()[:1] == "," and (_DATE_APPOSITIVE.match(after) or (
+            _SPAN_APPOSITIVE.match(after) and len(before.split()) >= 3)):
         after = ""  # "at 4:17 a.m., the time the first quake hit": more of the date, no event
     if next_date is not None and after == sentence[date_end:] and (
             following := next((span for span in others or [] if span[0] == next_date), None)) and (
@@ -777,7 +780,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if ((verb := _BORN_OR_DIED_BEFORE.search(sentence, max(0, date_start - 12), date_start))
             and (line := _OBITUARY_LINE.match(sentence.strip().rstrip(".")))):
         before, after = f"{line['name']} {'was born' if verb['verb'] == 'born' else 'died'}", ""
-    elif ((participial := _PARTICIPLES_OPENING.match(sentence)) and date_end <= participial.end("phrase")
+    elif (" and " in sentence and (participial := _PARTICIPLES_OPENING.match(sentence))
+          and date_end <= participial.end("phrase")
           and (participles := _PARTICIPLE_WORD.findall(sentence, 0, date_start))):
         # "Built in the 1930s and extended in 2012, this house has ...": "This house was extended"
         subject = participial["subject"][0].upper() + participial["subject"][1:]
@@ -803,7 +807,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before, after = "", sentence
         if next_date is not None and (join := _NEXT_CLAUSE.search(sentence, date_end, next_date)):
             after = sentence[:join.start()]
-    elif _QUOTE_OPENED_BEFORE.search(before) and _SUBJECT_VERB.match(after):
+    elif (before.rstrip().endswith(("\"", "“", "‘")) and _QUOTE_OPENED_BEFORE.search(before)
+          and _SUBJECT_VERB.match(after)):
         # 'Sarah Kent said: "Thursday will start dry for most': the quote, the date its subject
         before, after = "", sentence[date_start:]
     elif (_reporting_verb_before(before) and _NOUN_DATE.fullmatch(sentence, date_start, date_end)
@@ -965,9 +970,10 @@ def _finished(text: str, sentence: str, limit: int) -> str:
             text = text[:clause_end[-1]]
         else:
             text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-    if (tail := _PLANNED_TAIL.search(text)) is not None and tail.start() > 20:
+    if text.endswith(_PLANNED_WORDS) and (tail := _PLANNED_TAIL.search(text)) and tail.start() > 20:
         text = text[:tail.start()]  # "... a landing demonstration, now planned [for 2027]"
-    if (when := _WHEN_CLAUSE_ONLY.match(text) or _AFTER_ONLY.match(text)) is not None:
+    if text[:4].lower() in ("when", "afte", "foll", "amid") and (
+            when := _WHEN_CLAUSE_ONLY.match(text) or _AFTER_ONLY.match(text)) is not None:
         text = text[when.end():]  # "..., when a goal settled the game in August": the clause alone
     if "!" in text or "?" in text:
         text = _MARKS_RUN.sub(r"\1", text)  # "the new season drops !!!"
