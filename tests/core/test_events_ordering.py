@@ -854,6 +854,25 @@ def test_an_anniversary_a_review_and_a_transfer() -> None:
     assert titles["early October"][1] == "Storm Amy brought disruption"
 
 
+def test_an_appeal_a_consultation_a_listing_and_an_undated_history() -> None:
+    titles = _titles_in(
+        "Anyone with information is asked to call 101 quoting incident 0412 of 22 November. The powers "
+        "would come into force in autumn 2027, in time for the start of the 2027/28 school year. The "
+        "Lathums - Fri 4 Dec, O2 Academy. Christmas Messiah - Sun 6 Dec, 3pm, St Mary's Church.\n\n"
+        "Methods: We identified 4,210 patients who underwent surgery between January 2005 and December "
+        "2010 and followed them until 31 March 2025.")
+    assert "22 November" not in titles and "2027/28" not in titles and "Christmas" not in titles
+    assert titles["Fri 4 Dec"] == "The Lathums, O2 Academy"
+    assert titles["31 March 2025"] == "We followed them"
+    assert titles["January 2005"].startswith("We identified")
+    history = ("Hartley & Sons was founded in 1952.\n\nToday the business is run by Albert's granddaughter, "
+               "Claire, who joined in 2004 and became managing director in 2015.")
+    events = extract(Article("a.md", history, "About", None, None, None, None, 0)).events
+    assert [(e.date.text, e.title) for e in events] == [
+        ("1952", "Hartley & Sons was founded"), ("2004", "Claire joined"),
+        ("2015", "Claire became managing director")]  # no "Today" on a page without a date
+
+
 def test_a_day_and_its_clock_range_are_one_period() -> None:
     article = Article("a.txt", "On 2026-11-18 between 14:32 and 15:41 UTC, customers could not pay. "
                       "Open house: Saturday 28 November, 10am-1pm. The bar is open 11pm-1am on Friday.",

@@ -85,8 +85,11 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:year|month|week
                            re.IGNORECASE)
 # what dates a page or a citation, not what happened: "Retrieved 12 March 2021", "This article
 # was amended on 24 November", "First published on Tue 24 Nov 2026", a "References" section
-_CITED_ON_BEFORE = re.compile(r"\b(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived(?:\s+from\s+the\s+original)?)"
-                              r"\s+(?:on\s+)?$")
+_CITED_ON_BEFORE = re.compile(r"\b(?:(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived(?:\s+from\s+the\s+original)?)"
+                              r"\s+(?:on\s+)?"
+                              # "call 101 quoting incident 0412 of 22 November": a log's number
+                              r"|(?:[Ii]ncident|[Ll]og|[Cc]rime\s+(?:reference|number)|[Rr]eference|[Rr]ef\.?)"
+                              r"\s+(?:(?:number|no\.?)\s+)?[\w/-]*\d[\w/-]*\s+of\s+)$")
 _SETTING_BEFORE = re.compile(r"\b[Ss]et\s+(?:in|during)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$")
 _IS_BEFORE = re.compile(r"\b(?:is|are)\s+$")
 _DATED_LINE = re.compile(r"[ \t*_]*Dated:?\s+(?:on\s+)?")
@@ -113,6 +116,7 @@ _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
+_TITLE_WORD_AFTER = re.compile(r" (?!(?:Day|Eve|Week|Weekend|Holidays?|Season|Period)\b)[A-Z][a-z]{2,}\b")
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _ADVERBIAL_BEFORE = re.compile(r"\b(?:on|at|by|from|until|till)\s+$", re.IGNORECASE)
 _LAW_WORDS = ("Act", "Acts", "Bill", "Regulations", "Order", "Rules", "Code", "of")
@@ -339,6 +343,18 @@ def _every_before(text: str, at: int) -> bool:
     """A habit's words before a date: "every year on Stir-up Sunday", "each summer in August"."""
     before = text[max(0, at - 40):at]
     return ("ach " in before or "ery " in before) and _EVERY_BEFORE.search(before) is not None
+
+
+def _day_told_before(text: str, dated: list[Timex], i: int, reach: int = 300) -> bool:
+    """Whether a calendar day is written shortly before ``dated[i]``, in its paragraph."""
+    at = dated[i].start
+    for other in reversed(dated[:i]):
+        if at - other.end > reach:
+            return False
+        if (other.anchor == "absolute" and other.time is not None
+                and rank(other.time.granularity) >= rank("day") and "\n\n" not in text[other.end:at]):
+            return True
+    return False
 
 
 def _a_setting(text: str, starts: list[int], at: int) -> bool:
@@ -601,6 +617,8 @@ _REPORTING_PERIOD = re.compile(r"the\s+(?:(?:full|half|first|second|financial|fi
                                re.IGNORECASE)
 _PERIOD_END_JOIN = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:ended|ending|ends|closed|to|through)\s+",
                               re.IGNORECASE)
+_IN_TIME_FOR_BEFORE = re.compile(r"\bin\s+time\s+for\s+(?:the\s+)?(?:(?:start|end|beginning|opening)\s+of\s+"
+                                 r"(?:the\s+)?)?$", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r",\s+when\s")
 _REPORTING_END_BEFORE = re.compile(r"\bfor\s+the\s+(?:(?:\w+|\d+)\s+(?:months|weeks)"
                                    r"|(?:(?:full|financial|fiscal)\s+)?year|half[\s-]+year)"
@@ -644,7 +662,10 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
         # "not lost since 2021, when a goal settled the game in August": the month tells it
         when_told = (timex.time is not None and timex.time.granularity in ("year", "month")
                      and text.startswith(",", timex.end) and _WHEN_AFTER.match(text, timex.end) is not None)
-        if not (this_period or named or naming or clock_name or reporting or when_told):
+        # "would come into force in autumn 2027, in time for the start of the 2027/28 school year"
+        purpose = ("time for" in text[max(0, timex.start - 40):timex.start]
+                   and _IN_TIME_FOR_BEFORE.search(text, max(0, timex.start - 40), timex.start) is not None)
+        if not (this_period or named or naming or clock_name or reporting or when_told or purpose):
             continue
         k = bisect_right(starts, timex.start) - 1
         first = starts[k] if k >= 0 else 0
@@ -655,6 +676,10 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
         if clock_name:
             if any(t.time is not None and rank(t.time.granularity) < rank("day") for t in others) and not any(
                     t.time is not None and rank(t.time.granularity) >= rank("day") for t in others):
+                found.add(i)
+            continue
+        if purpose:
+            if any(t.start < timex.start for t in others):
                 found.add(i)
             continue
         if when_told:
@@ -683,6 +708,7 @@ def _beside_a_finer_date(text: str, dated: list[Timex], starts: list[int]) -> se
             found.add(i)
         elif others and named and (
                 _NAMED_NOUN_AFTER.match(text, timex.end) or _WHICH_AFTER.match(text, timex.end)
+                or _TITLE_WORD_AFTER.match(text, timex.end)  # "Christmas Messiah - Sun 6 Dec, 3pm"
                 or _FOR_BEFORE.search(text, max(0, timex.start - 14), timex.start)
                 or (timex.until is not None and timex.time is not None and any(
                     timex.time.start <= t.time.start <= timex.until.start
@@ -763,6 +789,10 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
         when = event_date(timex, inferred_reference=inferred_reference, until=until)
         if when is None:
             continue
+        if (inferred_reference and timex.rule == "deictic_day" and timex.anchor == "reference"
+                and not _day_told_before(text, dated, i)):
+            continue  # "Today the business is run by ..." on an undated page: some day, not this one
+            # (but "12/11/2026, 18:04 - Sam: free for the quiz tomorrow?" is the 13th)
         ended = None if until is not None else _period_ended(text, dated, i)
         if ended is not None:
             when = ended  # "its fiscal 2027 second quarter, ended October 31": August to October

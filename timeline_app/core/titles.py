@@ -12,7 +12,8 @@ import re
 
 TITLE_LIMIT = 90
 _LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|[-–—*•>]\s|and\s|but\s|so\s|yet\s|then\s|also\s|meanwhile,?\s|"
-                   r"where\s|"
+                   r"where\s|(?:background|methods?|results?|conclusions?|objectives?|aims?|findings|"
+                   r"discussion|interpretation|design|setting|participants)\s*:\s|"
                    r"(?:separately|in\s+addition|however|moreover|nevertheless|nonetheless|besides),\s|"
                    r"that\s(?=(?:he|she|it|they|we|i|the|a|an|his|her|their|its)\s)|"
                    r"(?:even\s)?though\s|although\s|(?-i:omg|OMG|lol|LOL|ugh|wow|yay)\s"
@@ -176,6 +177,7 @@ _WHEN_CLAUSE_ONLY = re.compile(r"(?i:when)\s+(?=(?:he|she|it|they|we|I|the|a|an|
                                r"\s[^,;:]*$)")
 _AFTER_ONLY = re.compile(r"(?i:after|following|amid)\s+(?=(?:a|an|the|its|his|her|their|(?-i:[A-Z])\w*)\s"
                          r"[^,;:]*$)")
+_WHO_ANTECEDENT_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*),\s+who\s+[^,;]*$")
 _WHO_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]*$")
 _ASIDE_CLOSED_BY_VERB = re.compile(r"[^,;]{0,30}?,\s+(?=(?:said|says|told|added|announced|confirmed|warned|"
                                    r"[a-z]+ed)\s)")
@@ -313,6 +315,15 @@ _COLON_CLAUSE_BEFORE = re.compile(r"\b\w+\s\w+\s\w+:\s+(?:(?:on|in|at|by|during|
 _OWN_SUBJECT_AFTER_COLON = re.compile(r"\s*,?\s*(?:half|most|many|some|all|two|three|none)\s+(?:of\s+)?the\s")
 _OWN_SUBJECT_AFTER = re.compile(r"\s*,?\s*(?:(?:the|a|an|he|she|they|we|i|it|his|her|their|its|our)\s"
                                 r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’+-]*){0,3}\s+(?!of\b)[a-z])")
+
+
+def _who_antecedent(sentence: str, end: int) -> str | None:
+    """The name a who-clause that runs up to ``end`` is about ("Claire, who joined in 2004 and
+    became director in 2015": "Claire"), or None."""
+    if ", who " not in sentence:
+        return None
+    found = _WHO_ANTECEDENT_BEFORE.search(sentence, 0, end)
+    return found["name"] if found else None
 
 
 def _dangling_preposition(text: str) -> re.Match[str] | None:
@@ -715,7 +726,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         elif subordinate := list(_SUBORDINATE.finditer(sentence, previous[1], date_start)):
             before = sentence[subordinate[-1].end():date_start]  # "... before milder air arrives by"
         elif ((joined := _later_predicate(sentence, previous[1], date_start))
-              and (subject := _leading_subject(_LEAD.sub("", sentence[:previous[0]])))):
+              and (subject := _who_antecedent(sentence, previous[0])
+                   or _leading_subject(_LEAD.sub("", sentence[:previous[0]])))):
             # "She left last Tuesday and will return on the 3rd": "She will return"; "went 15-2
             # in the 2024 season and reached the title game in January": "Detroit reached ..."
             before = f"{subject} {sentence[joined.start(1):date_start]}"
@@ -947,6 +959,8 @@ def _balanced_brackets(text: str) -> str:
 def _finished(text: str, sentence: str, limit: int) -> str:
     """The title cleaned up (leads, a relative clause's antecedent) and cut to ``limit``."""
     text = " ".join(text.split()).replace(" .", ".")  # "normal as of 5am. Thanks": "normal. Thanks"
+    if " -," in text or " –," in text:
+        text = text.replace(" -,", ",").replace(" –,", ",")  # "The Lathums - [Fri 4 Dec], O2 Academy"
     if "**" in text or "__" in text or text.startswith("#"):
         text = _MARKDOWN.sub("", text)  # "- **2026-06-01**: beta opened": "beta opened"
     if "[" in text:
