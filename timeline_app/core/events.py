@@ -37,14 +37,18 @@ _COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)\s+(?:(?:about|around|some|nearl
                               r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
 # ... with the figure between: "compared with 35 tonnes last year", "up from 123 million in 2019",
 # "rose 8% to 41 tonnes, from 35 tonnes a year earlier", "against £2.1bn in the same period"
-_FIGURE = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+|only\s+)?" \
-          r"[£$€¥₹]?\s?\d[\d.,]*(?:\s*(?:%|per\s?cent|percent|[a-z]{1,3}\b))?(?:\s+[a-z]+){0,3}?"
+_FIGURE = (r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+|only\s+)?"
+           r"(?:[£$€¥₹]?\s?\d[\d.,]*(?:\s*(?:%|per\s?cent|percent|[a-z]{1,3}\b))?"
+           r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+           r"|a\s+(?:few|handful|dozen)|several)\b)(?:\s+[a-z]+){0,3}?")
+_FIGURE_LISTED = re.compile(rf"\s*,?\s+(?:and|or)\s+{_FIGURE}\s+(?:(?:in|on|at|during)\s+)?(?:the\s+)?")
 _COMPARED_FIGURE_BEFORE = re.compile(
     r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst"
     r"|\b(?:up|down|ris(?:e|es|ing)|rose|f[ae]ll(?:s|ing)?|climb(?:ed|ing)?|drop(?:ped|ping)?|jump(?:ed)?"
     r"|increas(?:ed|ing)|decreas(?:ed|ing)|gr[eo]w(?:n|ing)?|slipp?(?:ed|ing)?|surg(?:ed|ing)|soar(?:ed|ing)"
     r"|shr[aiu]nk|edg(?:ed|ing)\s+(?:up|down))\b[^.;!?]{0,60}?,?\s+from)"
     rf"\s+{_FIGURE}\s+(?:(?:in|for|during|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_FIGURE_BASE_WORDS = ("from", "ompared", "versus", "vs", "against")
 _PRIOR_FIGURE_AFTER = re.compile(r"\s*:\s*[-–(]?\s*[£$€¥₹]?\s?\d")
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d\b|(?:last|a|the\s+(?:previous|prior))\s+year|the\s+same\b"
                         r"|[\w-]+\s+years?\s+(?:ago|earlier)\b"
@@ -153,8 +157,9 @@ def _compared(text: str, start: int, end: int) -> bool:
         return True  # (but "a week later than last year" is compared)
     if text.startswith("the same ", start) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):
         return True  # "the highest number for the same period since 2016"
-    if (_YEAR_LIKE.match(text, start)
-            and (_COMPARED_BEFORE.search(before) or _COMPARED_FIGURE_BEFORE.search(before))):
+    if ((_YEAR_LIKE.match(text, start) and _COMPARED_BEFORE.search(before))
+            or (any(word in before for word in _FIGURE_BASE_WORDS)  # (the figure says it: any date)
+                and _COMPARED_FIGURE_BEFORE.search(before))):
         return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
     if before.endswith("(") and _PRIOR_FIGURE_AFTER.match(text, end):
         return True  # results' comparatives: "rose to £1.92bn (H1 2025: £1.81bn)"
@@ -741,9 +746,17 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
     unit_starts = [a for a, _ in units]
     references = _REFERENCES_HEADING.search(text, body_start) if "\n" in text else None
     cited_from = references.start() if references is not None else len(text)
+    bases: set[int] = set()  # dates a figure is compared with
+    inside_periods = sorted((start, day) for day, start in period_starts.items() if start < day)
     for i, timex in enumerate(dated):
-        if i in skip or _compared(text, timex.start, timex.end):
+        if i in skip:
             continue
+        if _compared(text, timex.start, timex.end) or (
+                i - 1 in bases and _FIGURE_LISTED.fullmatch(text, dated[i - 1].end, timex.start)):
+            bases.add(i)  # (and "up from 31 in April and 12 in March": March's too)
+            continue
+        if inside_periods and any(start <= timex.start < day for start, day in inside_periods):
+            continue  # "the year" of "in the year to September": the period is the day's event
         if timex.start >= cited_from or _CITED_ON_BEFORE.search(text, max(0, timex.start - 36), timex.start):
             continue  # a source's date: "Retrieved 12 March 2021", the "References" list
         if _DATED_LINE.fullmatch(text, text.rfind("\n", 0, timex.start) + 1, timex.start):

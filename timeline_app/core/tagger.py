@@ -234,6 +234,9 @@ _BY_AFTER = regex.compile(r"\s+by\b")
 _REACHING_AHEAD_BEFORE = regex.compile(
     r"\b(?:lasted|lasting|continued|went\s+on|remained|stayed)\s+(?:[\w'’]+\s+){0,3}?(?:until|till|into)\s+"
     r"(?:(?:his|her|their|its)\s+(?:death|retirement|closure)\s+in\s+)?(?:the\s+)?$", regex.IGNORECASE)
+_PARTICIPLE_ASIDE = regex.compile(r",\s+(?:first\s+|originally\s+|temporarily\s+)?[a-z]+(?:ed|en)\s")
+_ASIDE_PARTICIPLE_BEFORE = regex.compile(r",\s+(?:first\s+|originally\s+)?[a-z]+(?:ed|en|built|set\s+up)\s+"
+                                         r"(?:in|on|during|back\s+in)\s+(?:the\s+)?$")
 _BORN_BEFORE = regex.compile(r"\bborn\b[^.;]*$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"(?<![\w-])in\s+$", regex.IGNORECASE)  # "reopens in three weeks"
 # "could be the worst in a decade", "the first time in 20 years": a span looked back over
@@ -426,6 +429,9 @@ class _Context:
             return None  # "September was the second warmest on record, after September 2023": a record
         if _SINCE_BEFORE.search(self._text, max(0, at - 8), at):
             return None  # "he has had the deposit since September 2024": a state up to now
+        if (self._text.startswith(",", end) and self.span[0] > end
+                and _ASIDE_PARTICIPLE_BEFORE.search(self._text, max(0, at - 40), at)):
+            return None  # "The route, launched in May 2023, carried ...": an aside's time
         return anchor
 
     def chapter_mark(self) -> bool:
@@ -954,6 +960,17 @@ class _Context:
         self._marker_cache[s] = found
         return found
 
+    def _participle_aside_before(self, s: int, start: int) -> tuple[int, int]:
+        """Where a participle aside closed right before the expression's phrase lies (", suspended
+        since January," in "resume the service, suspended since January, from 2 April"), or (-1, -1)."""
+        closing = self._text.rfind(",", s, start)
+        if closing < 0 or start - closing > 12:
+            return -1, -1
+        opening = self._text.rfind(",", s, closing)
+        if opening < 0 or not _PARTICIPLE_ASIDE.match(self._text, opening, closing):
+            return -1, -1
+        return opening, closing
+
     def _a_past_tense(self, start: int, end: int, s: int) -> bool:
         """Whether the past marker at [start, end) of the sentence from ``s`` is a past tense."""
         text = self._text
@@ -989,11 +1006,14 @@ class _Context:
         # attribution's own
         opening = (_OPENING_DATE.fullmatch(self._text, s, start) is not None
                    or _OCCASION_OPENING.fullmatch(self._text, s, start) is not None)
+        aside = self._participle_aside_before(s, start)
         for m_start, m_end, kind in markers[lo:hi]:
             if m_start < s or m_end > e or start <= m_start < end:
                 continue
             if kind == "prospective" and m_end > start:
                 continue  # "On Friday the court ordered him to pay": the order's day
+            if aside[0] <= m_start and m_end <= aside[1]:
+                continue  # "resume its service, suspended since January, from 2 April": an aside's
             if (m_start >= end and not opening and "," in self._text[end:m_start]
                     and self._text[m_start:m_end].lower() in self._tagger.attribution):
                 continue  # "leave at 4 a.m. Thursday,'' Castro said": who said it, not when

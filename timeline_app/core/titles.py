@@ -81,6 +81,7 @@ _SPAN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s
                               r"years?|decades?|hours?|minutes?)(?:\s+(?:after|before|since|later|earlier)\b|\s*$)")
 _ADVERBIAL_TAIL = re.compile(r",?\s+(?:and|or|but)\s+(?:in\s+any\s+(?:event|case)|at\s+the\s+latest"
                              r"|at\s+any\s+rate)$")
+_FIGURE_BASE_TAIL = re.compile(r",\s+(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+[^,;:]{1,40}$")
 _PLANNED_WORDS = ("planned", "scheduled", "expected", "due", "set", "slated")
 _PLANNED_TAIL = re.compile(r",\s+(?:now\s+|currently\s+|still\s+)?"
                            r"(?:planned|scheduled|expected|due|set|slated)$")
@@ -178,6 +179,10 @@ _WHEN_CLAUSE_ONLY = re.compile(r"(?i:when)\s+(?=(?:he|she|it|they|we|I|the|a|an|
 _AFTER_ONLY = re.compile(r"(?i:after|following|amid)\s+(?=(?:a|an|the|its|his|her|their|(?-i:[A-Z])\w*)\s"
                          r"[^,;:]*$)")
 _WHO_ANTECEDENT_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*),\s+who\s+[^,;]*$")
+_DAY_RESTATED = re.compile(r"\s*\((?:the\s+)?\d{1,2}(?:st|nd|rd|th)\)")
+_ASIDE_CLOSED_BEFORE = re.compile(r",\s+(?:from|on|in|at|by|until|till)\s+")
+_PARTICIPLE_ASIDE_OPEN = re.compile(r",\s+(?:first\s+|originally\s+|temporarily\s+)?[a-z]+(?:ed|en)\s+"
+                                    r"(?:since|in|on|from|until|during)\s")
 _WHO_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]*$")
 _ASIDE_CLOSED_BY_VERB = re.compile(r"[^,;]{0,30}?,\s+(?=(?:said|says|told|added|announced|confirmed|warned|"
                                    r"[a-z]+ed)\s)")
@@ -703,6 +708,12 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # its own ("... on the Monday after, and on the first of May she took the train")
         before = "" if (_OWN_SUBJECT_AFTER.match(after) or after.startswith(("'s ", "’s "))) \
             else sentence[:previous[0]]  # ("..., and Saturday's defeat proved": its own subject)
+    elif (previous is not None and _ASIDE_CLOSED_BEFORE.fullmatch(sentence, previous[1], date_start)
+          and (opening := sentence.rfind(", ", 0, previous[0])) > 0
+          and _PARTICIPLE_ASIDE_OPEN.match(sentence, opening)):
+        # "would resume its service, suspended since January, from 2 April": the clause the aside
+        # interrupts
+        before = sentence[:opening] + sentence[previous[1]:date_start].lstrip(",")
     elif (previous is not None and (", who " in sentence or ", which " in sentence)
           and (aside := _WHO_ASIDE.search(sentence, 0, previous[0]))
           and (closed := _ASIDE_CLOSED_BY_VERB.match(sentence, previous[1], date_start))):
@@ -766,6 +777,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
                or (opened := sentence.rfind(", which ", 0, date_start)) >= 0)
           and "," not in sentence[opened + 1:date_start]):
         after = ""  # "Ellis, who ran it from 1962 until it closed in 2002, died ...": the aside ends
+    if after.startswith(" (") and (restated := _DAY_RESTATED.match(after)):
+        after = after[restated.end():]  # "missing since Thursday evening (19th)"
     if after.lstrip()[:1] == "," and (_DATE_APPOSITIVE.match(after) or (
             _SPAN_APPOSITIVE.match(after) and len(before.split()) >= 3)):
         after = ""  # "at 4:17 a.m., the time the first quake hit": more of the date, no event
@@ -984,6 +997,9 @@ def _finished(text: str, sentence: str, limit: int) -> str:
             text = text[:clause_end[-1]]
         else:
             text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    if ("from" in text or "ompared" in text) and (base := _FIGURE_BASE_TAIL.search(text)) \
+            and base.start() > 20:
+        text = text[:base.start()]  # "... rose to 41 tonnes, compared with 35 tonnes [last year]"
     if text.endswith(_PLANNED_WORDS) and (tail := _PLANNED_TAIL.search(text)) and tail.start() > 20:
         text = text[:tail.start()]  # "... a landing demonstration, now planned [for 2027]"
     if text[:4].lower() in ("when", "afte", "foll", "amid") and (
