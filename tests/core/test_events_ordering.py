@@ -886,6 +886,24 @@ def test_a_schedule_and_a_notice_of_a_lost_cat() -> None:
         ("2026-11-12TEV", "Our cat has been missing")]
 
 
+def test_an_undated_diary_is_dated_by_the_month_its_weekdays_fit() -> None:
+    from timeline_app.core.extract import weekday_fit_reference
+    from timeline_app.core.tagger import Tagger
+
+    text = "Sun 1st - Cleared the beans.\n\nTues 3rd - Hard frost.\n\nSat 21st - Spread manure."
+    article = Article("diary.txt", text, "Allotment diary, November", None, None, None, None, 0)
+    result = extract(article)
+    assert result.reference.source == "inferred" and result.reference.date == date(2026, 11, 21)
+    assert [e.date.value for e in result.events] == ["2026-11-01", "2026-11-03", "2026-11-21"]
+    tagger = Tagger()
+    days = tagger.tag(text, None)
+    weekdays = {str(k).lower(): int(v) for k, v in tagger.rules.table("weekday").items()}
+    # the latest fitting month not after today: November 2020 seen from 2025, none for one day alone
+    fitted = weekday_fit_reference(tagger.tag("November", None), days, weekdays, date(2025, 6, 1))
+    assert fitted is not None and fitted[0] == date(2020, 11, 21)
+    assert weekday_fit_reference([], days[:1], weekdays, date(2025, 6, 1)) is None
+
+
 def test_a_day_and_its_clock_range_are_one_period() -> None:
     article = Article("a.txt", "On 2026-11-18 between 14:32 and 15:41 UTC, customers could not pay. "
                       "Open house: Saturday 28 November, 10am-1pm. The bar is open 11pm-1am on Friday.",

@@ -71,6 +71,42 @@ def infer_reference(timexes: list[Timex]) -> tuple[date, str] | None:
 
 
 TITLE_DATE_LEAD = 366  # days: a text that mentions dates beginning later is not of its title's day
+_WEEKDAY_AND_DAY = re.compile(r"(?P<weekday>[A-Za-z]+)\.?,?\s+(?:the\s+)?(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?")
+FIT_YEARS = 30  # how far back a month whose weekdays fit a diary's is looked for
+
+
+def weekday_fit_reference(title_timexes: list[Timex], timexes: list[Timex], weekdays: dict[str, int],
+                          today: date) -> tuple[date, str] | None:
+    """For a text with no date but days named by weekday and number ("Sun 1st", "Tues 3rd",
+    under a title "Allotment diary, November"): the last of those days in the latest month,
+    not after ``today``, in which every one of them falls on its weekday (in the title's
+    month, if it names one). Two such days at least; ``weekdays`` maps names to 0-6."""
+    pairs: list[tuple[int, int, str]] = []
+    for timex in timexes:
+        if not timex.rule.startswith("weekday_day") or timex.value[:4] != "XXXX":
+            continue
+        found = _WEEKDAY_AND_DAY.match(timex.text)
+        weekday = weekdays.get(found["weekday"].lower()) if found else None
+        if found is not None and weekday is not None and 1 <= int(found["day"]) <= 31:
+            pairs.append((int(weekday), int(found["day"]), timex.text))
+    if len({(w, d) for w, d, _ in pairs}) < 2:
+        return None
+    months = {int(t.value[5:7]) for t in title_timexes if re.fullmatch(r"XXXX-[0-9]{2}", t.value)}
+    year, month = today.year, today.month
+    for _ in range(FIT_YEARS * 12):
+        if (not months or month in months) and all(
+                day <= _month_length(year, month) and date(year, month, day).weekday() == weekday
+                for weekday, day, _ in pairs):
+            last = date(year, month, max(day for _, day, _ in pairs))
+            if last <= today:
+                named = ", ".join(f"'{text}'" for _, _, text in pairs[:3])
+                return last, f"the days it names ({named}) fall on their weekdays in {last:%B %Y}"
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
+def _month_length(year: int, month: int) -> int:
+    return (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
 
 
 def title_reference(title_timexes: list[Timex], timexes: list[Timex]) -> tuple[date, str] | None:
@@ -138,6 +174,11 @@ def date_line_reference(text: str, body_start: int, timexes: list[Timex]) -> tup
     return None
 
 
+def _weekday_numbers(tagger: Tagger) -> dict[str, int]:
+    """Weekday names (lower case) to 0-6, from the rules' vocabulary."""
+    return {str(name).lower(): int(number) for name, number in tagger.rules.table("weekday").items()}
+
+
 def extract(article: Article, *, tagger: Tagger | None = None,
             reference: date | None = None, reference_source: str = "dct-option") -> DocumentResult:
     """Tag one article and build its events."""
@@ -151,12 +192,15 @@ def extract(article: Article, *, tagger: Tagger | None = None,
         ref = Reference(None, None, "none stated, none inferred")
     timexes = tagger.tag(text, ref.date, start=article.body_start)
     if ref.date is None:
-        titled = (title_reference(tagger.tag(article.title, None), timexes)
-                  or date_line_reference(text, article.body_start, timexes))
+        title_timexes = tagger.tag(article.title, None)
+        titled = (title_reference(title_timexes, timexes)
+                  or date_line_reference(text, article.body_start, timexes)
+                  or (None if infer_reference(timexes) else weekday_fit_reference(
+                      title_timexes, timexes, _weekday_numbers(tagger), date.today())))
         inferred = titled or infer_reference(timexes)
         if inferred is not None:
             ref = Reference(inferred[0], "inferred", inferred[1])
-            # a dated title is the article's own day, as a dateline is: news mode
+            # a dated title is the article's own day, as a dateline is, or a diary's last day: news mode
             timexes = tagger.tag(text, ref.date, narrative=titled is None, start=article.body_start)
     events = build_events(article.path, text, timexes, body_start=article.body_start,
                           inferred_reference=ref.source == "inferred")
