@@ -904,6 +904,17 @@ def test_an_undated_diary_is_dated_by_the_month_its_weekdays_fit() -> None:
     assert weekday_fit_reference([], days[:1], weekdays, date(2025, 6, 1)) is None
 
 
+def test_a_live_blog_and_minutes() -> None:
+    text = ("11:48 - WICKET! Root is caught at slip for 63.\n\n16:05 - No further play today. Play will "
+            "resume half an hour early tomorrow, at 10:30.\n\nActions: Clerk to circulate the draft by "
+            "Friday 27 November.")
+    events = extract(Article("a.txt", text, "Live", date(2026, 11, 22), "header", None, None, 0)).events
+    titles = {e.date.text: (e.date.value, e.title) for e in events}
+    assert titles["11:48"] == ("2026-11-22T11:48", "Wicket: Root is caught at slip for 63")
+    assert titles["tomorrow, at 10:30"] == ("2026-11-23T10:30", "Play will resume half an hour early")
+    assert titles["Friday 27 November"][1] == "Clerk to circulate the draft"
+
+
 def test_a_day_and_its_clock_range_are_one_period() -> None:
     article = Article("a.txt", "On 2026-11-18 between 14:32 and 15:41 UTC, customers could not pay. "
                       "Open house: Saturday 28 November, 10am-1pm. The bar is open 11pm-1am on Friday.",

@@ -96,6 +96,7 @@ _CITED_ON_BEFORE = re.compile(r"\b(?:(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived(?:\
                               r"\s+(?:(?:number|no\.?)\s+)?[\w/-]*\d[\w/-]*\s+of\s+)$")
 _SETTING_BEFORE = re.compile(r"\b[Ss]et\s+(?:in|during)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$")
 _IS_BEFORE = re.compile(r"\b(?:is|are)\s+$")
+_SHOUTED = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?")
 _DATED_LINE = re.compile(r"[ \t*_]*Dated:?\s+(?:on\s+)?")
 _PAGE_STAMP = re.compile(r"\s*(?:This\s+(?:article|story|page|piece|post)\s+was\s+"
                          r"(?:amended|updated|corrected|edited|changed)"
@@ -918,6 +919,10 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             title = make_title(sentence, date_start - s, date_end - s,
                                next_date=following - s if following < e else None, previous=previous,
                                listed=listed, others=others)
+            if (_SHOUTED.fullmatch(title) and k + 1 < len(sentences)
+                    and "\n" not in text[e:sentences[k + 1][0]]):
+                # "11:48 - WICKET! Root is caught at slip for 63.": what the shout is about
+                title = f"{title.capitalize()}: {make_title(text[slice(*sentences[k + 1])], 0, 0)}"
         event = Event(title=title, text=text, start=s, end=e, date=when, article=article_path)
         if same is not None:
             events[same] = event

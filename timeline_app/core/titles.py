@@ -13,7 +13,7 @@ import re
 TITLE_LIMIT = 90
 _LEAD = re.compile(r"^(?:[\"“”'‘’`(\[\s]|[-–—*•>]\s|and\s|but\s|so\s|yet\s|then\s|also\s|meanwhile,?\s|"
                    r"where\s|(?:background|methods?|results?|conclusions?|objectives?|aims?|findings|"
-                   r"discussion|interpretation|design|setting|participants)\s*:\s|"
+                   r"discussion|interpretation|design|setting|participants|actions?|action\s+points?)\s*:\s|"
                    r"(?:separately|in\s+addition|however|moreover|nevertheless|nonetheless|besides),\s|"
                    r"that\s(?=(?:he|she|it|they|we|i|the|a|an|his|her|their|its)\s)|"
                    r"(?:even\s)?though\s|although\s|(?-i:omg|OMG|lol|LOL|ugh|wow|yay)\s"
