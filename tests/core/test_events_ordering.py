@@ -915,6 +915,16 @@ def test_a_live_blog_and_minutes() -> None:
     assert titles["Friday 27 November"][1] == "Clerk to circulate the draft"
 
 
+def test_a_long_subject_a_date_with_alone_and_a_product_year() -> None:
+    titles = _titles_in("The autumn flu and Covid-19 vaccination programme began on 1 October and will "
+                        "run until 31 January. October alone brought 165mm. Office 2021 was released on 5 "
+                        "October 2021. The 1918 flu pandemic killed millions.")
+    assert titles["31 January"] == "The autumn flu and Covid-19 vaccination programme will run"
+    assert titles["October"] == "October alone brought 165mm"
+    assert titles["5 October 2021"] == "Office 2021 was released"
+    assert titles["1918"] == "The 1918 flu pandemic killed millions"
+
+
 def test_a_day_and_its_clock_range_are_one_period() -> None:
     article = Article("a.txt", "On 2026-11-18 between 14:32 and 15:41 UTC, customers could not pay. "
                       "Open house: Saturday 28 November, 10am-1pm. The bar is open 11pm-1am on Friday.",

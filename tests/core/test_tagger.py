@@ -165,6 +165,8 @@ CASES = [
 
 NOT_DATES = [
     ("The 34-year-old model lost her son.", "34-year-old"),
+    ("About 40% of PCs still ran Office 2021 as of September.", "2021"),  # a product's name
+    ("Windows 2000 was popular.", "2000"),
     ("The helpline is open 24/7.", "24/7"),
     ("The 1975 played the first of three nights at the O2.", "1975"),
     ("The furnace reached 1500 degrees.", "1500"),

@@ -105,6 +105,9 @@ class _Filters:
         self.verb_after_the_year = _either(table.get("reject_verb_after_the_year", []), "^(?:{})")
         self.before_article = _either(table.get("reject_before_article", []), "(?:{})$")
         self.capitalised = frozenset(w.lower() for w in table.get("capitalised_only", []))
+        # capitalised words a year may follow as a date ("June 2020", "Autumn 2019", "In 2019")
+        self.date_words = frozenset(str(word).lower() for name in _DATE_WORD_TABLES
+                                    for word in (table.get(name) or []))
         self.lower_case_date_after = frozenset(table.get("lower_case_date_after", []))
         self.lower_case_weekday_after = frozenset(table.get("lower_case_weekday_after", []))
         self.sport_score = _either(table.get("sport_score", []), "{}")
@@ -136,6 +139,9 @@ class _Filters:
             if (rule.id == "year" and before.endswith(("the ", "The "))
                     and self.verb_after_the_year.search(after)):
                 return True  # "The 1975 played the O2": a name (a band, a club), not a year
+            if rule.id == "year" and (named := _NAME_BEFORE_YEAR.search(before)) is not None \
+                    and named[1].lower() not in self.date_words:
+                return True  # "Office 2021", "Windows 2000", "SQL Server 2019": a product's name
             if self.after_year.search(after) and not (
                     rule.id == "year" and self.year_preposition.search(before)
                     and _NOUN_AFTER.match(after)):
@@ -157,7 +163,9 @@ class _Filters:
         return len(words) >= 2 or not words.isdisjoint(self.game_words)
 
 
+_DATE_WORD_TABLES = ("month", "weekday", "season", "year_prepositions", "words_before_a_year")
 _NEVER = regex.compile(r"(?!)")
+_NAME_BEFORE_YEAR = regex.compile(r"(?<![\w'’-])((?-i:[A-Z][a-z]+)) $")
 _GAME_PERIODS = frozenset({"quarter", "half_year"})  # a game has them too
 SPORT_REACH = 120  # characters around a quarter or half read for a game's words
 

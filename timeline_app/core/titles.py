@@ -270,7 +270,8 @@ _NOUN_AFTER_OPENING_DATE = re.compile(
     r"will|would|could|may|might|should|must|can|did|does|do|also|still|just|only)\b)[a-z]{3,}\b(?<!ed)")
 # a verb right after a sentence-initial date makes the date the clause's subject
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|brought|brings|began|"
+    r"\s+(?:(?:alone|itself|too|also|again)\s+)?(?:is|was|are|were|has|had|will|would|marks|marked|saw|sees|"
+    r"brought|brings|began|"
     r"begins|ended|ends|proved|remains|remained|became|promises|starts|started|looks|looked|seems|"
     r"seemed|could|may|might|should|would)\b", re.IGNORECASE)
 
@@ -517,13 +518,13 @@ def _leading_subject(clause: str) -> str | None:
         clause = clause[opening.end():]
         clause = clause[:1].upper() + clause[1:]  # "..., she moved": "She"
     lead = _LEADING_SUBJECT.match(clause)
-    words = clause.split(None, 6)
+    words = clause.split(None, 10)
     if lead is not None and lead["subject"] not in _NOT_SUBJECTS and not (
             lead["subject"].startswith("The ") and len(words) > 3
             and not _is_verb(words[len(lead["subject"].split())])):  # "The January transfer window"
         return lead["subject"]
     if words and words[0] in _DETERMINERS:
-        for n in range(2, min(5, len(words) - 1)):  # the shortest noun phrase before a verb
+        for n in range(2, min(9, len(words) - 1)):  # the shortest noun phrase before a verb
             if (_is_verb(words[n]) or words[n - 1].endswith(",")  # (or an aside: "The mill, built in")
                     or (words[n].endswith("s") and words[n + 1] in _PREPOSITIONS)):  # "... window opens on"
                 subject = " ".join(words[:n]).rstrip(",")
