@@ -925,6 +925,23 @@ def test_a_long_subject_a_date_with_alone_and_a_product_year() -> None:
     assert titles["1918"] == "The 1918 flu pandemic killed millions"
 
 
+def test_a_wire_press_release_under_its_headline() -> None:
+    from timeline_app.core.ingest import articles_from_bytes
+
+    text = ("Greenfield Foods Announces Opening of New Distribution Center\n\nCOLUMBUS, Ohio, Nov. 24, "
+            "2026 /PRNewswire/ -- Greenfield Foods, Inc. (NASDAQ: GRNF) today announced the opening of its new "
+            "center. Greenfield will report fourth-quarter and full-year 2026 results on February 18, 2027.\n\n"
+            "It is best made six weeks ahead, so Stir-up Sunday (this year on 22 November) is the day.")
+    article = articles_from_bytes(Path("release.txt"), text.encode())[0]
+    assert (article.published, article.source) == (date(2026, 11, 24), "PRNewswire")
+    assert article.title == "Greenfield Foods Announces Opening of New Distribution Center"
+    events = extract(article).events
+    assert [(e.date.value, e.title) for e in events] == [
+        ("2026-11-24", "Greenfield Foods, Inc. announced the opening of its new center"),
+        ("2027-02-18", "Greenfield will report fourth-quarter and full-year 2026 results"),
+        ("2026-11-22", "Stir-up Sunday is the day")]
+
+
 def test_a_day_and_its_clock_range_are_one_period() -> None:
     article = Article("a.txt", "On 2026-11-18 between 14:32 and 15:41 UTC, customers could not pay. "
                       "Open house: Saturday 28 November, 10am-1pm. The bar is open 11pm-1am on Friday.",

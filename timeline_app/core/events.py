@@ -116,11 +116,17 @@ _NAME_LINE = re.compile(r"[^\n]{3,80}(?<![.!?:;,\"”])")  # a heading: short, n
 _FALLS_ON = re.compile(r"\s+(?:(?:falls|fell|will\s+fall|lands|landed|is|was|will\s+be)(?:\s+this\s+year)?"
                        r"|(?:(?:is|was|are|were)\s+(?:expected|due|set)\s+to\s+|will\s+)(?:begin|start|end)"
                        r"|(?:begin|start)s?|began|started)\s+(?:on(?:\s+or)?\s+)?(?:the\s+)?"
-                       r"|\s+on\s+(?:the\s+)?", re.IGNORECASE)  # ("Independence Day on 15th August 2026")
+                       r"|\s+on\s+(?:the\s+)?"  # ("Independence Day on 15th August 2026")
+                       # "Stir-up Sunday (this year on 22 November)"
+                       r"|\s*\((?:this\s+year\s+)?(?:on\s+|falls\s+on\s+|is\s+)?(?:the\s+)?",
+                       re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
+# "fourth-quarter and full-year 2026 results": the period of results, named
+_RESULTS_AFTER = re.compile(r"(?:\s+and\s+(?:full|half|nine-month|six-month)[\s-]year(?:\s+\d{4})?)?\s+"
+                            r"(?:results|earnings|figures|accounts|trading\s+update)\b", re.IGNORECASE)
 _TITLE_WORD_AFTER = re.compile(r" (?!(?:Day|Eve|Week|Weekend|Holidays?|Season|Period)\b)[A-Z][a-z]{2,}\b")
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _ADVERBIAL_BEFORE = re.compile(r"\b(?:on|at|by|from|until|till)\s+$", re.IGNORECASE)
@@ -349,6 +355,18 @@ def _every_before(text: str, at: int) -> bool:
     """A habit's words before a date: "every year on Stir-up Sunday", "each summer in August"."""
     before = text[max(0, at - 40):at]
     return ("ach " in before or "ery " in before) and _EVERY_BEFORE.search(before) is not None
+
+
+def _day_after_in_clause(text: str, dated: list[Timex], i: int, reach: int = 120) -> bool:
+    """Whether a day comes after ``dated[i]`` in its clause, after "on", "by" or the like."""
+    end = dated[i].end
+    for later in dated[i + 1:]:
+        if later.start - end > reach or "." in text[end:later.start] or ";" in text[end:later.start]:
+            return False
+        if (later.time is not None and rank(later.time.granularity) >= rank("day")
+                and _ADVERBIAL_BEFORE.search(text, max(0, later.start - 8), later.start)):
+            return True
+    return False
 
 
 def _day_told_before(text: str, dated: list[Timex], i: int, reach: int = 300) -> bool:
@@ -766,8 +784,12 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             continue  # a story's setting: "Set in 1980s Belfast, the film follows ..."
         if timex.anchor == "absolute" and _a_topic(text, timex.start):
             continue  # "He never spoke about June 1944": a topic
-        if (i + 1 < len(dated) and _FALLS_ON.fullmatch(text, timex.end, dated[i + 1].start)
-                and (told := dated[i + 1].time) is not None and told.granularity == "day"):
+        falls = i + 1
+        if (falls + 1 < len(dated) and dated[falls].text.lower() == "this year"
+                and text.startswith("(", timex.end + 1)):
+            falls += 1  # "Stir-up Sunday (this year on 22 November)"
+        if (falls < len(dated) and _FALLS_ON.fullmatch(text, timex.end, dated[i + 1].start)
+                and (told := dated[falls].time) is not None and told.granularity == "day"):
             continue  # "This year Stir-up Sunday falls on 22 November": that day dates it
         if _EVERY_AFTER.match(text, timex.end) or _every_before(text, timex.start):
             if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):
@@ -796,6 +818,9 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             # the 2025/26 accounts was signed off on 30 September", "Diwali celebrations begin on
             # Sunday 8 November": the date names the fixtures, the accounts, the celebrations; the
             # clause's own date is the later one
+        if (timex.time is not None and timex.time.granularity in ("year", "quarter", "half")
+                and _RESULTS_AFTER.match(text, timex.end) and _day_after_in_clause(text, dated, i)):
+            continue  # "will report fourth-quarter and full-year 2026 results on February 18": that day's
         until = None
         if i + 1 < len(dated) and _is_range(text, timex, dated[i + 1]):
             until = dated[i + 1]

@@ -549,6 +549,14 @@ def _plain(path: Path, text: str) -> Article:
         published, pub_source = dated[0], "dateline"  # "SAN JOSE, Calif., Nov. 24, 2026 /PRNewswire/ --"
         source = source or dated[1]
         title = title or _first_line_title(text[dated[2]:])
+    elif published is None and body_start == 0 and 0 < (first_end := text.find("\n")) <= 200 \
+            and (dated := _dated_dateline(text, len(text) - len(text[first_end:].lstrip())))[0] is not None:
+        # the headline, then the dateline: "Greenfield Foods Opens ...", "COLUMBUS, Ohio, Nov. 24,
+        # 2026 /PRNewswire/ --": the story starts after the dateline
+        published, pub_source = dated[0], "dateline"
+        source = source or dated[1]
+        title = title or _first_line_title(text[:first_end])
+        body_start = dated[2]
     if published is None and (fn := _filename_date(path)):
         published, pub_source = fn, "filename"
     if source is None and (trailer := _TRAILER.search(text[-300:])):

@@ -67,6 +67,8 @@ def _goes_on(text: str, stop: int) -> bool:
         following = text[stop + 1:stop + 12].split(None, 1)
         return bool(following) and (following[0].rstrip(".,;:!?)") in _zones()
                                     or following[0].rstrip(".,;:!?)") in _WEEKDAY_NAMES)
+    if token in _COMPANY_SUFFIXES and text.startswith(" (", stop + 1):
+        return True  # "Greenfield Foods, Inc. (NASDAQ: GRNF) today announced"
     if not ((len(last) == 1 and last.isupper()) or token in _abbreviations()):
         return False
     # ... unless a pronoun or an article opens a sentence after it ("in Falmouth, Mass. She was 91")
@@ -80,6 +82,7 @@ def _goes_on(text: str, stop: int) -> bool:
     return word not in _SENTENCE_OPENERS
 
 
+_COMPANY_SUFFIXES = frozenset("Inc Corp Co Ltd Plc plc LLC Bhd Pty AG SA NV".split())
 _WEEKDAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _SENTENCE_OPENERS = frozenset(
     "She He It We They The This That These Those There His Her Its Our Their But".split())

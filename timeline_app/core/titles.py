@@ -81,6 +81,9 @@ _SPAN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s
                               r"years?|decades?|hours?|minutes?)(?:\s+(?:after|before|since|later|earlier)\b|\s*$)")
 _ADVERBIAL_TAIL = re.compile(r",?\s+(?:and|or|but)\s+(?:in\s+any\s+(?:event|case)|at\s+the\s+latest"
                              r"|at\s+any\s+rate)$")
+_EMPTIED_BRACKETS = re.compile(r"\s*\((?:\s*(?:this|that|next|last)\s+year)?(?:\s*(?:on|in|at|from))?\s*\)")
+_TICKER = re.compile(r"\s*\((?:NASDAQ|Nasdaq|NYSE(?:\s+American)?|LSE|AMEX|TSX|ASX|OTC\w*|AIM|Euronext)\s*:"
+                     r"\s*[\w.]{1,10}\)")
 _FIGURE_BASE_TAIL = re.compile(r",\s+(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+[^,;:]{1,40}$")
 _PLANNED_WORDS = ("planned", "scheduled", "expected", "due", "set", "slated")
 _PLANNED_TAIL = re.compile(r",\s+(?:now\s+|currently\s+|still\s+)?"
@@ -979,6 +982,10 @@ def _finished(text: str, sentence: str, limit: int) -> str:
         text = _MARKDOWN.sub("", text)  # "- **2026-06-01**: beta opened": "beta opened"
     if "[" in text:
         text = _FOOTNOTE_MARK.sub("", text)  # "designed by John Rennie.[1]"
+    if "(" in text and ":" in text:
+        text = _TICKER.sub("", text)  # "Greenfield Foods, Inc. (NASDAQ: GRNF) announced"
+    if "(" in text:
+        text = _EMPTIED_BRACKETS.sub("", text)  # "Stir-up Sunday (this year [on 22 November])"
     if "|" in text:  # a table's row: "| | Rev. John Ashdown |" (its year was the first cell)
         text = " | ".join(cell.strip() for cell in text.split("|") if cell.strip())
     text = _LEAD.sub("", _ATTRIBUTION_LEAD.sub("", _DATELINE.sub("", text))).strip(" ,;:-–—")
@@ -993,7 +1000,8 @@ def _finished(text: str, sentence: str, limit: int) -> str:
     if len(text) > limit and (appositive := _SUBJECT_APPOSITIVE.match(text)):
         text = text[:appositive.start(1)] + text[appositive.end(1):]  # "The lander, a version of X, must"
     if len(text) > limit:
-        clause_end = [m.start() for m in re.finditer(r"[,;:–—]\s", text) if 30 <= m.start() <= limit]
+        clause_end = [m.start() for m in re.finditer(r"[,;:–—]\s", text) if 30 <= m.start() <= limit
+                      and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]  # (not in brackets)
         if clause_end:
             text = text[:clause_end[-1]]
         else:
