@@ -929,8 +929,9 @@ def test_a_wire_press_release_under_its_headline() -> None:
     from timeline_app.core.ingest import articles_from_bytes
 
     text = ("Greenfield Foods Announces Opening of New Distribution Center\n\nCOLUMBUS, Ohio, Nov. 24, "
-            "2026 /PRNewswire/ -- Greenfield Foods, Inc. (NASDAQ: GRNF) today announced the opening of its new "
-            "center. Greenfield will report fourth-quarter and full-year 2026 results on February 18, 2027.\n\n"
+            "2026 /PRNewswire/ -- Greenfield Foods, Inc. (NASDAQ: GRNF) today announced the opening of its "
+            "new center. Greenfield will report fourth-quarter and full-year 2026 results on February 18, "
+            "2027.\n\n"
             "It is best made six weeks ahead, so Stir-up Sunday (this year on 22 November) is the day.")
     article = articles_from_bytes(Path("release.txt"), text.encode())[0]
     assert (article.published, article.source) == (date(2026, 11, 24), "PRNewswire")
