@@ -830,9 +830,8 @@ def test_titles_of_a_newsletter_an_email_a_listing_and_a_habit() -> None:
     assert titles["2012"] == "This house was extended"
     assert titles["June"] == "Sophie's grandparents Peter and Jean Turner celebrated their anniversary"
     assert "May" not in titles and "October" not in titles  # a habit
-    events = extract(Article("a.txt", "Thanks - I've confirmed the hall for 14-15 April. A loaf cost 9p "
-                             "in 1971; by the end of the decade it was 31p.", "Mail", date(2025, 11, 24),
-                             "header", None, None, 0)).events
+    events = extract(_article("a.txt", "Thanks - I've confirmed the hall for 14-15 April. A loaf cost 9p "
+                             "in 1971; by the end of the decade it was 31p.", date(2025, 11, 24))).events
     assert [e.date.value for e in events] == ["2026-04-14/2026-04-15", "1971", "197"]
 
 
@@ -842,7 +841,7 @@ def test_an_anniversary_a_review_and_a_transfer() -> None:
             "Kelly, whose debut won at Cannes in 2022, shot it last winter. He will be available from 1 "
             "January, when the window reopens, and could make his debut on 3 January. Bram is the second "
             "storm of the season, after Storm Amy brought disruption in early October.")
-    events = extract(Article("a.txt", text, "Story", date(2026, 11, 20), "header", None, None, 0)).events
+    events = extract(_article("a.txt", text, date(2026, 11, 20))).events
     titles = {e.date.text: (e.date.value, e.title) for e in events}
     assert titles["9pm on 17 November 1976"] == ("1976-11-17T21:00", "The blaze broke out")
     assert titles["the afternoon of 20 November"] == ("1976-11-20TAF", "Power was restored")  # days on
@@ -876,7 +875,7 @@ def test_a_schedule_and_a_notice_of_a_lost_cat() -> None:
             "route, launched in May 2023, carried 140,000 passengers in the year to September. The airline "
             "said it would resume its Bristol-Faro service, suspended since January, from 2 April. Our cat "
             "has been missing since Thursday evening (19th).")
-    events = extract(Article("a.txt", text, "News", date(2026, 11, 18), "header", None, None, 0)).events
+    events = extract(_article("a.txt", text, date(2026, 11, 18))).events
     assert [(e.date.value, e.title) for e in events] == [
         ("2027-03-29", "Skyway will operate daily flights"),
         ("2023-05", "The route was launched"),
@@ -908,7 +907,7 @@ def test_a_live_blog_and_minutes() -> None:
     text = ("11:48 - WICKET! Root is caught at slip for 63.\n\n16:05 - No further play today. Play will "
             "resume half an hour early tomorrow, at 10:30.\n\nActions: Clerk to circulate the draft by "
             "Friday 27 November.")
-    events = extract(Article("a.txt", text, "Live", date(2026, 11, 22), "header", None, None, 0)).events
+    events = extract(_article("a.txt", text, date(2026, 11, 22))).events
     titles = {e.date.text: (e.date.value, e.title) for e in events}
     assert titles["11:48"] == ("2026-11-22T11:48", "Wicket: Root is caught at slip for 63")
     assert titles["tomorrow, at 10:30"] == ("2026-11-23T10:30", "Play will resume half an hour early")
