@@ -297,8 +297,9 @@ _AND_OR_BUT = re.compile(r"\s(?:and|but)\s+")
 # "will last into early next week before milder air arrives by mid-month": a clause of its own
 # (a subject of one to three words, none a preposition, then a verb)
 _SUBORDINATE = re.compile(
-    r"\s(?:before|after|when|until|once|while|because)\s+(?=(?:(?!(?:of|in|on|at|for|with|to|from|by|"
-    r"and|or)\s)[a-z]+\s+){1,3}(?:[a-z]+(?:s|ed)|was|were|is|are|has|had|will|would|could)\s)")
+    r"\s(?:before|after|when|until|once|while|because|since)\s+(?=(?:(?!(?:of|in|on|at|for|with|to|from|by|"
+    r"and|or)\s)[a-z]+\s+){1,3}(?:[a-z]+(?:s|ed)|was|were|is|are|has|had|will|would|could|began|came|went|"
+    r"grew|fell|rose|took|made|became|broke|ran|began|left|won|lost)\s)")
 _SUBJECT_AND_VERB = re.compile(
     r"(?:(?:the|a|an|his|her|its|their|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+|he|she|they|we|it|i)"
     r"\s+(?:was|were|is|are|has|had|have|will|would|could|can|[a-z]+ed|(?:take|begin|start|end|come|go|open|"
