@@ -928,6 +928,8 @@ def test_a_clause_after_since_or_after_titles_its_own_date() -> None:
     titles = _titles_in("This autumn has been the wettest since records began in 1836. Train drivers will "
                         "strike on December 23 after talks broke down on Monday.")
     assert titles["1836"] == "Records began"
+    said = _titles_in("The minister said the plan had worked on Monday and would be extended in 2027.")
+    assert said["2027"] == "The plan would be extended"  # the reported clause's subject
     assert titles["Monday"] == "Talks broke down"
     assert titles["December 23"] == "Train drivers will strike"
 

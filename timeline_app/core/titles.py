@@ -181,6 +181,8 @@ _WHEN_CLAUSE_ONLY = re.compile(r"(?i:when)\s+(?=(?:he|she|it|they|we|I|the|a|an|
                                r"\s[^,;:]*$)")
 _AFTER_ONLY = re.compile(r"(?i:after|following|amid)\s+(?=(?:a|an|the|its|his|her|their|(?-i:[A-Z])\w*)\s"
                          r"[^,;:]*$)")
+_REPORTED_SUBJECT = re.compile(r"\b(?:said|says)\s+(?:that\s+)?(?P<subject>(?:the|its|his|her|their)\s+"
+                               r"[a-z][\w-]*|he|she|it|they|we)\s+(?:had|has|was|were|is|are|[a-z]+ed)\b[^,;]*$")
 _WHO_ANTECEDENT_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*),\s+who\s+[^,;]*$")
 _DAY_RESTATED = re.compile(r"\s*\((?:the\s+)?\d{1,2}(?:st|nd|rd|th)\)")
 _ASIDE_CLOSED_BEFORE = re.compile(r",\s+(?:from|on|in|at|by|until|till)\s+")
@@ -325,6 +327,15 @@ _COLON_CLAUSE_BEFORE = re.compile(r"\b\w+\s\w+\s\w+:\s+(?:(?:on|in|at|by|during|
 _OWN_SUBJECT_AFTER_COLON = re.compile(r"\s*,?\s*(?:half|most|many|some|all|two|three|none)\s+(?:of\s+)?the\s")
 _OWN_SUBJECT_AFTER = re.compile(r"\s*,?\s*(?:(?:the|a|an|he|she|they|we|i|it|his|her|their|its|our)\s"
                                 r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’+-]*){0,3}\s+(?!of\b)[a-z])")
+
+
+def _reported_subject(sentence: str, end: int) -> str | None:
+    """The subject of a reported clause running up to ``end`` ("the minister said the plan had
+    worked [on Monday] and would be extended": "The plan"), or None."""
+    if " said " not in sentence and " says " not in sentence:
+        return None
+    found = _REPORTED_SUBJECT.search(sentence, 0, end)
+    return found["subject"][0].upper() + found["subject"][1:] if found else None
 
 
 def _who_antecedent(sentence: str, end: int) -> str | None:
@@ -743,6 +754,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             before = sentence[subordinate[-1].end():date_start]  # "... before milder air arrives by"
         elif ((joined := _later_predicate(sentence, previous[1], date_start))
               and (subject := _who_antecedent(sentence, previous[0])
+                   or _reported_subject(sentence, previous[0])
                    or _leading_subject(_LEAD.sub("", sentence[:previous[0]])))):
             # "She left last Tuesday and will return on the 3rd": "She will return"; "went 15-2
             # in the 2024 season and reached the title game in January": "Detroit reached ..."
