@@ -46,6 +46,13 @@ def test_seeds_load_into_list_and_timeline(window: MainWindow) -> None:
     assert "events from 2 articles" in window.status_label.text()
 
 
+def test_the_status_counts_one_article_and_one_event_in_the_singular(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "one.txt").write_text("Storm\ndate 2026-11-20\n\nThe bridge closed on 3 March 2024.\n",
+                                      encoding="utf-8")
+    win = open_window(qtbot, tmp_path)
+    assert win.status_label.text().startswith("1 event from 1 article")
+
+
 def test_click_on_timeline_shows_source_with_highlight(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     row = _row_of(window, "late September 2020")
     center = window.timeline.card_center(row)

@@ -100,7 +100,7 @@ def weekday_fit_reference(title_timexes: list[Timex], timexes: list[Timex], week
             last = date(year, month, max(day for _, day, _ in pairs))
             if last <= today:
                 named = ", ".join(f"'{text}'" for _, _, text in pairs[:3])
-                return last, f"the days it names ({named}) fall on their weekdays in {last:%B %Y}"
+                return last, f"days it names ({named}), which fall on their weekdays in {last:%B %Y}"
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return None
 

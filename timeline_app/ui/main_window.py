@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
         state = "" if completed else " (cancelled)"
         problems = self.problems.count()
         self.status_label.setText(
-            f"{count} events from {articles} articles{state}"
+            f"{count} event{'s' * (count != 1)} from {articles} article{'s' * (articles != 1)}{state}"
             + (f" · {problems} problem{'s' * (problems != 1)}" if problems else "")
             + (f" · {self.loader.from_cache} files from cache" if self.loader.from_cache else ""))
         if self._queued:
