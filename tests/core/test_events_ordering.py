@@ -934,6 +934,17 @@ def test_a_clause_after_since_or_after_titles_its_own_date() -> None:
     assert titles["December 23"] == "Train drivers will strike"
 
 
+def test_a_participle_after_being_and_an_antecedent_after_as() -> None:
+    titles = _titles_in("The objects will go on display from 5 December until 28 February, before being "
+                        "handed over in April. Growth will slow as mortgage rates, which peaked at 6.8% in "
+                        "July 2023, stay high.")
+    events = {e.date.text: e for e in extract(_article("a.txt", "The objects will go on display from 5 "
+                                                        "December until 28 February, before being handed "
+                                                        "over in April.", date(2026, 11, 19))).events}
+    assert events["April"].date.value == "2027-04"  # "being handed" tells no past
+    assert titles["July 2023"] == "Mortgage rates peaked at 6.8%"
+
+
 def test_a_wire_press_release_under_its_headline() -> None:
     from timeline_app.core.ingest import articles_from_bytes
 

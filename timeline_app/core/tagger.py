@@ -28,7 +28,7 @@ from timeline_app.core.timeml import TimeValue, rank
 _CLAUSE_BREAK = regex.compile(
     r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet|who|which)\b)\s*")
 _ENDED = regex.compile(r",?\s+(?:which\s+|that\s+)?end(?:ed|ing|s)\b")
-_PASSIVE_BE = regex.compile(r"(?<!\w)be\s+$", regex.IGNORECASE)
+_PASSIVE_BE = regex.compile(r"(?<!\w)(?:be|being)\s+$", regex.IGNORECASE)
 _PRESENT_BE = regex.compile(r"(?<!\w)(?:is|are|am)\s+(?:not\s+|now\s+|still\s+|also\s+|usually\s+)?$",
                             regex.IGNORECASE)
 # "will stay closed", "plans to keep the bridge closed": an -ed word a modal or "to" governs
@@ -982,7 +982,7 @@ class _Context:
     def _a_past_tense(self, start: int, end: int, s: int) -> bool:
         """Whether the past marker at [start, end) of the sentence from ``s`` is a past tense."""
         text = self._text
-        if _PASSIVE_BE.search(text, max(0, start - 4), start):
+        if _PASSIVE_BE.search(text, max(0, start - 7), start):
             return False  # "will be named": a participle after "be" carries no tense
         if not text.endswith("ed", start, end):
             # "the strike will last 48 hours": the verb, not "last week"; "the last night of

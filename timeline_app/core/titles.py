@@ -188,6 +188,7 @@ _DAY_RESTATED = re.compile(r"\s*\((?:the\s+)?\d{1,2}(?:st|nd|rd|th)\)")
 _ASIDE_CLOSED_BEFORE = re.compile(r",\s+(?:from|on|in|at|by|until|till)\s+")
 _PARTICIPLE_ASIDE_OPEN = re.compile(r",\s+(?:first\s+|originally\s+|temporarily\s+)?[a-z]+(?:ed|en)\s+"
                                     r"(?:since|in|on|from|until|during)\s")
+_LAST_JOINT = re.compile(r".*\b(?:as|because|while|whereas|although|though|since|when)\s+(?=\S)")
 _WHO_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]*$")
 _ASIDE_CLOSED_BY_VERB = re.compile(r"[^,;]{0,30}?,\s+(?=(?:said|says|told|added|announced|confirmed|warned|"
                                    r"[a-z]+ed)\s)")
@@ -450,6 +451,8 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
     if head is None:  # "which it expects to fund operations": the clause's own subject will do
         return clause.lstrip() if _CLAUSE_SUBJECT.match(clause.lstrip()) else text
     noun = head["noun"]
+    if " " in noun and (joint := _LAST_JOINT.search(noun)) is not None:
+        noun = noun[joint.end():]  # "slow in the new year as mortgage rates, which peaked": "mortgage rates"
     determiners = list(_DETERMINER.finditer(noun))
     if not determiners and len(noun.split()) > 6:
         return text  # a whole clause, no noun phrase to take
@@ -900,6 +903,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # aside, so the title is its subject and the aside ("Early voting began")
         subject, clause = before[:aside.start()], aside["clause"] or aside["clause2"] or aside["whose"]
         subject = _LEADING_PREPOSITION.sub("", subject)  # "During the winter timetable, which started"
+        if aside["clause"] and (joint := _LAST_JOINT.search(subject)) is not None:
+            subject = subject[joint.end():]  # "slow as mortgage rates, which peaked": "mortgage rates"
         subject = _AGE_ASIDE_END.sub("", subject)  # "Khan, 19, who signed in the summer": "Khan signed"
         if aside["whose"]:  # "Aoife Kelly, whose debut won at Cannes in 2022, shot ...": "Kelly's debut"
             subject = f"{subject.rstrip()}'s"
