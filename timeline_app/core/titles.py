@@ -903,8 +903,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # aside, so the title is its subject and the aside ("Early voting began")
         subject, clause = before[:aside.start()], aside["clause"] or aside["clause2"] or aside["whose"]
         subject = _LEADING_PREPOSITION.sub("", subject)  # "During the winter timetable, which started"
-        if aside["clause"] and (joint := _LAST_JOINT.search(subject)) is not None:
-            subject = subject[joint.end():]  # "slow as mortgage rates, which peaked": "mortgage rates"
+        if aside["clause"] and (last_joint := _LAST_JOINT.search(subject)) is not None:
+            subject = subject[last_joint.end():]  # "slow as mortgage rates, which peaked": "mortgage rates"
         subject = _AGE_ASIDE_END.sub("", subject)  # "Khan, 19, who signed in the summer": "Khan signed"
         if aside["whose"]:  # "Aoife Kelly, whose debut won at Cannes in 2022, shot ...": "Kelly's debut"
             subject = f"{subject.rstrip()}'s"
