@@ -23,6 +23,7 @@ from timeline_app.core.records import pickled_by_fields
 from timeline_app.core.rules import FLAGS, Rule, RuleSet, default_rules
 from timeline_app.core.sentences import sentence_starts
 from timeline_app.core.timeml import TimeValue, rank
+from timeline_app.core.titles import OCCASION_PARTICIPLES
 
 # where one clause of a sentence ends and another begins
 _CLAUSE_BREAK = regex.compile(
@@ -197,8 +198,8 @@ _OPENING_DATE = regex.compile(r"[\s\"“‘'(]*(?:(?:but|and|then|yet|so)\s+)?"
                               r"(?:(?:on|in|at|during|late|early|by)\s+)?", regex.IGNORECASE)
 # ... or opens a phrase saying on what occasion the main clause happened: "Speaking at the summit
 # on Monday, Ms Ortiz said ..."
-_OCCASION_OPENING = regex.compile(r"[\s\"“‘'(]*(?:Speaking|Writing|Talking|Addressing|Testifying|Appearing|"
-                                  r"Responding|Commenting|Visiting)\b[^,;.!?]{0,60}?\s(?:on|in|at|during)\s+")
+_OCCASION_OPENING = regex.compile(rf"[\s\"“‘'(]*(?:{OCCASION_PARTICIPLES})\b[^,;.!?]{{0,60}}?"
+                                  r"\s(?:on|in|at|during)\s+")
 # what reaches back to a date from the story's time: "a logbook that went back to 1871"
 _REACHING_BACK_BEFORE = regex.compile(
     r"\b(?:(?:goes|went|go|going|dates?|dated|dating)\s+back\s+(?:to|as\s+far\s+as)"

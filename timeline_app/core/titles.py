@@ -175,12 +175,12 @@ _OPENING_PARTICIPLE = re.compile(r"^\s*(?:Born|Founded|Established|Elected|Appoi
                                  r"Launched|Formed|Created|Married|Ordained|Crowned)\b")
 # ... or the occasion of what the main clause says ("Speaking on Monday, the minister said ..."):
 # the main clause is what happened on the date
-_OPENING_OCCASION = re.compile(r"^\s*(?:Speaking|Writing|Talking|Addressing|Testifying|Appearing|"
-                               r"Responding|Commenting|Visiting|Asked|Interviewed|Questioned)\b")
-_WHEN_CLAUSE_ONLY = re.compile(r"(?i:when)\s+(?=(?:he|she|it|they|we|I|the|a|an|his|her|their|its|[A-Z]\w*)"
-                               r"\s[^,;:]*$)")
-_AFTER_ONLY = re.compile(r"(?i:after|following|amid)\s+(?=(?:a|an|the|its|his|her|their|(?-i:[A-Z])\w*)\s"
-                         r"[^,;:]*$)")
+OCCASION_PARTICIPLES = ("Speaking|Writing|Talking|Addressing|Testifying|Appearing|Responding|Commenting|"
+                        "Visiting")  # (shared with the tagger, which reads such a phrase's tense)
+_OPENING_OCCASION = re.compile(rf"^\s*(?:{OCCASION_PARTICIPLES}|Asked|Interviewed|Questioned)\b")
+# a title that is only a clause after "when", "after" ...: the clause alone ("A goal settled the game")
+_SUBORDINATE_ONLY = re.compile(r"(?i:when|after|following|amid)\s+(?=(?:he|she|it|they|we|I|the|a|an|his|her|"
+                               r"their|its|[A-Z]\w*)\s[^,;:]*$)")
 _REPORTED_SUBJECT = re.compile(r"\b(?:said|says)\s+(?:that\s+)?(?P<subject>(?:the|its|his|her|their)\s+"
                                r"[a-z][\w-]*|he|she|it|they|we)\s+(?:had|has|was|were|is|are|[a-z]+ed)\b[^,;]*$")
 _WHO_ANTECEDENT_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*),\s+who\s+[^,;]*$")
@@ -1030,7 +1030,7 @@ def _finished(text: str, sentence: str, limit: int) -> str:
     if text.endswith(_PLANNED_WORDS) and (tail := _PLANNED_TAIL.search(text)) and tail.start() > 20:
         text = text[:tail.start()]  # "... a landing demonstration, now planned [for 2027]"
     if text[:4].lower() in ("when", "afte", "foll", "amid") and (
-            when := _WHEN_CLAUSE_ONLY.match(text) or _AFTER_ONLY.match(text)) is not None:
+            when := _SUBORDINATE_ONLY.match(text)) is not None:
         text = text[when.end():]  # "..., when a goal settled the game in August": the clause alone
     if "!" in text or "?" in text:
         text = _MARKS_RUN.sub(r"\1", text)  # "the new season drops !!!"
