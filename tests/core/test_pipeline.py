@@ -309,3 +309,43 @@ def test_a_partly_broken_json_lines_file_loads_its_good_articles_and_says_what_w
         assert isinstance(outcome, Loaded) and not outcome.cached
         assert [r.article.title for r in outcome.results] == ["One"]
         assert "1 line(s) skipped (line 2:" in (outcome.problem or "")
+
+
+def _worker_state() -> tuple[bool, int]:
+    """In a worker: whether every rule's regex is compiled already, and the worker's niceness."""
+    import os
+
+    from timeline_app.core.tagger import default_tagger
+
+    compiled = all(rule.regex._compiled is not None for rule in default_tagger().rules.rules)
+    return compiled, os.nice(0)
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                    reason="no fork server here: workers are spawned")
+def test_workers_are_forked_ready_from_a_fork_server_at_a_lower_priority() -> None:
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from timeline_app.core import pipeline as pipeline_module
+    from timeline_app.core.priority import WORKER_NICENESS
+
+    own_niceness = os.nice(0)
+    pipeline_module.start_fork_server(wait=True)
+    with ProcessPoolExecutor(1, mp_context=pipeline_module._pool_context(),
+                             initializer=pipeline_module._warm_up) as pool:
+        compiled, niceness = pool.submit(_worker_state).result(timeout=60)
+    assert compiled  # compiled once in the server, not in each worker of each load
+    assert niceness == max(WORKER_NICENESS, own_niceness)  # lowered once, not twice
+    assert os.nice(0) == own_niceness  # the loading process keeps its own
+
+
+def test_only_a_pipeline_of_several_workers_starts_the_fork_server(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.core import pipeline as pipeline_module
+
+    started: list[bool] = []
+    monkeypatch.setattr(pipeline_module, "start_fork_server", lambda wait=False: started.append(wait))
+    Pipeline(None, workers=1).prepare()
+    assert not started
+    Pipeline(None, workers=2).prepare()
+    assert started == [False]  # in the background: the caller does not wait

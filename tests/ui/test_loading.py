@@ -179,3 +179,27 @@ def test_a_partly_read_file_shows_its_articles_and_its_problem(qtbot, tmp_path: 
     assert win.problems.count() == 1
     assert "dump.jsonl" in win.problems.item(0).text()
     assert "line 2" in win.problems.item(0).text()
+
+
+def test_the_loader_prepares_big_loads_workers_when_idle_not_during_a_load(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                          monkeypatch) -> None:
+    from timeline_app.ui import loader as loader_module
+    from timeline_app.ui.loader import Loader
+
+    monkeypatch.setattr(loader_module, "PREPARE_WHEN_IDLE_MS", 50)
+    monkeypatch.setattr(loader_module, "HOLD_AT_MOST_S", 10.0)
+    prepared: list[bool] = []
+    pipeline = Pipeline(None, workers=1)
+    monkeypatch.setattr(pipeline, "prepare", lambda: prepared.append(loader.is_running()))
+    loader = Loader(pipeline)
+    qtbot.waitUntil(lambda: prepared == [False], timeout=5000)  # after start, once idle
+    _article(tmp_path, "a.txt", "Bridge")
+    loader.hold()  # the load waits at its first file ...
+    loader.start([tmp_path])
+    loader._prepare_timer.start()  # ... while the idle timer fires
+    qtbot.wait(300)
+    assert prepared == [False] and loader.is_running()  # not while a load runs
+    with qtbot.waitSignal(loader.finished, timeout=20000):
+        loader.resume()
+    qtbot.waitUntil(lambda: len(prepared) == 2, timeout=5000)  # but once it has ended
+    assert prepared == [False, False]

@@ -6,7 +6,8 @@ rest to a process pool (tagging is CPU-bound; one process per core). A file whos
 time the cache recorded with its hash is answered without being read. Outcomes stream back in
 path order (the order the timeline merges them in) as :class:`Loaded` or :class:`Problem`,
 with enough files in flight to keep every worker busy; a cancel event stops it between files.
-Small batches are extracted in the calling process: a pool costs about a second to start.
+Small batches are extracted in the calling process: a pool costs about a second to start
+unless its fork server is ready (:func:`start_fork_server`).
 Qt-free: the UI runs this on a worker thread, the benchmarks and tests call it directly.
 """
 
@@ -36,6 +37,7 @@ from timeline_app.core.ingest import (
     iter_files,
     too_large,
 )
+from timeline_app.core.priority import lower_priority
 
 POOL_THRESHOLD = 48  # files; below this a pool's start-up costs more than it saves
 STAMPS_AHEAD = 128  # files stat'ed and looked up in the cache at a time
@@ -107,23 +109,69 @@ def _work_batch(files: list[tuple[str, bytes]], timexes: bool = True) -> list[_W
     return [_work(path, data, timexes) for path, data in files]
 
 
-WORKER_NICENESS = 10  # workers yield the processor to the window's process when it needs it
-
-
 def _warm_up() -> None:
-    """Worker start: a lower priority (the window stays responsive while every core extracts;
-    the work is done as fast, at the moments the window is idle), then the tagger."""
-    with contextlib.suppress(AttributeError, OSError):  # os.nice: POSIX only
-        os.nice(WORKER_NICENESS)
+    """Worker start: a lower priority, then the tagger (already there in a worker forked
+    from the fork server)."""
+    lower_priority()
     from timeline_app.core.tagger import default_tagger
 
     default_tagger()
 
 
+def prepare_fork_server() -> None:
+    """What the worker fork server does once, before it forks any worker (see
+    ``worker_preload``): import and build everything extraction needs, the tagger with all its
+    rules compiled, the HTML extractor, and dateparser's data, so that every worker of every
+    load starts ready (a spawned one spends about a second of CPU on this, each, every load),
+    then move it all out of the garbage collector's reach, so that the workers' collections
+    do not copy the pages they share with the server."""
+    import gc
+
+    from timeline_app.core.tagger import default_tagger
+
+    default_tagger().rules.compile_all()
+    with contextlib.suppress(ImportError):
+        import htmldate  # noqa: F401
+        import trafilatura  # noqa: F401
+    gc.collect()
+    gc.freeze()
+
+
+FORK_SERVER_PRELOAD = "timeline_app.core.worker_preload"
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """How workers start: forked from a fork server that has prepared everything once (see
+    :func:`prepare_fork_server`); spawned where there is none (Windows). Never forked from
+    the loading process itself: Qt's threads make that unsafe."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([FORK_SERVER_PRELOAD])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def start_fork_server(wait: bool = False) -> None:
+    """Start the worker fork server now (it prepares itself in the background, at low
+    priority), so that the first big load finds it ready; with ``wait``, return once it is
+    (it forks a process only then). A no-op where there is none."""
+    context = _pool_context()
+    if isinstance(context, multiprocessing.context.ForkServerContext):
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+        if wait:
+            probe = context.Process(target=os.getpid)
+            probe.start()
+            probe.join()
+
+
 class Pipeline:
     """Loads article files with a cache and a process pool started when a load needs it and
     shut down when that load ends: idle workers would hold a tagger each (about 70 MB) for as
-    long as the window stays open, while a later load waits only for their start (~0.5 s)."""
+    long as the window stays open. The workers are forked from a fork server that holds one
+    prepared tagger (about 70 MB, see :meth:`prepare`), so a load's workers start in
+    milliseconds, not a second of CPU each."""
 
     def __init__(self, cache: ExtractionCache | None = None, workers: int | None = None,
                  max_bytes: int = MAX_BYTES, timexes: bool = True) -> None:
@@ -138,11 +186,16 @@ class Pipeline:
         self._pool_lock = threading.Lock()
         self._loads = 0  # loads running (a cancelled one may still be ending as the next starts)
 
+    def prepare(self) -> None:
+        """Get ready for a big load: start the workers' fork server (see
+        :func:`start_fork_server`) when loads use more than one process."""
+        if self.workers > 1:
+            start_fork_server()
+
     def _executor(self) -> ProcessPoolExecutor:
         with self._pool_lock:
             if self._pool is None:
-                context = multiprocessing.get_context("spawn")  # safe beside Qt's threads
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=context,
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context(),
                                                  initializer=_warm_up)
             return self._pool
 

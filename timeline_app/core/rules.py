@@ -72,6 +72,12 @@ class RuleSet:
         body = "|".join(f"(?P<r{i}>{_scanner_body(r)})" for i, r in enumerate(self.rules))
         return regex.compile(f"{_LEFT_EDGE}(?:{body}){_RIGHT_EDGE}", FLAGS)
 
+    def compile_all(self) -> None:
+        """Compile every rule's regex now (a worker fork server does, so that the workers it
+        forks never compile one; a process of its own compiles only the rules its texts reach)."""
+        for rule in self.rules:
+            rule.regex.compiled()
+
     def table(self, name: str) -> Mapping[str, Any]:
         """A vocabulary table, keys lower-cased."""
         value = self.tables[name]

@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from timeline_app.core.ingest import Stamp, file_stamps
 from timeline_app.core.pipeline import Loaded, Pipeline, Problem
@@ -16,6 +16,7 @@ from timeline_app.ui import long_lived
 
 BATCH_SECONDS = 0.1  # results are handed to the GUI at most this often
 HOLD_AT_MOST_S = 0.2  # the longest the GUI thread pauses the loading at a time (see hold)
+PREPARE_WHEN_IDLE_MS = 1500  # idle time after start or a load before the workers are prepared
 
 
 class _Worker(QObject):
@@ -91,6 +92,13 @@ class Loader(QObject):
     def __init__(self, pipeline: Pipeline | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pipeline = pipeline or Pipeline(timexes=False)  # a timeline shows no timexes
+        # the workers' fork server is started when the window idles: a big load then finds it
+        # ready, and it does not compete with a load from the cache for the processor
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_WHEN_IDLE_MS)
+        self._prepare_timer.timeout.connect(self._prepare_workers)
+        self._prepare_timer.start()
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self._cancel = threading.Event()
@@ -99,6 +107,12 @@ class Loader(QObject):
         self.from_cache = 0  # files of the last finished load answered by the cache
         self.scanned: dict[Path, Stamp] | None = None  # file stamps under the last load's scan
         self.scanned_folders: set[str] = set()  # ... and the folders that hold those files
+
+    def _prepare_workers(self) -> None:
+        """Prepare the workers of big loads (:meth:`Pipeline.prepare`), unless a load runs
+        (its end comes back here)."""
+        if not self.is_running():
+            self.pipeline.prepare()
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
@@ -147,6 +161,7 @@ class Loader(QObject):
         self.scanned = self._worker.scanned if self._worker is not None else None
         self.scanned_folders = self._worker.scanned_folders if self._worker is not None else set()
         self._thread = self._worker = None
+        self._prepare_timer.start()
         self.finished.emit(completed)
 
     def cancel(self, wait: bool = False) -> None:
