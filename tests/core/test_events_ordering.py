@@ -1391,3 +1391,65 @@ def test_which_it_said_would_takes_the_noun_as_subject() -> None:
     titles = _titles_in("Orbit unveiled the Fold 3, its first foldable phone in two years, which it said "
                         "would ship in the first quarter of 2026.")
     assert titles["the first quarter of 2026"] == "Its first foldable phone in two years would ship"
+
+
+def test_an_undated_thread_is_dated_by_the_year_its_weekdays_fit_and_posts_take_their_text() -> None:
+    from timeline_app.core.extract import weekday_fit_reference
+    from timeline_app.core.tagger import Tagger
+
+    text = ("CityMetro @CityMetroAlerts · Nov 23\nRed Line service is suspended due to a signal fault.\n\n"
+            "CityMetro @CityMetroAlerts · 2h\nWeekend work: no Blue Line on Sat Nov 28 and Sun Nov 29.")
+    tagger = Tagger()
+    weekdays = {str(k).lower(): int(v) for k, v in tagger.rules.table("weekday").items()}
+    timexes = tagger.tag(text, None)
+    # Saturday 28 November: 2026 seen from late 2026, 2020 from 2023 (the nearer of 2020 and 2026)
+    assert weekday_fit_reference([], timexes, weekdays, date(2026, 11, 25))[0] == date(2026, 11, 28)  # type: ignore[index]
+    assert weekday_fit_reference([], timexes, weekdays, date(2023, 3, 1))[0] == date(2020, 11, 28)  # type: ignore[index]
+    # one day with its weekday and month fits too: "Saturday 8 March" is 2025's, seen from 2026
+    open_day = tagger.tag("Open day: Saturday 8 March", None)
+    fitted = weekday_fit_reference([], open_day, weekdays, date(2026, 11, 25))
+    assert fitted is not None and fitted[0] == date(2025, 3, 8)
+    events = extract(_article("a.txt", text, date(2026, 11, 25))).events
+    # a post's author and stamp head its text: the post is the event
+    assert events[0].title == "Red Line service is suspended due to a signal fault"
+
+
+def test_a_story_told_day_by_day_keeps_its_days() -> None:
+    text = ("A man was jailed for life on Thursday. The court heard that at around 11.15pm on Saturday 8 "
+            "March, Platt forced a rear window. In the early hours of Sunday, a neighbour called police. "
+            "Mrs Walsh died nine days later. Platt was arrested on 12 March.")
+    events = {e.date.text: e for e in extract(_article("a.txt", text, date(2026, 11, 20))).events}
+    # 8 March 2026 is a Sunday: the Saturday 8 March is 2025's, and the story's days follow it
+    assert events["around 11.15pm on Saturday 8 March"].date.value == "2025-03-08T23:15"
+    assert events["around 11.15pm on Saturday 8 March"].title == "Platt forced a rear window"
+    assert events["Sunday"].date.value == "2025-03-09"
+    assert events["nine days later"].date.value == "2025-03-18"
+    assert events["12 March"].date.value == "2025-03-12"  # a few days before the story's day
+    assert events["Thursday"].date.value == "2026-11-19"  # the news stays the news
+    # a weekday after a day whose weekday was not written is the news's: "arrested on 12 March.
+    # On Tuesday, he was charged" may well be this week
+    later = {e.date.text: e.date.value for e in extract(_article(
+        "b.txt", "He was arrested on 12 March. On Tuesday, he was charged.", date(2026, 11, 20))).events}
+    assert later["Tuesday"] == "2026-11-17"
+    # a day close to the news is the news's year, whatever the story before it
+    near = {e.date.text: e.date.value for e in extract(_article(
+        "c.txt", "Stir-up Sunday fell on 23 November 2025. This year it is on 22 November.",
+        date(2026, 11, 20))).events}
+    assert near["22 November"] == "2026-11-22"
+
+
+def test_titles_of_relative_clauses_asides_and_reported_openings() -> None:
+    titles = _titles_in(
+        "You must file a return for the 2025/26 tax year, which ran from 6 April 2025 to 5 April 2026. "
+        "It is the last release to support Python 3.9, which reached end of life in October 2024. "
+        "Version 5.0, due in the second half of 2027, drops the legacy API that was deprecated in 2023. "
+        "Darren Platt, 37, of no fixed address, was jailed on Monday. "
+        "Police said that on Tuesday, a man was arrested. "
+        "Returns must be filed by 31 January 2027, which is also when any tax owed must be paid.")
+    assert titles["6 April 2025"] == "The 2025/26 tax year ran"
+    assert titles["October 2024"] == "Python 3.9 reached end of life"
+    assert titles["the second half of 2027"] == "Version 5.0 is due"
+    assert titles["2023"] == "The legacy API was deprecated"
+    assert titles["Monday"] == "Darren Platt was jailed"
+    assert titles["Tuesday"] == "A man was arrested"
+    assert titles["31 January 2027"] == "Returns must be filed"  # what is said of the day is not

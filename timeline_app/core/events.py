@@ -123,6 +123,8 @@ _FALLS_ON = re.compile(r"\s+(?:(?:falls|fell|will\s+fall|lands|landed|is|was|wil
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _HEADING_ONLY = re.compile(r"[\s\W]*")  # nothing but the date in its sentence
 _HEADING_LABEL = re.compile(r"[\s\W]*(?:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}[\s\W]*)?")  # "RESULTS - " before it
+# a post's author before its date: "CityMetro @CityMetroAlerts · Nov 23", "Jo (@jo) - 23 Nov"
+_POST_AUTHOR = re.compile(r"[^\n@]{0,60}\(?@\w{1,30}\)?\s*[·•|–-]?\s*")
 _RANGE_OPEN = re.compile(r"(?:from|between)\s*$", re.IGNORECASE)
 # "fourth-quarter and full-year 2026 results": the period of results, named
 _RESULTS_AFTER = re.compile(r"(?:\s+and\s+(?:full|half|nine-month|six-month)[\s-]year(?:\s+\d{4})?)?\s+"
@@ -864,7 +866,8 @@ def build_events(article_path: str, text: str, timexes: list[Timex], *, body_sta
             asked = _WHEN_QUESTION.fullmatch(text, *sentences[k - 1])
         entry = None
         if asked is None and ended is None and k + 1 < len(sentences) \
-                and _HEADING_LABEL.fullmatch(text, s, timex.start) \
+                and (_HEADING_LABEL.fullmatch(text, s, timex.start)
+                     or _POST_AUTHOR.fullmatch(text, s, timex.start)) \
                 and _HEADING_ONLY.fullmatch(text, when.end, e):
             # a date that is a sentence of its own, a diary's "Tuesday." heading the entry
             # after it: that entry is the event, unless a date in it places it more finely

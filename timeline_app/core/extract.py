@@ -77,10 +77,15 @@ FIT_YEARS = 30  # how far back a month whose weekdays fit a diary's is looked fo
 
 def weekday_fit_reference(title_timexes: list[Timex], timexes: list[Timex], weekdays: dict[str, int],
                           today: date) -> tuple[date, str] | None:
-    """For a text with no date but days named by weekday and number ("Sun 1st", "Tues 3rd",
-    under a title "Allotment diary, November"): the last of those days in the latest month,
-    not after ``today``, in which every one of them falls on its weekday (in the title's
-    month, if it names one). Two such days at least; ``weekdays`` maps names to 0-6."""
+    """For a text with no date but days named by weekday and number: with their month ("Sat
+    Nov 28", "Sun 29 Nov"), the first of them in the year nearest ``today`` in which every one
+    falls on its weekday; without ("Sun 1st", "Tues 3rd", under a title "Allotment diary,
+    November"), the last of them in the latest month, not after ``today``, in which every
+    one does (in the title's month, if it names one), two such days at least (one alone fits
+    too many months). ``weekdays`` maps names to 0-6."""
+    dated = _weekday_dates(timexes, weekdays)
+    if dated:
+        return _year_fit(dated, today)
     pairs: list[tuple[int, int, str]] = []
     for timex in timexes:
         if not timex.rule.startswith("weekday_day") or timex.value[:4] != "XXXX":
@@ -103,6 +108,43 @@ def weekday_fit_reference(title_timexes: list[Timex], timexes: list[Timex], week
                 return last, f"days it names ({named}), which fall on their weekdays in {last:%B %Y}"
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return None
+
+
+_MONTH_DAY = re.compile(r"XXXX-([0-9]{2})-([0-9]{2})")
+
+
+def _weekday_dates(timexes: list[Timex], weekdays: dict[str, int]) -> list[tuple[int, int, int, str]]:
+    """``(weekday, month, day, text)`` of each day named with its weekday and month but no
+    year ("Sat Nov 28", "Sunday 29 November")."""
+    found = []
+    for timex in timexes:
+        month_day = _MONTH_DAY.fullmatch(timex.value)
+        first = timex.text.split(maxsplit=1)[0].rstrip(".,").lower() if timex.text.strip() else ""
+        weekday = weekdays.get(first)
+        if month_day is not None and weekday is not None:
+            found.append((int(weekday), int(month_day[1]), int(month_day[2]), timex.text))
+    return found
+
+
+def _year_fit(dated: list[tuple[int, int, int, str]], today: date) -> tuple[date, str] | None:
+    """The first of these days in the year nearest ``today`` in which each falls on its weekday."""
+    def days_in(year: int) -> list[date] | None:
+        days = []
+        for weekday, month, day, _ in dated:
+            if not 1 <= month <= 12 or not 1 <= day <= _month_length(year, month):
+                return None
+            if date(year, month, day).weekday() != weekday:
+                return None
+            days.append(date(year, month, day))
+        return days
+
+    fits = [(min(days), year) for year in range(today.year - FIT_YEARS, today.year + 2)
+            if (days := days_in(year)) is not None]
+    if not fits:
+        return None
+    first, year = min(fits, key=lambda fit: abs((fit[0] - today).days))
+    named = ", ".join(f"'{text}'" for _, _, _, text in dated[:3])
+    return first, f"days it names ({named}) fall on their weekdays in {year}"
 
 
 def _month_length(year: int, month: int) -> int:

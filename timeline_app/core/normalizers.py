@@ -191,6 +191,11 @@ class Context(Protocol):
         """The day the sentence before told, if it is after the reference ("The lecture is on
         Saturday 12 December. Doors open at 6.15pm")."""
 
+    def recent_weekday_day(self) -> TimeValue | None:
+        """The day the expression's sentence or the one before told with its weekday, if it is
+        over a week before the reference ("on Saturday 8 March ... In the early hours of
+        Sunday"): a story told day by day."""
+
     def period_after(self) -> bool:
         """A period the expression names follows it ("Easter week") or leads to it ("ahead of")."""
 
@@ -292,12 +297,17 @@ def _story_day(ctx: Context) -> TimeValue | None:
 JUST_PAST = timedelta(days=62)  # a day told without a year this close before the reference is of its year
 
 
-def _days_on(told: TimeValue, month: int, day: int, reach: int = 14) -> bool:
-    """Whether ``month``/``day`` in the year of ``told`` (a day) is a few days after it."""
+DAYS_AROUND = 14  # a day without a year this close to the story's day is of the story's year
+
+
+def _days_on(told: TimeValue, month: int, day: int, reach: int = DAYS_AROUND) -> bool:
+    """Whether ``month``/``day`` in the year of ``told`` (a day) is a few days after it
+    (before it, for a negative ``reach``)."""
     if rank(told.granularity) < rank("day"):
         return False
     with contextlib.suppress(ValueError):
-        return 0 < (date(told.start.year, month, day) - told.start).days <= reach
+        days = (date(told.start.year, month, day) - told.start).days
+        return 0 < days <= reach if reach > 0 else reach <= days < 0
     return False
 
 
@@ -372,14 +382,17 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
         tense = "future"  # "The fair was moved to 3 March": the plan's new day, ahead
     if tense != "future" and ctx.set_from() and ctx.clause_tense() is None:
         tense = "future"  # "Acme unveiled its new arm, which ships in March": a change set ahead
-    if tense == "past" and (recent := ctx.recent_past_anchor()) is not None and (
+    if tense == "past" and (recent := ctx.recent_past_anchor()) is not None and (((
             (month, day) > (recent.start.month, recent.start.day)) and (not (
             dated and timedelta(0) <= ref - date(ref.year, month, min(day, 28)) <= JUST_PAST)
-            or _days_on(recent, month, day)):
+            or _days_on(recent, month, day))) or (
+            dated and _days_on(recent, month, day, -DAYS_AROUND)
+            and not abs(ref - date(ref.year, month, min(day, 28))) <= JUST_PAST)):
         # "On March 3, 2025 the first warning came ... The bank was closed in June" (written in
         # 2026): the story's year goes on (not to a day just gone: "... a trial in June 2025 ...
         # The appeal was heard on 14 October", written in November 2026, is this October; but
-        # "on 17 November 1976 ... Power was restored on 20 November": days on in the story)
+        # "on 17 November 1976 ... Power was restored on 20 November": days on in the story, and
+        # "... she died nine days later. Platt was arrested on 12 March": days before)
         return recent.start.year, STORY
     year = ref.year
     if dated and tense == "past" and ctx.deadline_before() and ctx.set_until():
@@ -1152,6 +1165,13 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
             tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
             return Resolution(tv.value, tv, mod, STORY)
     tense = ctx.near_tense()
+    if (shift in (None, "early", "late") and tense != "future" and not groups.get("possessive")
+            and (told_day := ctx.recent_weekday_day()) is not None
+            and (offset := (int(number) - told_day.start.weekday()) % 7)):
+        # "at 11.15pm on Saturday 8 March ... In the early hours of Sunday": the day after
+        day = told_day.start + timedelta(days=offset)
+        tv = TimeValue("partofday", day, part=part) if part else TimeValue("day", day)
+        return Resolution(tv.value, tv, mod, STORY)
     until = (groups.get("deadline") or "").lower() in ("until", "till")
     if (groups.get("range_to") or until) and shift in (None, "early", "late"):
         # "from Monday through Friday", "late Saturday or early Sunday", "Thursday night,
@@ -1374,6 +1394,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         anchor = ABSOLUTE
         if year is None:
             year, anchor = _nearest_year(month, ctx, day_of_month)
+            if wd is not None and year is not None:  # "at 11.15pm on Saturday 8 March"
+                year = _year_of_weekday(year, month, day_of_month, int(wd))
         with contextlib.suppress(ValueError):  # "Feb. 30": keep the reference day
             day = date(year or ref.year, month, day_of_month)
     elif wd is not None:

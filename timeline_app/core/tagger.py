@@ -111,6 +111,8 @@ class _Filters:
                                     for word in (table.get(name) or []))
         self.lower_case_date_after = frozenset(table.get("lower_case_date_after", []))
         self.lower_case_weekday_after = frozenset(table.get("lower_case_weekday_after", []))
+        self.weekday_numbers = {str(name).lower(): int(number)
+                                for name, number in (table.get("weekday") or {}).items()}
         self.sport_score = _either(table.get("sport_score", []), "{}")
         self.sport_words = _either(table.get("sport_words", []), r"\b(?:{})\b")
         self.game_words = frozenset(table.get("game_words", []))
@@ -166,6 +168,8 @@ class _Filters:
 
 _DATE_WORD_TABLES = ("month", "weekday", "season", "year_prepositions", "words_before_a_year")
 _NEVER = regex.compile(r"(?!)")
+_WORD = regex.compile(r"[A-Za-z]+")
+WEEK_DAYS = 7  # a day told with its weekday this far before the reference or more is the story's
 _NAME_BEFORE_YEAR = regex.compile(r"(?<![\w'’-])((?-i:[A-Z][a-z]+)) $")
 _GAME_PERIODS = frozenset({"quarter", "half_year"})  # a game has them too
 SPORT_REACH = 120  # characters around a quarter or half read for a game's words
@@ -868,6 +872,21 @@ class _Context:
         if start - at <= BLOCK_REACH and _BLANK_LINE.search(self._text, at, start) is None:
             return anchor
         return None
+
+    def recent_weekday_day(self) -> TimeValue | None:
+        if not self._anchors or self._reference is None:
+            return None
+        anchor, (at, end) = self._anchors[-1], self._anchor_spans[-1]
+        if rank(anchor.granularity) < rank("day") or (self._reference - anchor.start).days <= WEEK_DAYS:
+            return None
+        i = bisect.bisect_right(self._sentence_starts, self.span[0]) - 1
+        if at < self._sentence_starts[max(0, i - 1)]:
+            return None
+        numbers = self._tagger.filters.weekday_numbers
+        if not any(numbers.get(word.lower()) == anchor.start.weekday()
+                   for word in _WORD.findall(self._text, at, end)):
+            return None  # its weekday not written: "arrested on 12 March. On Tuesday, ..." is news
+        return anchor
 
     def period_after(self) -> bool:
         """A period the expression names follows it ("Easter week began", "the Christmas

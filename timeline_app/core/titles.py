@@ -39,7 +39,22 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1
 _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
                     r"|whose\s+(?P<whose>[^,;:()]{3,50})"
                     r"|(?P<clause2>(?:\w+\s+)?(?:[a-z]\w*(?:ed|ing)|built|born|made|held|found|known|"
-                    r"seen|taken|given|written|begun|done|won|led|sold|hit|struck)\b[^,;:()]{0,40}))$")
+                    r"seen|taken|given|written|begun|done|won|led|sold|hit|struck|due)\b[^,;:()]{0,40}))$")
+# an aside saying when something is to come: "Version 5.0, due in the second half of 2027, ..."
+# a restrictive relative clause of a passive or past verb that a date ends: "drops the legacy
+# API that was deprecated in 2024"
+_RESTRICTIVE_RELATIVE = re.compile(r"(?<![\w'’-])(?P<noun>(?:the|a|an|its|their|his|her|our)\s+"
+                                   r"(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:that|which|who)\s+"
+                                   r"(?P<clause>(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?"
+                                   r"[a-z]+ed)\s*$", re.IGNORECASE)
+# a reporting verb and "that", before a date opening what was reported: "The court heard that
+# at around 11.15pm on Saturday 8 March, Platt forced ..."
+_REPORTED_THAT_OPEN = re.compile(r"\b(?:heard|said|says|told|found|learned|learnt|revealed|claimed|alleged|"
+                                 r"reported|added|explained|stated|argued|insisted|believes?|believed|"
+                                 r"knows?|knew)\s+that(?:\s+(?:at|on|in|by|during|early|late))*\s*$")
+_DATE_DESCRIBED = re.compile(r",\s+which\s+(?:is|was|will\s+be)\s+(?:also\s+|the\s+)")
+AHEAD_SUBJECT_WORDS = 4  # a longer subject may hold a verb: "The team plans a two-year trial, due to ..."
+_AHEAD_ASIDE = re.compile(r"(?:due|expected|scheduled|slated|set)\b")
 _PASSIVE_PARTICIPLE = re.compile(r"(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
                                  r"opened|established|created|formed|launched|elected|appointed|named|"
                                  r"completed|designed|published|released|issued|signed|approved|passed|"
@@ -104,12 +119,12 @@ _LAST_RELATIVE = re.compile(r",\s(?:who|which)\s(?!.*,\s(?:who|which)\s)")
 _RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
 # the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
 _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that)\s+)"
-                         r"(?P<noun>(?:[\w.'’&-]+\s+){0,11}[\w.'’&-]+),\s+$")
+                         r"(?P<noun>(?:[\w.'’&/-]+\s+){0,11}[\w.'’&/-]+),\s+$")
 _TRAILING_DATE = re.compile(r"\s+(?:in|on|at|by|during|from|since|until|as\s+of)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?"
                             r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?\d{4},\s+$")
 _LAST_NOUN_PHRASE = re.compile(r"\b(?P<noun>(?:the|a|an|another|his|her|its|their|our)\s+"
-                               r"(?:[\w.'’&-]+\s+){0,5}"
-                               r"[\w.'’&-]+),\s+$", re.IGNORECASE)
+                               r"(?:[\w.'’&/-]+\s+){0,5}"  # ("the 2025/26 tax year")
+                               r"[\w.'’&/-]+),\s+$", re.IGNORECASE)
 _BARE_NOUN_PHRASE = re.compile(r"\b(?:to|into|for|on|in|of|at|under)\s+"
                                r"(?P<noun>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*),\s+$")
 # where the noun phrase of a clause like "ordered a new hearing" begins
@@ -165,6 +180,7 @@ _RELATIVE_ASIDE = re.compile(r"^(?P<subject>[^,;:]{2,60})"
                              r"|(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
                              r"opened|established|created|formed|launched|elected|appointed)\s+[^,;:]{2,80}"
                              r"|(?:of|from)\s+(?:[A-Z][\w.'’-]*\s*){1,4}"  # "Jo Roe, 61, of Oak Lane, said"
+                             r"|of\s+no\s+fixed\s+(?:address|abode)\s*"
                              r"|(?:[A-Z][\w.'’-]*\s*){1,4})){1,3},\s+(?P<rest>(?!and\b|but\b|or\b)[a-z](?:[^,;:]|,\s\d{1,3},)*)$")
 # ... or a description of a name ("Margaret Ellis, one of the first women to ..., died")
 _APPOSITIVE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+(?:one\s+of|a|an|"
@@ -460,7 +476,7 @@ def _with_antecedent(sentence: str, text: str, clause_start: int) -> str:
         clause = clause[said.end():]  # "which it said would ship in 2027": the noun would ship
     object_relative = _CLAUSE_SUBJECT.match(clause) is not None
     if (determiners and not object_relative and (name := _TRAILING_NAMES.search(noun)) is not None
-            and _OBJECT_NAME_BEFORE.search(noun, max(0, name.start() - 6), name.start())):
+            and _OBJECT_NAME_BEFORE.search(noun, max(0, name.start() - 16), name.start())):
         noun = name.group(0)  # "we look ahead to Hanukkah, which begins": "Hanukkah begins"
     elif determiners:
         # the nearest noun phrase is what a clause tells of ("the production of its terminals,
@@ -491,10 +507,16 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|,?\s+(?:and|or|&)\s+)"
 _LIST_PREPOSITION = re.compile(r"\s*\b(?:in|on|at|by|during|from|between)\s*$", re.IGNORECASE)
 _TRAILING_PLACE = re.compile(r"\b(?:in|at|on|to|for|from)\s+(?:the\s+)?[A-Z][\w.'’&-]*"
                              r"(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*)*$")
-_TRAILING_NAMES = re.compile(r"(?<![\w.'’&-])[A-Z][\w.'’&-]*(?:\s+(?:and|&|of|the)?\s*[A-Z][\w.'’&-]*)*$")
+_TRAILING_NAMES = re.compile(r"(?<![\w.'’&-])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                             r"\s+[0-9]{1,2}$)[A-Z][\w.'’&-]*(?:\s+(?:and|&|of|the)?\s*[A-Z][\w.'’&-]*)*"
+                             r"(?:\s+[0-9][\w.]*)?$")  # with a version ("Python 3.9"), not a day ("July 1")
 _SAID_MODAL = re.compile(r"\s*(?:it|they|he|she|we)\s+(?:said|says|say|expects|expected|hopes|hoped|believes|"
                          r"believed|thinks|thought)\s+(?=(?:would|will|could|should|might|may|can)\s)")
-_OBJECT_NAME_BEFORE = re.compile(r"\b(?:to|with|for|at|on|from|into)\s+$")
+# a name as the object of a preposition or verb ("to Hanukkah", "to support Python 3.9"), not
+# the head of its noun phrase ("the US Senate")
+_OBJECT_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|"
+                                 r"of|and|or|before|after|in|near|since|until|during|by|about|over|"
+                                 r"under|between|like|than)\s)[a-z]{2,}\s+$")
 _TRAILING_FIGURES = re.compile(r"[$£€]?[0-9][0-9.,]*\s*(?:%|percent|per\s+cent|million|billion|m\b|bn\b)?$")
 _LIST_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|&)\s", re.IGNORECASE)
 # what a list names with each date: a place, names, a figure, or a predicate in the past
@@ -908,15 +930,23 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         subject = _AGE_ASIDE_END.sub("", subject)  # "Khan, 19, who signed in the summer": "Khan signed"
         if aside["whose"]:  # "Aoife Kelly, whose debut won at Cannes in 2022, shot ...": "Kelly's debut"
             subject = f"{subject.rstrip()}'s"
-        elif not aside["clause"] and _PASSIVE_PARTICIPLE.match(clause):  # "The company was founded"
+        elif not aside["clause"] and (_PASSIVE_PARTICIPLE.match(clause) or (
+                _AHEAD_ASIDE.match(clause) and len(subject.split()) <= AHEAD_SUBJECT_WORDS)):
+            # "The company was founded", "Version 5.0 is due" (not "The team plans a trial is due")
             plural = re.search(r"[^s]s$", subject.strip()) is not None and not subject.istitle()
-            clause = f"{'were' if plural else 'was'} {clause}"
+            ahead = _AHEAD_ASIDE.match(clause) is not None
+            clause = f"{('are' if plural else 'is') if ahead else ('were' if plural else 'was')} {clause}"
         before, after = f"{subject} {clause}", aside_end[1]
     # "The bridge, which opened in 1968, was last rehabilitated in ...": the subject and the
     # verb without the aside between them
     if "," in before and (relative := (_RELATIVE_ASIDE.match(before) or _APPOSITIVE.match(before)
                                        or _NAMES_BETWEEN.match(before))):
         before = f"{relative['subject'].replace(',', '')} {relative['rest']}"
+    if ((" that " in before or " which " in before or " who " in before)
+            and not after.strip(" ,.;:!?\"”'") and (restrictive := _at_end(_RESTRICTIVE_RELATIVE, before))
+            and restrictive.start() > 12):
+        # "drops the legacy API that was deprecated in 2024": "The legacy API was deprecated"
+        before = f"{restrictive['noun']} {restrictive['clause']}"
     if ((", who " in before or ", which " in before) and "," not in after
             and (opener := _LAST_RELATIVE.search(before)) and opener.start() > 12
             and (before.startswith(", which", opener.start())
@@ -930,6 +960,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         if (cut > 0 and len(before) - cut > 20 and not _QUOTED_APPOSITIVE.match(before, cut + 2)
                 and not _AMOUNT_RESTATED.match(before, cut + 2)):
             before = _WITH_CLAUSE.sub("", before[cut + 2:])
+    if after.startswith(", which ") and _DATE_DESCRIBED.match(after):
+        after = ""  # "until 31 January 2027, which is also when any tax must be paid": of the date
+    if after.lstrip().startswith(",") and "that" in before[-24:] and _at_end(_REPORTED_THAT_OPEN, before, 60):
+        before, after = "", after.lstrip()[1:]  # what the court heard is what happened then
     # "will move in on Saturday, bringing gusts": the comma stays, where a long title is cut
     joint = ", " if (after.lstrip().startswith(",") and (len(before.split()) >= 3 or heading)
                      and not _ASIDE_OPENED.search(sentence, 0, date_start)
