@@ -1436,6 +1436,11 @@ def test_a_story_told_day_by_day_keeps_its_days() -> None:
         "c.txt", "Stir-up Sunday fell on 23 November 2025. This year it is on 22 November.",
         date(2026, 11, 20))).events}
     assert near["22 November"] == "2026-11-22"
+    # a month told: a day within two months before it is of its year
+    fined = {e.date.text: e.date.value for e in extract(_article(
+        "d.txt", "She was fined in June 2023. The signs were removed during roadworks that began on 2 May.",
+        date(2026, 11, 18))).events}
+    assert fined["2 May"] == "2023-05-02"
 
 
 def test_titles_of_relative_clauses_asides_and_reported_openings() -> None:
@@ -1453,3 +1458,28 @@ def test_titles_of_relative_clauses_asides_and_reported_openings() -> None:
     assert titles["Monday"] == "Darren Platt was jailed"
     assert titles["Tuesday"] == "A man was arrested"
     assert titles["31 January 2027"] == "Returns must be filed"  # what is said of the day is not
+
+
+def test_a_since_date_with_its_when_clause_ranges_and_comparisons_in_a_sports_and_weather_report() -> None:
+    text = ("It was Pools' first home win since August 30, when they beat Yeovil 3-0. Pools travel to "
+            "Altrincham on Tuesday night. Last winter was mild in London, with no air frost between December "
+            "and February. The phone costs $1,799, the same as last year's model, which launched in October "
+            "2025. Google's new phone will be available from today and will go on sale on 4 December.")
+    events = {e.date.text: e for e in extract(_article("a.txt", text, date(2026, 11, 22))).events}
+    assert events["August 30"].title == "They beat Yeovil 3-0"  # a day the text tells of
+    assert events["Tuesday night"].date.value == "2026-11-24TNI"  # a fixture ahead
+    assert events["December"].date.value == "2025-12/2026-02"  # the span just gone, in order
+    assert "last year" not in events  # a model compared with, not an event
+    assert events["4 December"].title == "Google's new phone will go on sale"
+
+
+def test_titles_of_object_relatives_rulings_and_bare_nouns() -> None:
+    titles = _titles_in(
+        "He is survived by his wife, Margaret, whom he married in 1962, and two daughters. "
+        "The treaty, which the two presidents signed in 2019, expired. "
+        "A judge has ruled that Northshire County Council issued fines unlawfully between 2021 and 2024. "
+        "The signs had been removed during roadworks that began on 2 May.")
+    assert titles["1962"] == "He married Margaret"
+    assert titles["2019"] == "The two presidents signed the treaty"
+    assert titles["2021"] == "Northshire County Council issued fines unlawfully"
+    assert titles["2 May"] == "Roadworks began"

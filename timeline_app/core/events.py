@@ -155,6 +155,10 @@ _APPROX_MODS = frozenset({"APPROX", "START", "MID", "END", "LESS_THAN", "MORE_TH
                           "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER"})
 
 
+_LIKE_BEFORE = re.compile(r"\b(?:the\s+same\s+as|as|than|like|unlike|compared\s+(?:with|to))\s+$",
+                          re.IGNORECASE)
+
+
 def _compared(text: str, start: int, end: int) -> bool:
     """Whether the date at ``start`` is one something is compared with: "warmer than today",
     "more than in the same period of 2024", "the hardest since 2010" (not "no later than")."""
@@ -172,6 +176,8 @@ def _compared(text: str, start: int, end: int) -> bool:
         return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
     if before.endswith("(") and _PRIOR_FIGURE_AFTER.match(text, end):
         return True  # results' comparatives: "rose to £1.92bn (H1 2025: £1.81bn)"
+    if text.startswith(("'s ", "’s "), end) and _LIKE_BEFORE.search(before, max(0, len(before) - 24)):
+        return True  # "costs $1,799, the same as last year's model": the model is compared
     if text.startswith(" ever", end) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):
         return True  # "our best Q2 ever"
     after = max(before.rfind(", after"), before.rfind(", behind"))
@@ -180,7 +186,9 @@ def _compared(text: str, start: int, end: int) -> bool:
         return True  # "the second warmest on record, after September 2023"
     since = before.rfind("since")
     return (since > 0 and _COMPARED_TAIL.fullmatch(before, since + 5) is not None
-            and _SUPERLATIVE.search(before, max(0, since - 60), since) is not None)
+            and _SUPERLATIVE.search(before, max(0, since - 60), since) is not None
+            # ("their first win since August 30, when they beat Yeovil": that day's win is told)
+            and _WHEN_AFTER.match(text, end) is None)
 
 
 @pickled_by_fields

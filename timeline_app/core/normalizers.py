@@ -301,13 +301,23 @@ DAYS_AROUND = 14  # a day without a year this close to the story's day is of the
 
 
 def _days_on(told: TimeValue, month: int, day: int, reach: int = DAYS_AROUND) -> bool:
-    """Whether ``month``/``day`` in the year of ``told`` (a day) is a few days after it
-    (before it, for a negative ``reach``)."""
+    """Whether ``month``/``day`` in the year of ``told`` (a day) is a few days after it."""
     if rank(told.granularity) < rank("day"):
         return False
     with contextlib.suppress(ValueError):
-        days = (date(told.start.year, month, day) - told.start).days
-        return 0 < days <= reach if reach > 0 else reach <= days < 0
+        return 0 < (date(told.start.year, month, day) - told.start).days <= reach
+    return False
+
+
+def _shortly_before(told: TimeValue, month: int, day: int) -> bool:
+    """Whether ``month``/``day`` in the year of ``told`` is a few days before it (a day), or
+    within two months before it (a month): "fined in June 2023 ... during roadworks that
+    began on 2 May"."""
+    if rank(told.granularity) < rank("month"):
+        return False
+    reach = DAYS_AROUND if rank(told.granularity) >= rank("day") else JUST_PAST.days
+    with contextlib.suppress(ValueError):
+        return -reach <= (date(told.start.year, month, day) - told.start).days < 0
     return False
 
 
@@ -369,6 +379,11 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
             (ongoing := _ongoing_range_year(ref, month, day, end_month)) is not None
             and ctx.tense() != "past"):
         return ongoing, REFERENCE  # "The exhibition runs from October to January" (in November)
+    if ((ref := ctx.reference()) is not None and (end_month := ctx.range_end_month()) is not None
+            and end_month < month and ctx.tense() == "past"):
+        # "no air frost between December and February" (in November): the last such span, the
+        # one ending before now
+        return (ref.year if end_month < ref.month else ref.year - 1) - 1, REFERENCE
     ref = ctx.reference()
     if ref is None:
         return None, NONE
@@ -386,7 +401,7 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
             (month, day) > (recent.start.month, recent.start.day)) and (not (
             dated and timedelta(0) <= ref - date(ref.year, month, min(day, 28)) <= JUST_PAST)
             or _days_on(recent, month, day))) or (
-            dated and _days_on(recent, month, day, -DAYS_AROUND)
+            dated and _shortly_before(recent, month, day)
             and not abs(ref - date(ref.year, month, min(day, 28))) <= JUST_PAST)):
         # "On March 3, 2025 the first warning came ... The bank was closed in June" (written in
         # 2026): the story's year goes on (not to a day just gone: "... a trial in June 2025 ...

@@ -331,6 +331,8 @@ class _Context:
         """The month of the end of a range the expression starts, told without a year ("from
         October to January")."""
         m = self._tagger.range_end_month.match(self._text, self.span[1], self.span[1] + LOOK_AHEAD)
+        if m is None and self._text.endswith("between ", max(0, self.span[0] - 8), self.span[0]):
+            m = self._tagger.between_end_month.match(self._text, self.span[1], self.span[1] + LOOK_AHEAD)
         if m is None:
             return None
         month = self.rules.table("month").get((m.group("month") or m.group("month2")).lower())
@@ -1148,10 +1150,10 @@ class Tagger:
         seasons = "|".join(regex.escape(w) for w in sorted(self.rules.table("season"), key=len,
                                                             reverse=True))
         # a range's end without a year: "from October to January", "until 5 January"
-        self.range_end_month = regex.compile(
-            rf"\s*(?:[-–—]|to|through|thru|until|till)\s+(?:(?P<month>{months})\.?(?:\s+{day})?"
-            rf"|{day}\s+(?:of\s+)?(?P<month2>{months}))(?![\w-])(?!\.?,?\s+(?:of\s+)?(?:1[5-9]|20)\d\d)",
-            FLAGS)
+        end_month = (rf"\s+(?:(?P<month>{months})\.?(?:\s+{day})?"
+                     rf"|{day}\s+(?:of\s+)?(?P<month2>{months}))(?![\w-])(?!\.?,?\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")
+        self.range_end_month = regex.compile(rf"\s*(?:[-–—]|to|through|thru|until|till){end_month}", FLAGS)
+        self.between_end_month = regex.compile(rf"\s*and{end_month}", FLAGS)  # "between December and"
         # ("September and October of 1944", "the spring and autumn of next year")
         self.range_end = regex.compile(
             rf"\s*(?:{joiners})\s+(?:(?P<month>{months})\.?\s+{day}|{day}(?:\s+(?P<month2>{months})\.?)?"

@@ -36,22 +36,28 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1
                        r"|,?[^/\n]{0,30}/[\w .-]{2,30}/\s*(?:-{1,2}|[–—]))\s+")
 # an aside between commas that a date ends, a relative clause or a participle: ", which
 # began", ", first elected", ", meeting in Paris" (its subject is the words before it)
-_ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|who)\s+(?P<clause>[^,;:()]{3,50})"
+_ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|whom?)\s+(?P<clause>[^,;:()]{3,50})"
                     r"|whose\s+(?P<whose>[^,;:()]{3,50})"
                     r"|(?P<clause2>(?:\w+\s+)?(?:[a-z]\w*(?:ed|ing)|built|born|made|held|found|known|"
                     r"seen|taken|given|written|begun|done|won|led|sold|hit|struck|due)\b[^,;:()]{0,40}))$")
 # an aside saying when something is to come: "Version 5.0, due in the second half of 2027, ..."
 # a restrictive relative clause of a passive or past verb that a date ends: "drops the legacy
 # API that was deprecated in 2024"
-_RESTRICTIVE_RELATIVE = re.compile(r"(?<![\w'’-])(?P<noun>(?:the|a|an|its|their|his|her|our)\s+"
-                                   r"(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:that|which|who)\s+"
+_RESTRICTIVE_RELATIVE = re.compile(r"(?<![\w'’-])(?:(?P<noun>(?:the|a|an|its|their|his|her|our)\s+"
+                                   r"(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+                                   # a bare noun after a preposition: "during roadworks that began"
+                                   r"|(?:during|after|before|amid|despite)\s+(?P<bare>[a-z][\w'’-]+))"
+                                   r"\s+(?:that|which|who)\s+"
                                    r"(?P<clause>(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?"
-                                   r"[a-z]+ed)\s*$", re.IGNORECASE)
+                                   r"(?:[a-z]+ed|began|broke|came|fell|froze|grew|hit|rose|ran|struck|took|went|"
+                                   r"won|lost|left|led|spread|swept|tore|shook|sank|sold|built|made|became))"
+                                   r"\s*$", re.IGNORECASE)
 # a reporting verb and "that", before a date opening what was reported: "The court heard that
 # at around 11.15pm on Saturday 8 March, Platt forced ..."
 _REPORTED_THAT_OPEN = re.compile(r"\b(?:heard|said|says|told|found|learned|learnt|revealed|claimed|alleged|"
                                  r"reported|added|explained|stated|argued|insisted|believes?|believed|"
                                  r"knows?|knew)\s+that(?:\s+(?:at|on|in|by|during|early|late))*\s*$")
+_WHEN_TOLD = re.compile(r",\s+when\s+(?P<clause>[^,;:()]{6,120})")
 _DATE_DESCRIBED = re.compile(r",\s+which\s+(?:is|was|will\s+be)\s+(?:also\s+|the\s+)")
 AHEAD_SUBJECT_WORDS = 4  # a longer subject may hold a verb: "The team plans a two-year trial, due to ..."
 _AHEAD_ASIDE = re.compile(r"(?:due|expected|scheduled|slated|set)\b")
@@ -76,7 +82,7 @@ _REPORTED_CLAUSE = re.compile(r"\s+that\b")
 _ATTRIBUTION_LEAD = re.compile(r"^\s*according\s+to\s+[^,;:]{3,80},\s+(?=\S)", re.IGNORECASE)
 # a comma or semicolon before a conjunction: a new clause (with its own date) begins
 _NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas|with|although|though)\b|;"
-                          r"|,\s*(?=(?:who|which)\s))")
+                          r"|,\s*(?=(?:whom?|which)\s))")
 # "damaged twice, in 1941 and again in the spring of 1944": dates listed for one clause
 _DATE_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:(?:again|then|later|once\s+more)\s+)?"
                              r"(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
@@ -88,7 +94,7 @@ _SUBORDINATORS = frozenset("after as when because while although though once".sp
 _SUBORDINATOR_BEFORE = re.compile(rf"(?<![^\s,])(?:{'|'.join(sorted(_SUBORDINATORS))})\s+$", re.IGNORECASE)
 _CONCESSIVE_OPEN = re.compile(r"^\W*(?:even\s+)?(?:though|although)\s", re.IGNORECASE)
 _NOUN_PHRASE_AFTER = re.compile(r"^[-\s]+[a-z][\w-]*\s+[a-z][\w-]*\s+[\w$£€]")  # three words at least
-_EMPTIED_ASIDE = re.compile(r",\s+(?:(?:which|who)\s+)?(?:[\w-]+\s+)?[\w-]+\s*$")
+_EMPTIED_ASIDE = re.compile(r",\s+(?:(?:which|whom?)\s+)?(?:[\w-]+\s+)?[\w-]+\s*$")
 _ASIDE_OPENED = re.compile(r",\s*(?:[a-z]+\s+)?$")  # "The bombings, on Aug. 7, killed": an aside
 # "launched on April 1, more than three years after ...": how long after something the date was
 _SPAN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+"
@@ -110,13 +116,13 @@ _SUBJECT_APPOSITIVE = re.compile(
     r"is|was|are|were|has|had|have|[a-z]+ed)\b)")
 _DATE_APPOSITIVE = re.compile(r"\s*,\s+the\s+(?:exact\s+|very\s+|same\s+)?(?:time|day|moment|hour|"
                               r"date|night|morning|evening|week|month|year)\b", re.IGNORECASE)
-_RELATIVE_OPENER = re.compile(r",\s+(?:who|which)\s+$", re.IGNORECASE)
+_RELATIVE_OPENER = re.compile(r",\s+(?:whom?|which)\s+$", re.IGNORECASE)
 _ASIDE_REST = re.compile(r"\s*([^,;:()]{3,80}),")
 # what "who" may tell of: a name, or a noun phrase with its determiner ("another man")
 _WHO_ANTECEDENT = re.compile(r"(?:\b[A-Z][\w.'’&-]*|\b(?:the|a|an|another|his|her|their|our)"
                              r"(?:\s+[\w'’-]+){1,3})$")
-_LAST_RELATIVE = re.compile(r",\s(?:who|which)\s(?!.*,\s(?:who|which)\s)")
-_RELATIVE_START = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
+_LAST_RELATIVE = re.compile(r",\s(?:whom?|which)\s(?!.*,\s(?:whom?|which)\s)")
+_RELATIVE_START = re.compile(r"(?:whom?|which)\s+", re.IGNORECASE)
 # the noun phrase a relative clause follows: "Smith Barney's Mr. Doyle, who ..."
 _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that)\s+)"
                          r"(?P<noun>(?:[\w.'’&/-]+\s+){0,11}[\w.'’&/-]+),\s+$")
@@ -205,7 +211,7 @@ _ASIDE_CLOSED_BEFORE = re.compile(r",\s+(?:from|on|in|at|by|until|till)\s+")
 _PARTICIPLE_ASIDE_OPEN = re.compile(r",\s+(?:first\s+|originally\s+|temporarily\s+)?[a-z]+(?:ed|en)\s+"
                                     r"(?:since|in|on|from|until|during)\s")
 _LAST_JOINT = re.compile(r".*\b(?:as|because|while|whereas|although|though|since|when)\s+(?=\S)")
-_WHO_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]*$")
+_WHO_ASIDE = re.compile(r",\s+(?:whom?|which)\s+[^,;]*$")
 _ASIDE_CLOSED_BY_VERB = re.compile(r"[^,;]{0,30}?,\s+(?=(?:said|says|told|added|announced|confirmed|warned|"
                                    r"[a-z]+ed)\s)")
 _QUOTE_OPENED_BEFORE = re.compile(r"(?::|\b(?:said|says|added|wrote),?)\s*[\"“‘]\s*$")
@@ -302,7 +308,8 @@ _ACCORDING_TO_PUBLISHED = re.compile(
     r",?\s+according\s+to\s+(?:(?:an?|the|new)\s+)?(?:[\w-]+\s+){0,3}?(?:study|report|survey|analysis|"
     r"paper|poll|review|research|data|figures|statement|audit)\s+(?:published|released|issued)"
     r"(?:\s+(?:on|in|at|during|by))?\s*$", re.IGNORECASE)
-_SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|told\s+[\w ]{2,30}?)(?:\s+[\w ]{2,20}?)?"
+_SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|ruled|found|concluded|heard|revealed|alleged|"
+                        r"told\s+[\w ]{2,30}?)(?:\s+[\w ]{2,20}?)?"
                         r"\s+that\s+"
                         r"(?=(?!(?:It|Its|He|His|She|Her|They|Their|We|Our|I)\b)[A-Z]|(?:the|a|an)\s)")
 # "Work will start ...": a subject and a modal, which a second bare verb after "and" shares
@@ -549,6 +556,17 @@ _ACTIVE_VERBS = frozenset("died married moved returned retired joined left won l
                           "sent kept drove flew fled broke chose spoke stood saw".split())
 
 
+def _object_of(subject: str) -> str | None:
+    """What an object relative clause after ``subject`` acted on: the name ending it, or the
+    whole of a short noun phrase ("The treaty": "the treaty")."""
+    if (name := _TRAILING_NAMES.search(subject.rstrip())) is not None:
+        return name.group(0)
+    words = subject.split()
+    if 2 <= len(words) <= 4 and words[0] in ("The", "A", "An") and _WORDS_ONLY.fullmatch(subject.strip()):
+        return f"{words[0].lower()} {' '.join(words[1:])}"
+    return None
+
+
 def _leading_subject(clause: str) -> str | None:
     """The subject opening a clause: a pronoun or a name ("She", "Acme Corp"), or a determiner
     and a noun before a verb ("The thefts" in "The thefts began in 2015"), after an opening
@@ -559,11 +577,12 @@ def _leading_subject(clause: str) -> str | None:
         clause = clause[:1].upper() + clause[1:]  # "..., she moved": "She"
     lead = _LEADING_SUBJECT.match(clause)
     words = clause.split(None, 10)
-    if lead is not None and lead["subject"] not in _NOT_SUBJECTS and not (
+    possessive = lead is not None and lead["subject"].endswith(("'s", "’s"))  # "Google's new phone"
+    if lead is not None and lead["subject"] not in _NOT_SUBJECTS and not possessive and not (
             lead["subject"].startswith("The ") and len(words) > 3
             and not _is_verb(words[len(lead["subject"].split())])):  # "The January transfer window"
         return lead["subject"]
-    if words and words[0] in _DETERMINERS:
+    if words and (words[0] in _DETERMINERS or possessive):
         for n in range(2, min(9, len(words) - 1)):  # the shortest noun phrase before a verb
             if (_is_verb(words[n]) or words[n - 1].endswith(",")  # (or an aside: "The mill, built in")
                     or (words[n].endswith("s") and words[n + 1] in _PREPOSITIONS)):  # "... window opens on"
@@ -689,6 +708,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if sentence[date_end:date_end + 1] == " " and (tail := _DATE_TAIL_NOUN.match(sentence, date_end)):
         date_end = tail.end()  # "until the Easter holidays", "over the Christmas break"
     before, after = sentence[:date_start], sentence[date_end:]
+    if after.startswith(", when ") and before.endswith("since ") and (told := _WHEN_TOLD.match(after)):
+        # "their first home win since August 30, when they beat Yeovil 3-0": what that day saw
+        return _finished(told["clause"], sentence, limit)
     if ((said := _at_end(_ATTRIBUTION_BEFORE, before, 90)) and _ATTRIBUTED_END.match(after)
             and (statement := _attributed(sentence, said, others or []))):
         return _finished(statement, sentence, limit)
@@ -755,7 +777,7 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # "would resume its service, suspended since January, from 2 April": the clause the aside
         # interrupts
         before = sentence[:opening] + sentence[previous[1]:date_start].lstrip(",")
-    elif (previous is not None and (", who " in sentence or ", which " in sentence)
+    elif (previous is not None and (", who " in sentence or ", which " in sentence or ", whom " in sentence)
           and (aside := _WHO_ASIDE.search(sentence, 0, previous[0]))
           and (closed := _ASIDE_CLOSED_BY_VERB.match(sentence, previous[1], date_start))):
         # "Tom Reilly, who will step down in July 2027, said the group had connected ... since
@@ -936,7 +958,14 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             plural = re.search(r"[^s]s$", subject.strip()) is not None and not subject.istitle()
             ahead = _AHEAD_ASIDE.match(clause) is not None
             clause = f"{('are' if plural else 'is') if ahead else ('were' if plural else 'was')} {clause}"
-        before, after = f"{subject} {clause}", aside_end[1]
+        if (aside["clause"] and _CLAUSE_SUBJECT.match(clause) and len(clause.split()) <= 4
+                and (thing := _object_of(subject)) is not None):
+            # "survived by his wife, Margaret, whom he married in 1962, and ...": "He married
+            # Margaret"; "The treaty, which the two presidents signed in 2019, expired": "The two
+            # presidents signed the treaty"
+            before, after = f"{clause} {thing}", ""
+        else:
+            before, after = f"{subject} {clause}", aside_end[1]
     # "The bridge, which opened in 1968, was last rehabilitated in ...": the subject and the
     # verb without the aside between them
     if "," in before and (relative := (_RELATIVE_ASIDE.match(before) or _APPOSITIVE.match(before)
@@ -944,10 +973,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         before = f"{relative['subject'].replace(',', '')} {relative['rest']}"
     if ((" that " in before or " which " in before or " who " in before)
             and not after.strip(" ,.;:!?\"”'") and (restrictive := _at_end(_RESTRICTIVE_RELATIVE, before))
-            and restrictive.start() > 12):
+            and (restrictive.start() > 12 or restrictive["bare"])):
         # "drops the legacy API that was deprecated in 2024": "The legacy API was deprecated"
-        before = f"{restrictive['noun']} {restrictive['clause']}"
-    if ((", who " in before or ", which " in before) and "," not in after
+        before = f"{restrictive['noun'] or restrictive['bare']} {restrictive['clause']}"
+    if ((", who " in before or ", which " in before or ", whom " in before) and "," not in after
             and (opener := _LAST_RELATIVE.search(before)) and opener.start() > 12
             and (before.startswith(", which", opener.start())
                  or _WHO_ANTECEDENT.search(before, 0, opener.start()))):
