@@ -1483,3 +1483,26 @@ def test_titles_of_object_relatives_rulings_and_bare_nouns() -> None:
     assert titles["2019"] == "The two presidents signed the treaty"
     assert titles["2021"] == "Northshire County Council issued fines unlawfully"
     assert titles["2 May"] == "Roadworks began"
+
+
+def test_a_travel_diary_counts_its_days_and_a_history_its_years() -> None:
+    trip = ("We flew into Venice on Saturday 5 September.\n\n**Day 1 (Sun):** Drove to Cortina.\n\n"
+            "**Day 2 (Mon):** Walked by the lake. It was busy.\n\n**Day 4 (Wed):** Rain all day.\n\n"
+            "On our last day, Friday, we took the cable car. We were home by Saturday evening.")
+    days = {e.date.text: e.date.value for e in extract(_article("a.md", trip, date(2026, 9, 20))).events}
+    assert days == {"Saturday 5 September": "2026-09-05", "Sun": "2026-09-06", "Mon": "2026-09-07",
+                    "Wed": "2026-09-09", "Friday": "2026-09-11", "Saturday evening": "2026-09-12TEV"}
+    history = ("In the hot summer of 1858, the smell on the Thames became unbearable. For decades, the "
+               "sewers had emptied into the river. Cholera outbreaks in 1832, 1849 and 1854 killed "
+               "thousands. Within eighteen days of the stink peaking in June, Parliament passed a bill.")
+    article = Article("h.txt", history, "The Great Stink", None, None, None, None, 0)
+    events = {e.date.text: e for e in extract(article).events}
+    assert events["June"].date.value == "1858-06"  # the years listed recall; the story stays in 1858
+    assert events["summer of 1858"].title == "The smell on the Thames became unbearable"
+
+
+def test_figures_compared_with_are_no_events() -> None:
+    titles = _titles_in("Northwind made a profit of $412 million on Monday, compared with a loss of $38 "
+                        "million a year earlier. Bookings were running 9% ahead of last year. Oil fell "
+                        "to $61, down from a peak of $84 in mid-October.")
+    assert set(titles) == {"Monday", "mid-October"}

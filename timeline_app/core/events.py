@@ -34,7 +34,10 @@ _NOT_COMPARED = ("later", "earlier", "sooner")  # "no later than May 1": a deadl
 _COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)\s+(?:(?:about|around|some|nearly|almost|roughly|by)\s+)?"
                               r"(?:[\d.,]+(?:%|\s*per\s?cent|\s*percent)?\s+|\w+\s+)?(?:on|from)"
                               r"|\b(?:up|down)\s+(?:on|from)\s+[\d.,]+(?:%|\s*per\s?cent|\s*percent)?\s+(?:in|during|at)"
-                              r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?"
+                              # "running 9% ahead of last year"
+                              r"|[\d.,]+\s*(?:%|per\s?cent|percent)\s+(?:ahead\s+of|behind|above|below))"
+                              r"\s+(?:the\s+)?$", re.IGNORECASE)
 # ... with the figure between: "compared with 35 tonnes last year", "up from 123 million in 2019",
 # "rose 8% to 41 tonnes, from 35 tonnes a year earlier", "against £2.1bn in the same period"
 _FIGURE = (r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+|only\s+)?"
@@ -47,7 +50,10 @@ _COMPARED_FIGURE_BEFORE = re.compile(
     r"|\b(?:up|down|ris(?:e|es|ing)|rose|f[ae]ll(?:s|ing)?|climb(?:ed|ing)?|drop(?:ped|ping)?|jump(?:ed)?"
     r"|increas(?:ed|ing)|decreas(?:ed|ing)|gr[eo]w(?:n|ing)?|slipp?(?:ed|ing)?|surg(?:ed|ing)|soar(?:ed|ing)"
     r"|shr[aiu]nk|edg(?:ed|ing)\s+(?:up|down))\b[^.;!?]{0,60}?,?\s+from)"
-    rf"\s+{_FIGURE}\s+(?:(?:in|for|during|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+    # ("compared with a loss of $38 million a year earlier")
+    # (not "down from a peak of $84 in mid-October": a peak is told)
+    r"\s+(?:(?:a|an)\s+(?!(?:peak|high|low|record)\b)[a-z]+\s+of\s+)?"
+    rf"{_FIGURE}\s+(?:(?:in|for|during|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _FIGURE_BASE_WORDS = ("from", "ompared", "versus", "vs", "against")
 _PRIOR_FIGURE_AFTER = re.compile(r"\s*:\s*[-–(]?\s*[£$€¥₹]?\s?\d")
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d\b|(?:last|a|the\s+(?:previous|prior))\s+year|the\s+same\b"

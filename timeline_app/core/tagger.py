@@ -169,7 +169,10 @@ class _Filters:
 _DATE_WORD_TABLES = ("month", "weekday", "season", "year_prepositions", "words_before_a_year")
 _NEVER = regex.compile(r"(?!)")
 _WORD = regex.compile(r"[A-Za-z]+")
+_YEAR_LISTED_AFTER = regex.compile(r",?\s+(?:and\s+|or\s+)?(?:in\s+)?[0-9]{4}(?![\w-])")
+_YEAR_LISTED_BEFORE = regex.compile(r"(?<![\w-])[0-9]{4},?\s+(?:and\s+|or\s+)?(?:in\s+)?$")
 WEEK_DAYS = 7  # a day told with its weekday this far before the reference or more is the story's
+STORY_DAY_SENTENCES = 2  # ... for a weekday this many sentences after it, or fewer
 _NAME_BEFORE_YEAR = regex.compile(r"(?<![\w'’-])((?-i:[A-Z][a-z]+)) $")
 _GAME_PERIODS = frozenset({"quarter", "half_year"})  # a game has them too
 SPORT_REACH = 120  # characters around a quarter or half read for a game's words
@@ -681,8 +684,14 @@ class _Context:
         correspondence that lasted until his death in the 1870s", told in 1833)."""
         start, last = self.span[0], self._anchors[-1]
         if time.interval()[1] < last.start:
-            return self.past_perfect() or _REACHING_BACK_BEFORE.search(
-                self._text, max(0, start - 40), start) is not None
+            return (self.past_perfect()
+                    or _REACHING_BACK_BEFORE.search(self._text, max(0, start - 40), start) is not None
+                    # "(in 1858 ...) Cholera outbreaks in 1832, 1849 and 1854 killed thousands": a
+                    # list of earlier years recalls, the story stays where it was
+                    or (time.granularity == "year"
+                        and (_YEAR_LISTED_AFTER.match(self._text, self.span[1]) is not None
+                             or _YEAR_LISTED_BEFORE.search(self._text, max(0, start - 12),
+                                                           start) is not None)))
         return (time.start > last.interval()[1]
                 and _REACHING_AHEAD_BEFORE.search(self._text, max(0, start - 50), start) is not None)
 
@@ -882,7 +891,7 @@ class _Context:
         if rank(anchor.granularity) < rank("day") or (self._reference - anchor.start).days <= WEEK_DAYS:
             return None
         i = bisect.bisect_right(self._sentence_starts, self.span[0]) - 1
-        if at < self._sentence_starts[max(0, i - 1)]:
+        if at < self._sentence_starts[max(0, i - STORY_DAY_SENTENCES)]:
             return None
         numbers = self._tagger.filters.weekday_numbers
         if not any(numbers.get(word.lower()) == anchor.start.weekday()

@@ -60,6 +60,8 @@ _REPORTED_THAT_OPEN = re.compile(r"\b(?:heard|said|says|told|found|learned|learn
 _WHEN_TOLD = re.compile(r",\s+when\s+(?P<clause>[^,;:()]{6,120})")
 _DATE_DESCRIBED = re.compile(r",\s+which\s+(?:is|was|will\s+be)\s+(?:also\s+|the\s+)")
 AHEAD_SUBJECT_WORDS = 4  # a longer subject may hold a verb: "The team plans a two-year trial, due to ..."
+_OPENING_REMNANT = re.compile(r"\s*(?:In|During|Over|Throughout|By|That|This|One)\s+(?:the\s+|that\s+|a\s+)?"
+                              r"(?:[a-z]+\s+){0,2}?[a-z]+\s*")
 _AHEAD_ASIDE = re.compile(r"(?:due|expected|scheduled|slated|set)\b")
 _PASSIVE_PARTICIPLE = re.compile(r"(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
                                  r"opened|established|created|formed|launched|elected|appointed|named|"
@@ -708,6 +710,8 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     if sentence[date_end:date_end + 1] == " " and (tail := _DATE_TAIL_NOUN.match(sentence, date_end)):
         date_end = tail.end()  # "until the Easter holidays", "over the Christmas break"
     before, after = sentence[:date_start], sentence[date_end:]
+    if after.startswith(",") and _OPENING_REMNANT.fullmatch(before):
+        before, after = "", after[1:]  # "In the hot summer of 1858, the smell ...": the date's adjective
     if after.startswith(", when ") and before.endswith("since ") and (told := _WHEN_TOLD.match(after)):
         # "their first home win since August 30, when they beat Yeovil 3-0": what that day saw
         return _finished(told["clause"], sentence, limit)
