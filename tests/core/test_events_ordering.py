@@ -1506,3 +1506,12 @@ def test_figures_compared_with_are_no_events() -> None:
                         "million a year earlier. Bookings were running 9% ahead of last year. Oil fell "
                         "to $61, down from a peak of $84 in mid-October.")
     assert set(titles) == {"Monday", "mid-October"}
+
+
+def test_titles_across_a_dated_aside() -> None:
+    titles = _titles_in("Comet K1, discovered by an amateur astronomer in Chile in May last year, will pass "
+                        "closest to Earth next Tuesday. Garden waste collections will pause over winter, "
+                        "from 7 December, and restart on 1 March.")
+    assert titles["next Tuesday"] == "Comet K1 will pass closest to Earth"
+    assert titles["May last year"] == "Comet K1 was discovered by an amateur astronomer in Chile"
+    assert titles["1 March"] == "Garden waste collections will restart"

@@ -216,6 +216,9 @@ _LAST_JOINT = re.compile(r".*\b(?:as|because|while|whereas|although|though|since
 _WHO_ASIDE = re.compile(r",\s+(?:whom?|which)\s+[^,;]*$")
 _ASIDE_CLOSED_BY_VERB = re.compile(r"[^,;]{0,30}?,\s+(?=(?:said|says|told|added|announced|confirmed|warned|"
                                    r"[a-z]+ed)\s)")
+_PARTICIPLE_ASIDE = re.compile(r"(?<=\w),\s+(?:first\s+|originally\s+)?[a-z]+(?:ed|en)\s+[^,;]*$")
+_ASIDE_CLOSED_BY_AUXILIARY = re.compile(r"[^,;]{0,30}?,\s+(?=(?:will|would|can|could|may|might|must|should|"
+                                        r"is|are|was|were|has|have|had)\s)")
 _QUOTE_OPENED_BEFORE = re.compile(r"(?::|\b(?:said|says|added|wrote),?)\s*[\"“‘]\s*$")
 _MAIN_CLAUSE_AFTER = re.compile(r"\s*,\s+(?=(?:she|he|they|we|it|I|the|this|its|his|her|their|[A-Z]\w*)\s)")
 _SUBJECT_AFTER_COMMA = re.compile(
@@ -787,13 +790,24 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
         # "Tom Reilly, who will step down in July 2027, said the group had connected ... since
         # April": the aside's subject says it
         before = f"{sentence[:aside.start()]} {sentence[closed.end():date_start]}"
+    elif (previous is not None and (aside := _PARTICIPLE_ASIDE.search(sentence, 0, previous[0]))
+          and (closed := _ASIDE_CLOSED_BY_AUXILIARY.match(sentence, previous[1], date_start))):
+        # "Comet K1, discovered in Chile in May last year, will pass closest to Earth next
+        # Tuesday": the aside's subject does
+        before = f"{sentence[:aside.start()]} {sentence[closed.end():date_start]}"
     elif previous is not None:
         joins = list(_NEXT_CLAUSE.finditer(sentence, previous[1], date_start))
         if joins:
             before = sentence[joins[-1].end():date_start]
-            if (_is_verb(next(iter(before.split(None, 1)), ""))
+            first_word = next(iter(before.split(None, 1)), "")
+            if (_is_verb(first_word)
                     and (subject := _leading_subject(_LEAD.sub("", sentence[:previous[0]])))):
                 before = f"{subject} {before}"  # "She graduated in 1957, ..., and spent the 1960s"
+            elif (joins[-1].group().rstrip().endswith("and") and first_word.isalpha()
+                  and first_word.islower() and first_word not in _NOT_BARE_VERBS
+                  and (modal := _SUBJECT_MODAL.match(_LEAD.sub("", sentence[:previous[0]])))):
+                # "Collections will pause over winter, from 7 December, and restart on 1 March"
+                before = f"{modal['subject']} {modal['modal']} {before}"
             if _RELATIVE_START.match(before) and after.lstrip().startswith(","):
                 after = ""  # "..., which ended Sept. 30, rose 14%": the clause ends at its comma
         elif (_PREVIOUS_ONLY.fullmatch(sentence, previous[1], date_start)
