@@ -1515,3 +1515,18 @@ def test_titles_across_a_dated_aside() -> None:
     assert titles["next Tuesday"] == "Comet K1 will pass closest to Earth"
     assert titles["May last year"] == "Comet K1 was discovered by an amateur astronomer in Chile"
     assert titles["1 March"] == "Garden waste collections will restart"
+
+
+def test_a_forecast_by_day_labels_looks_ahead() -> None:
+    text = ("Tonight: Clear spells and a widespread frost.\n\nThursday: A cold, bright start, then cloud "
+            "thickening from the west.\n\nFriday: Rain spreading east.\n\nOutlook for Saturday to Monday: "
+            "Unsettled, with gales, especially on Sunday.\n\nNext week: the Aberfan disaster, 60 years "
+            "on.\n\nShares are up 14% so far this year.")
+    days = {e.date.text: e.date.value for e in extract(_article("a.txt", text, date(2026, 11, 25))).events}
+    assert days["Thursday"] == "2026-11-26"  # a day's own label, with no tense: ahead
+    assert days["Saturday"] == "2026-11-28/2026-11-30"
+    assert days["Sunday"] == "2026-11-29"
+    assert days.get("60 years on") in (None, "2026")  # now, sixty years after it; not 2086
+    assert "this year" not in days  # a running figure
+    past = extract(_article("b.txt", "The forecast for Monday was wrong.", date(2026, 11, 25))).events
+    assert past[0].date.value == "2026-11-23"  # (a forecast for a day gone)

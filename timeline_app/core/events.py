@@ -182,6 +182,8 @@ def _compared(text: str, start: int, end: int) -> bool:
         return True  # "turnout is up on 2022", "down 3% from last year", "compared with 2019"
     if before.endswith("(") and _PRIOR_FIGURE_AFTER.match(text, end):
         return True  # results' comparatives: "rose to £1.92bn (H1 2025: £1.81bn)"
+    if before.endswith(("so far ", "so far in ")):
+        return True  # "up 14% so far this year": a running figure, to date
     if text.startswith(("'s ", "’s "), end) and _LIKE_BEFORE.search(before, max(0, len(before) - 24)):
         return True  # "costs $1,799, the same as last year's model": the model is compared
     if text.startswith(" ever", end) and _SUPERLATIVE.search(before, max(0, len(before) - 40)):

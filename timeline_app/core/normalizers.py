@@ -1547,6 +1547,9 @@ def offset(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution 
         # weeks later": still that spring); news: the last date fine enough
         anchor = ctx.story_time(unit_gran) or ctx.story_anchor(unit_gran)
         anchor_kind = STORY
+        if (direction == "on" and anchor is not None and (ref := ctx.reference()) is not None
+                and anchor.interval()[1] >= ref):
+            anchor = None  # "Next week: the Aberfan disaster, 60 years on": now, not 60 years from then
     if anchor is None:
         ref = ctx.reference()
         anchor = TimeValue("day", ref) if ref else None

@@ -784,8 +784,11 @@ class _Context:
         """The expression's sentence is an entry of a listing, with no verb to give a tense
         ("Family film: Saturday at 2pm, Town Hall."): what such an entry announces is ahead."""
         s, e = self._sentence()
-        return (e - s <= 160 and not self._markers(s, e)
-                and _LISTING.search(self._text, s, e) is not None
+        if e - s > 200 or self._markers(s, e):
+            return False
+        if self._text.startswith(":", self.span[1]) and self.opens_line():
+            return True  # a day's own label: "Thursday: A cold, bright start" (a forecast's, say)
+        return (e - s <= 160 and _LISTING.search(self._text, s, e) is not None
                 and _VERB_LIKE.search(self._text, s, e) is None)
 
     def planned_block(self) -> bool:
