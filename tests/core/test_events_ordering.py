@@ -1530,3 +1530,11 @@ def test_a_forecast_by_day_labels_looks_ahead() -> None:
     assert "this year" not in days  # a running figure
     past = extract(_article("b.txt", "The forecast for Monday was wrong.", date(2026, 11, 25))).events
     assert past[0].date.value == "2026-11-23"  # (a forecast for a day gone)
+
+
+def test_a_day_called_for_lies_ahead_and_an_out_aside() -> None:
+    events = {e.date.text: e for e in extract(_article(
+        "a.txt", "A by-election in Holbury was called for 15 January after the MP resigned. Her tenth "
+        "novel, out this week, is her most personal yet.", date(2026, 11, 22))).events}
+    assert events["15 January"].date.value == "2027-01-15"
+    assert events["this week"].title == "Her tenth novel is out"

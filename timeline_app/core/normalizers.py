@@ -393,8 +393,9 @@ def _nearest_year(month: int, ctx: Context, day: int = 1, dated: bool = False) -
     scheduled = tense is None and ctx.scheduled_before()  # "The race is on 10/12"
     if tense is None and (scheduled or ctx.deadline_before() or ctx.planned_block()):
         tense = "future"  # "extends farm programs through Sept. 30": a time limit is ahead
-    if tense == "past" and ctx.moved_to():
-        tense = "future"  # "The fair was moved to 3 March": the plan's new day, ahead
+    if tense == "past" and (ctx.moved_to() or ctx.warned()):
+        tense = "future"  # "The fair was moved to 3 March": the plan's new day, ahead ("A by-election
+        # was called for 15 January": the day called for)
     if tense != "future" and ctx.set_from() and ctx.clause_tense() is None:
         tense = "future"  # "Acme unveiled its new arm, which ships in March": a change set ahead
     if tense == "past" and (recent := ctx.recent_past_anchor()) is not None and (((

@@ -1095,7 +1095,9 @@ _WARNING_FROM = regex.compile(
     r"[^.;!?]{0,70}?\b(?:from|for)"
     # "A strike has been called for Monday", "a curfew has been imposed from 8pm on Friday"
     r"|\b(?:has|have)\s+been\s+(?:called|scheduled|set|planned|arranged|organi[sz]ed|booked|imposed"
-    r"|declared|pencilled\s+in|penciled\s+in|brought\s+forward)\s+(?:for|from))\s+$", regex.IGNORECASE)
+    r"|declared|pencilled\s+in|penciled\s+in|brought\s+forward)\s+(?:for|from)"
+    # "A by-election was called for 15 January"
+    r"|\b(?:was|were)\s+called\s+for)\s+$", regex.IGNORECASE)
 _LINE_OPENER = regex.compile(r"[ \t]*(?:[-*•#]+[ \t]*)?(?:\*\*|__)?")
 _STAMPED_LINE = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9]\b")
 _CHAPTER_START = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?\[?(?:0?0:)?0?0:00\b")

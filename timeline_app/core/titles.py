@@ -39,7 +39,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1
 _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|whom?)\s+(?P<clause>[^,;:()]{3,50})"
                     r"|whose\s+(?P<whose>[^,;:()]{3,50})"
                     r"|(?P<clause2>(?:\w+\s+)?(?:[a-z]\w*(?:ed|ing)|built|born|made|held|found|known|"
-                    r"seen|taken|given|written|begun|done|won|led|sold|hit|struck|due)\b[^,;:()]{0,40}))$")
+                    r"seen|taken|given|written|begun|done|won|led|sold|hit|struck|due|out)\b[^,;:()]{0,40}))$")
 # an aside saying when something is to come: "Version 5.0, due in the second half of 2027, ..."
 # a restrictive relative clause of a passive or past verb that a date ends: "drops the legacy
 # API that was deprecated in 2024"
@@ -62,7 +62,7 @@ _DATE_DESCRIBED = re.compile(r",\s+which\s+(?:is|was|will\s+be)\s+(?:also\s+|the
 AHEAD_SUBJECT_WORDS = 4  # a longer subject may hold a verb: "The team plans a two-year trial, due to ..."
 _OPENING_REMNANT = re.compile(r"\s*(?:In|During|Over|Throughout|By|That|This|One)\s+(?:the\s+|that\s+|a\s+)?"
                               r"(?:[a-z]+\s+){0,2}?[a-z]+\s*")
-_AHEAD_ASIDE = re.compile(r"(?:due|expected|scheduled|slated|set)\b")
+_AHEAD_ASIDE = re.compile(r"(?:due|expected|scheduled|slated|set|out)\b")  # ("Her tenth, out this week,")
 _PASSIVE_PARTICIPLE = re.compile(r"(?:(?:first|originally|once|later|newly)\s+)?(?:founded|built|born|based|"
                                  r"opened|established|created|formed|launched|elected|appointed|named|"
                                  r"completed|designed|published|released|issued|signed|approved|passed|"
