@@ -1538,3 +1538,15 @@ def test_a_day_called_for_lies_ahead_and_an_out_aside() -> None:
         "novel, out this week, is her most personal yet.", date(2026, 11, 22))).events}
     assert events["15 January"].date.value == "2027-01-15"
     assert events["this week"].title == "Her tenth novel is out"
+
+
+def test_clauses_of_their_own_and_a_weekend_still_to_come() -> None:
+    events = {e.date.text: e for e in extract(_article(
+        "a.txt", "The movers are booked for Friday 11 December, so please pack by Thursday 10 December. "
+        "IT will set up the office over that weekend and we'll be in from Monday 14th. From there, Rovers "
+        "lost twice before Christmas and went top on Boxing Day. Crews warned some might lack power until "
+        "the weekend.", date(2026, 11, 24))).events}
+    assert events["Friday 11 December"].title == "The movers are booked"
+    assert events["Monday 14th"].title == "We'll be in"
+    assert events["Boxing Day"].title == "Rovers went top"
+    assert events["the weekend"].date.value == "2026-W48-WE"

@@ -1925,7 +1925,9 @@ def relative_unit(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Reso
             and abs((day - ref).days) < 7] if gran == "weekend" and not shift_word else []
     if told:  # "gales on Saturday ... ferries cancelled for the weekend": that one
         tv = TimeValue.of("weekend", told[-1])
-    elif gran == "weekend" and shift == 0 and ref.weekday() < 5 and ctx.tense() == "past":
+    elif (gran == "weekend" and shift == 0 and ref.weekday() < 5 and ctx.tense() == "past"
+          and not (ctx.deadline_before() and ctx.clause_tense() == "future")):
+        # (but "crews warned some might not have power until the weekend": the coming one)
         tv = tv.plus("W", -1)
     elif (mod == "END" and shift == 0 and not shift_word and story is None
           and gran in ("year", "quarter", "month")

@@ -83,7 +83,7 @@ _ATTRIBUTED_END = re.compile(r"\s*(?:[,.;:!?\"”]|$)")
 _REPORTED_CLAUSE = re.compile(r"\s+that\b")
 _ATTRIBUTION_LEAD = re.compile(r"^\s*according\s+to\s+[^,;:]{3,80},\s+(?=\S)", re.IGNORECASE)
 # a comma or semicolon before a conjunction: a new clause (with its own date) begins
-_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas|with|although|though)\b|;"
+_NEXT_CLAUSE = re.compile(r"\s*(?:,\s*(?:and|but|while|whereas|with|although|though|so)\b|;"
                           r"|,\s*(?=(?:whom?|which)\s))")
 # "damaged twice, in 1941 and again in the spring of 1944": dates listed for one clause
 _DATE_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:(?:again|then|later|once\s+more)\s+)?"
@@ -332,9 +332,10 @@ _SUBORDINATE = re.compile(
     r"and|or)\s)[a-z]+\s+){1,3}(?:[a-z]+(?:s|ed)|was|were|is|are|has|had|will|would|could|began|came|went|"
     r"grew|fell|rose|took|made|became|broke|ran|began|left|won|lost)\s)")
 _SUBJECT_AND_VERB = re.compile(
-    r"(?:(?:the|a|an|his|her|its|their|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+|he|she|they|we|it|i)"
+    r"(?:(?:(?:the|a|an|his|her|its|their|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+|he|she|they|we|it|i)"
     r"\s+(?:was|were|is|are|has|had|have|will|would|could|can|[a-z]+ed|(?:take|begin|start|end|come|go|open|"
-    r"close|run|rise|fall|remain|stay|return|resume)s?)\b", re.IGNORECASE)
+    r"close|run|rise|fall|remain|stay|return|resume)s?)\b"
+    r"|(?:he|she|they|we|it|i|you)['’](?:ll|re|ve|d|s|m)\b)", re.IGNORECASE)  # ("and we'll be in")
 _PREDICATE_JOIN = re.compile(r"\s(?:and|but)\s+(?!(?:again|then|later|once|also)\b)([a-z]+)\b")
 # "warn this winter could be": a date that is the subject of a reported clause
 _REPORTING_VERBS = frozenset(
@@ -553,7 +554,9 @@ _DETERMINERS = frozenset("The A An His Her Their Its Our This That These Those".
 _NOT_SUBJECTS = ("The", "A", "An", "In", "On", "At", "By", "After", "His", "Her", "Their", "Its", "Our")
 # a phrase before the subject: "Born in Lagos on 3 March 1941, she ...", "Speaking on Monday, he"
 _OPENING_PHRASE = re.compile(r"(?:Born|Raised|Brought\s+up|Educated|Having|After|Before|Following|"
-                             r"[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z]))\b[^,;]{0,80},\s+(?=\S)")
+                             r"[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z]))\b[^,;]{0,80},\s+(?=\S)"
+                             # a short adverbial: "From there, Rovers ...", "By then, she ..."
+                             r"|(?:From|By|Since|Until|Within|Soon|Shortly)\s+[a-z][^,;]{0,20},\s+(?=\S)")
 _ACTIVE_VERBS = frozenset("died married moved returned retired joined left won lost ran went came became "
                           "rose fell grew resigned emigrated graduated arrived divorced remarried settled "
                           "began started finished ended bought took made stayed served worked lived "
