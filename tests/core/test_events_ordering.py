@@ -1550,3 +1550,15 @@ def test_clauses_of_their_own_and_a_weekend_still_to_come() -> None:
     assert events["Monday 14th"].title == "We'll be in"
     assert events["Boxing Day"].title == "Rovers went top"
     assert events["the weekend"].date.value == "2026-W48-WE"
+
+
+def test_a_since_clause_a_festival_name_a_half_marathon_and_a_clock_on_a_told_day() -> None:
+    events = {e.date.text: e for e in extract(_article(
+        "a.txt", "It is the union's first walkout since the dispute over pay began in March. Edinburgh's "
+        "Hogmanay will run from 29 December to 1 January. Last summer I ran my first half marathon. Two "
+        "years ago today I had my last drink. I remember it: a glass of wine at about four in the afternoon.",
+        date(2026, 11, 21))).events}
+    assert events["March"].title == "The dispute over pay began"
+    assert events["29 December"].title == "Edinburgh's Hogmanay will run"
+    assert "first half" not in events  # a race, not a half-year
+    assert events["about four in the afternoon"].date.value == "2024-11-21T16:00"  # that day's afternoon

@@ -149,6 +149,10 @@ class Context(Protocol):
     def tell_log_entry(self, time: TimeValue) -> None:
         """Remember a time stamp opening a line."""
 
+    def recent_story_day(self) -> tuple[TimeValue, str] | None:
+        """The day the sentence before told, if over a week before the reference, with its
+        anchor ("Two years ago today I had my last drink. ... at about four in the afternoon")."""
+
     def sentence_anchor(self) -> TimeValue | None:
         """The last date with a year written earlier in the expression's sentence."""
 
@@ -1369,7 +1373,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         hour += 12  # "this evening at 7", "at 11 last night"
     ref = ctx.reference()
     written = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
-        else ctx.adjacent_day() or ctx.sentence_day()
+        else ctx.adjacent_day() or ctx.sentence_day() or (
+            ctx.recent_story_day() if ctx.tense() != "future" else None)
     if written is not None:  # "Monday, March 4, 2024 at 10:00 AM", "On Saturday, from 7 a.m.": that day's
         part = written[0].part
         if (part in ("AF", "EV") or (part == "NI" and hour >= 6)) and hour < 12 \

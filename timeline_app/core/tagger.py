@@ -382,6 +382,19 @@ class _Context:
         end, day, anchor = self._last_day
         return (day, anchor) if self._sentence()[0] <= end <= self.span[0] else None
 
+    def recent_story_day(self) -> tuple[TimeValue, str] | None:
+        """The last day written in the sentence before the expression's, if it lies over a week
+        before the reference ("Two years ago today I had my last drink. ... at about four in the
+        afternoon"): a clock time without a day is on it."""
+        if self._last_day is None or self._reference is None:
+            return None
+        end, day, _ = self._last_day
+        i = bisect.bisect_right(self._sentence_starts, self.span[0]) - 1
+        if (end < self._sentence_starts[max(0, i - 1)] or end > self.span[0] or day.granularity != "day"
+                or (self._reference - day.start).days <= WEEK_DAYS):  # ("the night of": its small hours)
+            return None
+        return day, STORY
+
     def anaphoric_year(self) -> int | None:
         """The year of a date without one that "that year" or "the following year" follows
         ("reopened on Easter Monday that year", "on Christmas Day the following year"), or

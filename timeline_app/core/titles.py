@@ -52,6 +52,15 @@ _RESTRICTIVE_RELATIVE = re.compile(r"(?<![\w'’-])(?:(?P<noun>(?:the|a|an|its|t
                                    r"(?:[a-z]+ed|began|broke|came|fell|froze|grew|hit|rose|ran|struck|took|went|"
                                    r"won|lost|left|led|spread|swept|tore|shook|sank|sold|built|made|became))"
                                    r"\s*$", re.IGNORECASE)
+# a named day that may name a place's festival ("Edinburgh's Hogmanay"), not a month or a day
+_FESTIVAL_NAME = re.compile(r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+                            r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)(?-i:[A-Z])[A-Za-z'’ -]+")
+_OWNED_NAME = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[\w-]*['’]s\s$")  # "Edinburgh's " (before a holiday)
+# a since-clause that a date ends: "... since the dispute over pay began in March"
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?P<clause>(?:(?:the|a|an|his|her|its|their|our)\s+[^,;:]{1,50}?"
+                           r"|records|(?-i:[A-Z])[\w'’-]*)\s+(?:was\s+|were\s+)?"  # (not "since it closed")
+                           r"(?:[a-z]+ed|began|broke|came|fell|rose|ran|took|went|won|lost|left|became|hit|"
+                           r"struck|opened|began))\s*$")
 # a reporting verb and "that", before a date opening what was reported: "The court heard that
 # at around 11.15pm on Saturday 8 March, Platt forced ..."
 _REPORTED_THAT_OPEN = re.compile(r"\b(?:heard|said|says|told|found|learned|learnt|revealed|claimed|alleged|"
@@ -438,6 +447,8 @@ def _at_end(pattern: re.Pattern[str], text: str, reach: int = _TAIL) -> re.Match
 def _without(before: str, span: tuple[int, int]) -> str:
     """``before`` without the date at ``span`` (in it), its preposition and its comma."""
     left, right = before[:span[0]], before[span[1]:]
+    if left.endswith(("'s ", "’s ")) and _FESTIVAL_NAME.fullmatch(before, *span) and _OWNED_NAME.search(left):
+        return before  # "Edinburgh's Hogmanay will run from 29 December": the festival's name stays
     possessive = right.startswith(("'s", "’s"))  # "to last year's hit": the preposition is the hit's
     if not possessive and (lead := _DATE_PREPOSITION.search(left)):
         left = left[:lead.start()]
@@ -743,6 +754,9 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
              and _NOUN_AFTER_DATE.match(after))):
         # "during the 2003 and 2019 heatwaves": the years name the heatwaves
         before, listed, next_date, previous = sentence[:date_end], None, None, None
+    elif (before.endswith(("'s ", "’s ")) and _FESTIVAL_NAME.fullmatch(sentence, date_start, date_end)
+          and _OWNED_NAME.search(before, max(0, len(before) - 30))):
+        before = sentence[:date_end]  # "Edinburgh's Hogmanay will run": a festival's name
     elif _ATTRIBUTIVE_DATE_BEFORE.search(before, max(0, len(before) - 8)) and (
             _NOUN_AFTER_DATE.match(after) or (_CLOCK_NOUN.fullmatch(sentence, date_start, date_end)
                                               and _SERVICE_AFTER.match(after))):
@@ -997,6 +1011,10 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
             and (restrictive.start() > 12 or restrictive["bare"])):
         # "drops the legacy API that was deprecated in 2024": "The legacy API was deprecated"
         before = f"{restrictive['noun'] or restrictive['bare']} {restrictive['clause']}"
+    elif ("since " in before and not after.strip(" ,.;:!?\"”'")
+          and (since := _at_end(_SINCE_CLAUSE, before)) is not None and since.start() > 0):
+        # "the union's first walkout since the dispute over pay began in March": what began then
+        before = since["clause"]
     if ((", who " in before or ", which " in before or ", whom " in before) and "," not in after
             and (opener := _LAST_RELATIVE.search(before)) and opener.start() > 12
             and (before.startswith(", which", opener.start())
