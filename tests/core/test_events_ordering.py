@@ -1562,3 +1562,12 @@ def test_a_since_clause_a_festival_name_a_half_marathon_and_a_clock_on_a_told_da
     assert events["29 December"].title == "Edinburgh's Hogmanay will run"
     assert "first half" not in events  # a race, not a half-year
     assert events["about four in the afternoon"].date.value == "2024-11-21T16:00"  # that day's afternoon
+
+
+def test_a_hyphenated_participle_and_a_possessive_day_after_will() -> None:
+    days = {e.date.text: e.date.value for e in extract(_article(
+        "a.txt", "The decision will be rubber-stamped on Thursday. Kerr will face Sinner in Sunday's final. "
+        "Relatives said they would look for ways around Monday's ruling.", date(2026, 11, 18))).events}
+    assert days["Thursday"] == "2026-11-19"  # "rubber-stamped" after "will be" tells no past
+    assert days["Sunday"] == "2026-11-22"
+    assert days["Monday"] == "2026-11-16"  # a reported plan ("would") around a ruling already made

@@ -149,6 +149,10 @@ class Context(Protocol):
     def tell_log_entry(self, time: TimeValue) -> None:
         """Remember a time stamp opening a line."""
 
+    def will_before(self) -> bool:
+        """"will" comes before the expression in its sentence ("Kerr will face Sinner in Sunday's
+        final"; not "would": reported plans are told in it)."""
+
     def recent_story_day(self) -> tuple[TimeValue, str] | None:
         """The day the sentence before told, if over a week before the reference, with its
         anchor ("Two years ago today I had my last drink. ... at about four in the afternoon")."""
@@ -1222,7 +1226,7 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
     if groups.get("possessive") and shift is None and not groups.get("scheduled"):
         # "Wednesday's ruling": a day whose outcome is known ("ahead of Tuesday's election": not
         # yet; "Sunday's Antiques Roadshow comes from Kew Gardens": a listing, ahead)
-        tense = "future" if ctx.possessive_ahead() else "past"
+        tense = "future" if ctx.possessive_ahead() or ctx.will_before() else "past"
     day = _weekday_date(ref, int(number), shift, tense)
     if shift in (None, "early", "late"):
         day = _as_told(ctx, int(number), day, tense, ref, groups.get("possessive") is not None)

@@ -29,6 +29,8 @@ from timeline_app.core.titles import OCCASION_PARTICIPLES
 _CLAUSE_BREAK = regex.compile(
     r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet|who|which)\b)\s*")
 _ENDED = regex.compile(r",?\s+(?:which\s+|that\s+)?end(?:ed|ing|s)\b")
+_WILL_BEFORE = regex.compile(r"\b(?:will|shall)\b|\w['’]ll\b", regex.IGNORECASE)
+_COMPOUND_BEFORE = regex.compile(r"(?<![\w-])(?:\w+-)+$")
 _PASSIVE_BE = regex.compile(r"(?<!\w)(?:be|being)\s+$", regex.IGNORECASE)
 _PRESENT_BE = regex.compile(r"(?<!\w)(?:is|are|am)\s+(?:not\s+|now\s+|still\s+|also\s+|usually\s+)?$",
                             regex.IGNORECASE)
@@ -381,6 +383,10 @@ class _Context:
             return None
         end, day, anchor = self._last_day
         return (day, anchor) if self._sentence()[0] <= end <= self.span[0] else None
+
+    def will_before(self) -> bool:
+        start = self.span[0]
+        return _WILL_BEFORE.search(self._text, max(self._sentence()[0], start - 80), start) is not None
 
     def recent_story_day(self) -> tuple[TimeValue, str] | None:
         """The last day written in the sentence before the expression's, if it lies over a week
@@ -1029,6 +1035,9 @@ class _Context:
     def _a_past_tense(self, start: int, end: int, s: int) -> bool:
         """Whether the past marker at [start, end) of the sentence from ``s`` is a past tense."""
         text = self._text
+        if start > 1 and text[start - 1] == "-" and (compound := _COMPOUND_BEFORE.search(
+                text, max(0, start - 24), start)) is not None:
+            start = compound.start()  # "will be rubber-stamped": what comes before the whole word
         if _PASSIVE_BE.search(text, max(0, start - 7), start):
             return False  # "will be named": a participle after "be" carries no tense
         if not text.endswith("ed", start, end):
