@@ -1571,3 +1571,14 @@ def test_a_hyphenated_participle_and_a_possessive_day_after_will() -> None:
     assert days["Thursday"] == "2026-11-19"  # "rubber-stamped" after "will be" tells no past
     assert days["Sunday"] == "2026-11-22"
     assert days["Monday"] == "2026-11-16"  # a reported plan ("would") around a ruling already made
+
+
+def test_a_rescue_told_through_the_night() -> None:
+    text = ("Two climbers were rescued on Sunday morning. The pair set off from the north face car park at "
+            "about 7am on Saturday but became stuck. The rescue team was called out at 5.20pm. Rescuers "
+            "reached them shortly after 2am. Voters in Westshire North will elect a new MP on Thursday.")
+    days = {e.date.text: e.date.value for e in extract(_article("a.txt", text, date(2026, 11, 22))).events}
+    assert days["about 7am on Saturday"] == "2026-11-21T07:00"  # "north face": a place, no future
+    assert days["5.20pm"] == "2026-11-21T17:20"
+    assert days["2am"] == "2026-11-22T02:00"  # the small hours after an evening: the next day
+    assert days["Thursday"] == "2026-11-26"  # ("North will elect": a name, then the future)

@@ -1448,8 +1448,10 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
         if story is not None and story.granularity in ("day", "partofday", "minute") \
                 and story.start < ref:
             day, anchor = story.start, STORY  # ("Polls close at 8 p.m.": the reference day)
-            if story.part == "NI" and hour < 6:
-                day += timedelta(days=1)  # "on the night of 14 March ... At around 1am": the 15th
+            if (story.part == "NI" or (story.hour or 0) >= 15) and hour < 6:
+                # "on the night of 14 March ... At around 1am": the 15th; "called out at 5.20pm.
+                # Rescuers reached them shortly after 2am": the night after
+                day += timedelta(days=1)
     elif not groups.get("log_entry") and (ahead := ctx.recent_day_ahead()) is not None:
         # "The lecture is on Saturday 12 December at 7pm. Doors open at 6.15pm": that day's
         day, anchor = ahead.start, STORY

@@ -1012,10 +1012,14 @@ class _Context:
                 self._text.find("'", s, e) >= 0 or self._text.find("’", s, e) >= 0):
             patterns.append(("future", self._tagger.future_endings))
         text = self._text
+        noun_before = self._tagger.not_future_after
         for kind, pattern in patterns:
             for m in pattern.finditer(text, s, e):
                 if kind == "past" and not self._a_past_tense(m.start(), m.end(), s):
                     continue
+                if kind == "future" and noun_before is not None and noun_before.search(
+                        text, max(s, m.start() - 12), m.start()) and text[m.start()].islower():
+                    continue  # "the north face car park": a noun, not "City face Arsenal"
                 found.append((m.start(), m.end(), kind))
         found.sort()
         self._marker_cache[s] = found
@@ -1175,6 +1179,9 @@ class Tagger:
             rf"(?<!\w)(?:(?i:{past})|(?!(?i:{not_past})(?!\w))[a-z]\w{{2,}}ed)(?!\w)",
             0)
         # ... but not "the proposed merger": an -ed word after one of these is an adjective
+        not_future = "|".join(regex.escape(w) for w in self.rules.words("not_future_after"))
+        # (lower case: "the north face car park", not "Voters in Westshire North will elect")
+        self.not_future_after = re.compile(rf"(?<!\w)(?:{not_future})\s+$") if not_future else None
         adjective_after = "|".join(regex.escape(w) for w in self.rules.words("not_past_after"))
         self.adjective_before = regex.compile(rf"(?<!\w)(?:{adjective_after})\s+\Z", FLAGS)
         # what follows a date that is the start of a range whose end has a year: the end's
