@@ -179,8 +179,10 @@ def serial_baseline(folder: Path, limit: int) -> float:
     return count / (time.perf_counter() - t0)
 
 
-def reopen(folder: Path, cache: Path) -> dict[str, float]:
-    """Open ``folder`` in a new window with ``cache`` (as when the app is started again)."""
+def open_in_new_window(folder: Path, cache: Path) -> dict[str, float]:
+    """Open ``folder`` with ``cache`` in a new window the moment it appears, as the app does
+    when started with a folder (``timeline-app FOLDER``): a warm reopen with a filled cache, a
+    cold load at start with an empty one (the workers' fork server prepares itself meanwhile)."""
     from PySide6.QtWidgets import QApplication
 
     from timeline_app.core.cache import ExtractionCache
@@ -193,36 +195,15 @@ def reopen(folder: Path, cache: Path) -> dict[str, float]:
     window.show()
     meter = StallMeter()
     seconds = _open(app, window, folder, meter)
-    figures = {"reopen_s": seconds, "stall_ms": meter.longest_ms,
+    figures = {"seconds": seconds, "stall_ms": meter.longest_ms, "articles": float(len(window.results)),
                "from_cache": float(window.loader.from_cache)}
     window.loader.shutdown()
     return figures
 
 
-def cold_at_start(folder: Path, cache: Path) -> dict[str, float]:
-    """Open ``folder`` with the empty ``cache`` in a window the moment it appears (as
-    ``timeline-app FOLDER`` does): the workers' fork server prepares itself meanwhile."""
-    from PySide6.QtWidgets import QApplication
-
-    from timeline_app.core.cache import ExtractionCache
-    from timeline_app.core.pipeline import Pipeline
-    from timeline_app.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    window = MainWindow(Pipeline(ExtractionCache(cache), timexes=False))
-    window.resize(1600, 900)
-    window.show()
-    meter = StallMeter()
-    seconds = _open(app, window, folder, meter)
-    figures = {"cold_s": seconds, "articles": float(len(window.results)), "stall_ms": meter.longest_ms}
-    window.loader.shutdown()
-    return figures
-
-
-def in_new_process(option: str, folder: Path, cache: Path) -> dict[str, float]:
-    """Run :func:`reopen` (``--reopen``) or :func:`cold_at_start` (``--cold-at-start``) in a
-    new process, as when the app is started."""
-    out = subprocess.run([sys.executable, __file__, option, str(folder), "--cache", str(cache)],
+def in_new_process(folder: Path, cache: Path) -> dict[str, float]:
+    """:func:`open_in_new_window` in a new process, as when the app is started."""
+    out = subprocess.run([sys.executable, __file__, "--open", str(folder), "--cache", str(cache)],
                          capture_output=True, text=True, check=True).stdout
     figures: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return figures
@@ -233,15 +214,11 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
     ap.add_argument("--keep", type=Path, default=None, help="generate into this folder and keep it")
-    ap.add_argument("--reopen", type=Path, default=None, help=argparse.SUPPRESS)  # internal
-    ap.add_argument("--cold-at-start", type=Path, default=None, help=argparse.SUPPRESS)  # internal
+    ap.add_argument("--open", type=Path, default=None, help=argparse.SUPPRESS)  # internal
     ap.add_argument("--cache", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.reopen is not None and args.cache is not None:
-        print(json.dumps(reopen(args.reopen, args.cache)))
-        return 0
-    if args.cold_at_start is not None and args.cache is not None:
-        print(json.dumps(cold_at_start(args.cold_at_start, args.cache)))
+    if args.open is not None and args.cache is not None:
+        print(json.dumps(open_in_new_window(args.open, args.cache)))
         return 0
 
     from generate_articles import write_folder
@@ -256,10 +233,10 @@ def main() -> int:
         t0 = time.perf_counter()
         kinds = write_folder(folder, args.articles)
         print(f"generated {args.articles} files in {time.perf_counter() - t0:.1f} s: {kinds}")
-        at_start = in_new_process("--cold-at-start", folder, Path(tmp) / "at-start.sqlite3")
+        at_start = in_new_process(folder, Path(tmp) / "at-start.sqlite3")
         print(f"cold load the moment the app starts (timeline-app FOLDER): "
-              f"{at_start['articles']:.0f} articles in {at_start['cold_s']:.2f} s = "
-              f"{at_start['articles'] / at_start['cold_s']:.0f} articles/s; "
+              f"{at_start['articles']:.0f} articles in {at_start['seconds']:.2f} s = "
+              f"{at_start['articles'] / at_start['seconds']:.0f} articles/s; "
               f"longest GUI stall {at_start['stall_ms']:.0f} ms")
         app = QApplication.instance() or QApplication([sys.argv[0]])
         pipeline = Pipeline(ExtractionCache(Path(tmp) / "cache.sqlite3"), timexes=False)  # as the app
@@ -289,8 +266,8 @@ def main() -> int:
               f"({window.loader.from_cache} files from cache); longest GUI stall {same_stall:.0f} ms")
         peak = memory.stop()
         window.loader.shutdown()
-        fresh = in_new_process("--reopen", folder, Path(tmp) / "cache.sqlite3")
-        warm_s, warm_stall = fresh["reopen_s"], fresh["stall_ms"]
+        fresh = in_new_process(folder, Path(tmp) / "cache.sqlite3")
+        warm_s, warm_stall = fresh["seconds"], fresh["stall_ms"]
         print(f"warm reopen from the cache, app started again: {warm_s:.2f} s "
               f"({fresh['from_cache']:.0f} files from cache); longest GUI stall {warm_stall:.0f} ms")
         own, workers = memory.peak_parts
@@ -302,7 +279,7 @@ def main() -> int:
         if args.json:
             print(json.dumps({"articles": args.articles, "cold_articles_per_s": round(articles / cold_s, 1),
                               "cold_at_start_articles_per_s":
-                                  round(at_start["articles"] / at_start["cold_s"], 1),
+                                  round(at_start["articles"] / at_start["seconds"], 1),
                               "warm_reopen_s": round(warm_s, 3), "peak_rss_mb": round(peak, 1),
                               "peak_pss_mb": round(memory.peak_pss_mb, 1),
                               "max_gui_stall_ms": round(max(cold_stall, warm_stall, same_stall,

@@ -41,6 +41,9 @@ _ASIDE = re.compile(r"(?<=[^\s,;:])\s*,\s+(?:(?:which|whom?)\s+(?P<clause>[^,;:(
                     r"|(?P<clause2>(?:\w+\s+)?(?:[a-z]\w*(?:ed|ing)|built|born|made|held|found|known|"
                     r"seen|taken|given|written|begun|done|won|led|sold|hit|struck|due|out)\b[^,;:()]{0,40}))$")
 # an aside saying when something is to come: "Version 5.0, due in the second half of 2027, ..."
+# past tenses of their own form, a clause's verb ("roadworks that began", "since records began")
+_IRREGULAR_PAST = ("began|broke|came|fell|froze|grew|hit|rose|ran|struck|took|went|won|lost|left|led|spread|"
+                   "swept|tore|shook|sank|sold|built|made|became")
 # a restrictive relative clause of a passive or past verb that a date ends: "drops the legacy
 # API that was deprecated in 2024"
 _RESTRICTIVE_RELATIVE = re.compile(r"(?<![\w'’-])(?:(?P<noun>(?:the|a|an|its|their|his|her|our)\s+"
@@ -49,9 +52,7 @@ _RESTRICTIVE_RELATIVE = re.compile(r"(?<![\w'’-])(?:(?P<noun>(?:the|a|an|its|t
                                    r"|(?:during|after|before|amid|despite)\s+(?P<bare>[a-z][\w'’-]+))"
                                    r"\s+(?:that|which|who)\s+"
                                    r"(?P<clause>(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?"
-                                   r"(?:[a-z]+ed|began|broke|came|fell|froze|grew|hit|rose|ran|struck|took|went|"
-                                   r"won|lost|left|led|spread|swept|tore|shook|sank|sold|built|made|became))"
-                                   r"\s*$", re.IGNORECASE)
+                                   rf"(?:[a-z]+ed|{_IRREGULAR_PAST}))\s*$", re.IGNORECASE)
 # a named day that may name a place's festival ("Edinburgh's Hogmanay"), not a month or a day
 _FESTIVAL_NAME = re.compile(r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
                             r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)(?-i:[A-Z])[A-Za-z'’ -]+")
@@ -59,8 +60,7 @@ _OWNED_NAME = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[\w-]*['’]s\s$")  # "Edinb
 # a since-clause that a date ends: "... since the dispute over pay began in March"
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?P<clause>(?:(?:the|a|an|his|her|its|their|our)\s+[^,;:]{1,50}?"
                            r"|records|(?-i:[A-Z])[\w'’-]*)\s+(?:was\s+|were\s+)?"  # (not "since it closed")
-                           r"(?:[a-z]+ed|began|broke|came|fell|rose|ran|took|went|won|lost|left|became|hit|"
-                           r"struck|opened|began))\s*$")
+                           rf"(?:[a-z]+ed|{_IRREGULAR_PAST}))\s*$")
 # a reporting verb and "that", before a date opening what was reported: "The court heard that
 # at around 11.15pm on Saturday 8 March, Platt forced ..."
 _REPORTED_THAT_OPEN = re.compile(r"\b(?:heard|said|says|told|found|learned|learnt|revealed|claimed|alleged|"
