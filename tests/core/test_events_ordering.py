@@ -1582,3 +1582,16 @@ def test_a_rescue_told_through_the_night() -> None:
     assert days["5.20pm"] == "2026-11-21T17:20"
     assert days["2am"] == "2026-11-22T02:00"  # the small hours after an evening: the next day
     assert days["Thursday"] == "2026-11-26"  # ("North will elect": a name, then the future)
+
+
+def test_habits_long_when_clauses_named_days_and_last_nights_clock() -> None:
+    events = {e.date.text: e for e in extract(_article(
+        "a.txt", "Offers are usually made between November and May. When the Soviet Union blocked all "
+        "road, rail and canal access to West Berlin on 24 June 1948, the Allies began an airlift. On 16 "
+        "April, the so-called Easter Parade, nearly 13,000 tons were delivered. Firefighters were called "
+        "at 10.15pm last night.", date(2026, 11, 25))).events}
+    assert "November" not in events  # a habit
+    assert events["24 June 1948"].title == ("The Soviet Union blocked all road, rail and canal access to "
+                                            "West Berlin")
+    assert events["16 April"].title == "Nearly 13,000 tons were delivered"
+    assert events["10.15pm last night"].date.value == "2026-11-24T22:15"

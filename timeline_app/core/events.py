@@ -93,6 +93,8 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:year|month|week
                            r"winter)\s*,?\s+(?:(?:mostly|mainly|usually|typically|largely|chiefly|especially|"
                            r"normally|generally)\s+)?(?:on|at|in|around|during|over|for|between|from)\s+(?:the\s+)?$",
                            re.IGNORECASE)
+_USUALLY_BEFORE = re.compile(r"\b(?:usually|normally|typically|generally|traditionally)\s+(?:[a-z]+\s+){0,2}?"
+                            r"(?:on|in|between|from|during|around|over)\s+(?:the\s+)?$", re.IGNORECASE)
 # what dates a page or a citation, not what happened: "Retrieved 12 March 2021", "This article
 # was amended on 24 November", "First published on Tue 24 Nov 2026", a "References" section
 _CITED_ON_BEFORE = re.compile(r"\b(?:(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived(?:\s+from\s+the\s+original)?)"
@@ -370,9 +372,11 @@ def _scene_setters(text: str, dated: list[Timex], starts: list[int]) -> list[int
 
 
 def _every_before(text: str, at: int) -> bool:
-    """A habit's words before a date: "every year on Stir-up Sunday", "each summer in August"."""
+    """A habit's words before a date: "every year on Stir-up Sunday", "each summer in August",
+    "Offers are usually made between November and May"."""
     before = text[max(0, at - 40):at]
-    return ("ach " in before or "ery " in before) and _EVERY_BEFORE.search(before) is not None
+    return ((("ach " in before or "ery " in before) and _EVERY_BEFORE.search(before) is not None)
+            or ("ally " in before and _USUALLY_BEFORE.search(before) is not None))
 
 
 def _day_after_in_clause(text: str, dated: list[Timex], i: int, reach: int = 120) -> bool:

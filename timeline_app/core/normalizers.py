@@ -1376,7 +1376,8 @@ def clock(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resolution |
             part in ("AF", "EV") or (part == "NI" and hour >= 6)):
         hour += 12  # "this evening at 7", "at 11 last night"
     ref = ctx.reference()
-    written = None if groups.get("weekday") or groups.get("deictic") or groups.get("month") \
+    written = None if (groups.get("weekday") or groups.get("deictic") or groups.get("month")
+                       or groups.get("shift")) \
         else ctx.adjacent_day() or ctx.sentence_day() or (
             ctx.recent_story_day() if ctx.tense() != "future" else None)
     if written is not None:  # "Monday, March 4, 2024 at 10:00 AM", "On Saturday, from 7 a.m.": that day's

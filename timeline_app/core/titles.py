@@ -66,6 +66,9 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?P<clause>(?:(?:the|a|an|his|her|its|the
 _REPORTED_THAT_OPEN = re.compile(r"\b(?:heard|said|says|told|found|learned|learnt|revealed|claimed|alleged|"
                                  r"reported|added|explained|stated|argued|insisted|believes?|believed|"
                                  r"knows?|knew)\s+that(?:\s+(?:at|on|in|by|during|early|late))*\s*$")
+_WHEN_OPENING = re.compile(r"\W*(?:When|As)\s+(?P<clause>(?:the|a|an|his|her|its|their|(?-i:[A-Z])\w*)\s"
+                           r"[^;:]{8,140}?)\s+(?:on|in|at|during|by)\s+$")
+_DAY_NAMED_AFTER = re.compile(r",\s+(?:the\s+)?(?:so-called|dubbed|known\s+as)\s[^,;]{2,40}(?=,\s)")
 _WHEN_TOLD = re.compile(r",\s+when\s+(?P<clause>[^,;:()]{6,120})")
 _DATE_DESCRIBED = re.compile(r",\s+which\s+(?:is|was|will\s+be)\s+(?:also\s+|the\s+)")
 AHEAD_SUBJECT_WORDS = 4  # a longer subject may hold a verb: "The team plans a two-year trial, due to ..."
@@ -729,6 +732,14 @@ def make_title(sentence: str, date_start: int, date_end: int, limit: int = TITLE
     before, after = sentence[:date_start], sentence[date_end:]
     if after.startswith(",") and _OPENING_REMNANT.fullmatch(before):
         before, after = "", after[1:]  # "In the hot summer of 1858, the smell ...": the date's adjective
+    if (after.startswith(",") and "," in before and (when := _WHEN_OPENING.match(before)) is not None
+            and "," in when["clause"]):
+        # "When the Soviet Union blocked all road, rail and canal access on 24 June 1948, the
+        # Allies began ...": a when-clause too long to carry its main clause (cut at its own
+        # commas, it would lose its subject) is what the date states
+        return _finished(when["clause"], sentence, limit)
+    if after.startswith(", ") and (named := _DAY_NAMED_AFTER.match(after)) is not None:
+        after = ", " + after[named.end():]  # "On 16 April, the so-called Easter Parade, nearly ..."
     if after.startswith(", when ") and before.endswith("since ") and (told := _WHEN_TOLD.match(after)):
         # "their first home win since August 30, when they beat Yeovil 3-0": what that day saw
         return _finished(told["clause"], sentence, limit)
