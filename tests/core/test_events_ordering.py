@@ -1595,3 +1595,28 @@ def test_habits_long_when_clauses_named_days_and_last_nights_clock() -> None:
                                             "West Berlin")
     assert events["16 April"].title == "Nearly 13,000 tons were delivered"
     assert events["10.15pm last night"].date.value == "2026-11-24T22:15"
+
+
+def test_a_thread_of_posts_stamped_without_a_year() -> None:
+    from datetime import timedelta
+
+    from timeline_app.core.extract import post_stamp_reference
+    from timeline_app.core.tagger import Tagger
+
+    text = ("Maya Chen @mayachen · Nov 22\nRan the Leeds 10k this morning, a PB!\n\n"
+            "Maya Chen @mayachen · Nov 20\nRest day tomorrow, race on Sunday.\n\n"
+            "Maya Chen @mayachen · Nov 14\nSigned up for the Leeds 10k next weekend.")
+    stamps = Tagger().tag(text, None)
+    # the latest stamp, as the latest such day up to today (a saved thread is recent)
+    assert post_stamp_reference(text, stamps, date(2026, 12, 1)) is not None
+    assert post_stamp_reference(text, stamps, date(2026, 12, 1))[0] == date(2026, 11, 22)  # type: ignore[index]
+    assert post_stamp_reference(text, stamps, date(2027, 3, 1))[0] == date(2026, 11, 22)  # type: ignore[index]
+    result = extract(Article("t.txt", text, "Posts", None, None, None, None, 0))
+    reference = result.reference.date
+    assert result.reference.source == "inferred" and reference is not None
+    assert (reference.month, reference.day) == (11, 22)
+    days = {e.date.text: e.date for e in result.events}
+    # each post is told on its own stamp's day: "next weekend" from 14 November, "Sunday" from the 20th
+    fourteenth, twentieth = date(reference.year, 11, 14), date(reference.year, 11, 20)
+    assert days["next weekend"].earliest == fourteenth - timedelta(days=fourteenth.weekday() - 12)
+    assert days["Sunday"].earliest == twentieth + timedelta(days=(6 - twentieth.weekday()) % 7 or 7)

@@ -25,7 +25,7 @@ from typing import Any
 from timeline_app.core.extract import DocumentResult
 from timeline_app.resources import rules_dir
 
-CODE_VERSION = "272"  # bump when extraction code changes what it produces
+CODE_VERSION = "273"  # bump when extraction code changes what it produces
 
 
 @functools.cache

@@ -9,6 +9,7 @@ reference are marked approximate).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -147,6 +148,31 @@ def _year_fit(dated: list[tuple[int, int, int, str]], today: date) -> tuple[date
     return first, f"days it names ({named}) fall on their weekdays in {year}"
 
 
+_POST_STAMP_BEFORE = re.compile(r"[^\n@]{0,60}@\w{1,30}\)?\s*[·•|–-]?\s*$")  # "Maya Chen @maya · "
+
+
+def post_stamp_reference(text: str, timexes: list[Timex], today: date) -> tuple[date, str] | None:
+    """For a thread of posts stamped without a year ("Maya Chen @mayachen · Nov 22"): the
+    latest stamp, read as the latest such day not after ``today`` (a saved thread is recent)."""
+    days = []
+    for timex in timexes:
+        month_day = _MONTH_DAY.fullmatch(timex.value)
+        line = text.rfind("\n", 0, timex.start) + 1
+        if month_day is None or not _POST_STAMP_BEFORE.fullmatch(text, line, timex.start):
+            continue
+        month, day = int(month_day[1]), int(month_day[2])
+        for year in (today.year, today.year - 1, today.year - 4):  # (29 February: a leap year)
+            with contextlib.suppress(ValueError):
+                if (stamp := date(year, month, day)) <= today:
+                    days.append((stamp, timex.text))
+                    break
+    if not days:
+        return None
+    latest = max(days)
+    named = ", ".join(f"'{text}'" for _, text in days[:3])
+    return latest[0], f"its posts' stamps ({named}), which give no year: the latest such days up to today"
+
+
 def _month_length(year: int, month: int) -> int:
     return (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
 
@@ -237,8 +263,9 @@ def extract(article: Article, *, tagger: Tagger | None = None,
         title_timexes = tagger.tag(article.title, None)
         titled = (title_reference(title_timexes, timexes)
                   or date_line_reference(text, article.body_start, timexes)
-                  or (None if infer_reference(timexes) else weekday_fit_reference(
-                      title_timexes, timexes, _weekday_numbers(tagger), date.today())))
+                  or (None if infer_reference(timexes) else (
+                      weekday_fit_reference(title_timexes, timexes, _weekday_numbers(tagger), date.today())
+                      or post_stamp_reference(text, timexes, date.today()))))
         inferred = titled or infer_reference(timexes)
         if inferred is not None:
             ref = Reference(inferred[0], "inferred", inferred[1])

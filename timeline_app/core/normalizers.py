@@ -1223,6 +1223,8 @@ def _one_weekday(groups: Groups, args: Mapping[str, Any], ctx: Context) -> Resol
         tense = "future"  # "Tuesday brings rain to the west": a forecast; "The event is 2-4pm Saturday"
     if tense is None and (groups.get("ahead") or ctx.question()):
         tense = "future"  # "deals start thurs", "drinks fri?": a post's plan
+    if tense is None and (day_before := ctx.sentence_day()) is not None and day_before[0].start > ref:
+        tense = "future"  # "Rest day tomorrow, race on Sunday": after a day ahead, ahead
     if groups.get("possessive") and shift is None and not groups.get("scheduled"):
         # "Wednesday's ruling": a day whose outcome is known ("ahead of Tuesday's election": not
         # yet; "Sunday's Antiques Roadshow comes from Kew Gardens": a listing, ahead)

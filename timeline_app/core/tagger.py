@@ -29,6 +29,7 @@ from timeline_app.core.titles import OCCASION_PARTICIPLES
 _CLAUSE_BREAK = regex.compile(
     r"\s*(?:[;:]|\s--?\s|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet|who|which)\b)\s*")
 _ENDED = regex.compile(r",?\s+(?:which\s+|that\s+)?end(?:ed|ing|s)\b")
+_POST_AUTHOR_BEFORE = regex.compile(r"[^\n@]{0,60}@\w{1,30}\)?\s*[·•|–-]?\s*")
 _WILL_BEFORE = regex.compile(r"\b(?:will|shall)\b|\w['’]ll\b", regex.IGNORECASE)
 _COMPOUND_BEFORE = regex.compile(r"(?<![\w-])(?:\w+-)+$")
 _PASSIVE_BE = regex.compile(r"(?<!\w)(?:be|being)\s+$", regex.IGNORECASE)
@@ -649,9 +650,12 @@ class _Context:
         time = resolution.time
         if time is None or not time.year_known:
             return
-        if (resolution.anchor == ABSOLUTE and time.granularity in ("day", "minute")
-                and (line := self._text.rfind("\n", 0, self.span[0]) + 1) >= self.span[0] - 2
-                and _CHAT_STAMP.match(self._text, line)):
+        if ((resolution.anchor == ABSOLUTE and time.granularity in ("day", "minute")
+             and (line := self._text.rfind("\n", 0, self.span[0]) + 1) >= self.span[0] - 2
+             and _CHAT_STAMP.match(self._text, line))
+                or (time.granularity == "day" and "@" in self._text[max(0, self.span[0] - 90):self.span[0]]
+                    and self._post_stamp())):
+            # ("Maya Chen @mayachen · Nov 14" over a post: the post is told on that day)
             # "10/11/2026, 09:12 - Sam: see you tomorrow": a chat's message is told on its
             # stamp's day, which its "tomorrow", "last week" and "Thursday" are relative to
             self._reference = time.start
@@ -696,6 +700,14 @@ class _Context:
             # after "the logbook, which went back to 1871")
             self._anchors.append(self._anchors[-2])
             self._anchor_spans.append(self.span)
+
+    def _post_stamp(self) -> bool:
+        """The expression ends a post's author line ("Maya Chen @mayachen · Nov 14")."""
+        start, end = self.span
+        line = self._text.rfind("\n", 0, start) + 1
+        line_end = self._text.find("\n", end)
+        return (not self._text[end:len(self._text) if line_end < 0 else line_end].strip()
+                and _POST_AUTHOR_BEFORE.fullmatch(self._text, line, start) is not None)
 
     def _told_aside(self, time: TimeValue) -> bool:
         """In a story, a time told aside from the story's: one before it in the past perfect or
